@@ -1,0 +1,42 @@
+// Maps each channel to the service that does the work. Desktop-only capabilities (dialogs, opening
+// files in other apps) come in as ports so the test bridge can run these exact handlers in Node.
+import type { Handlers } from '../../shared/ipc/contract';
+import type { VaultService } from './vault';
+
+export interface DesktopPorts {
+  /** Resolves to the chosen paths, or [] when the user cancels. */
+  pickFiles(): Promise<string[]>;
+  pickFolder(): Promise<string | null>;
+  openPath(path: string): Promise<void>;
+}
+
+const emptyBatch = () => ({ batchId: crypto.randomUUID(), cancelled: true, items: [], failures: [] });
+
+export function createHandlers(vault: VaultService, ports: DesktopPorts): Handlers {
+  return {
+    'vault:importFiles': async ({ caseId }) => {
+      const paths = await ports.pickFiles();
+      return paths.length === 0 ? emptyBatch() : vault.importPaths(caseId, paths, 'dialog');
+    },
+    'vault:importFolder': async ({ caseId }) => {
+      const dir = await ports.pickFolder();
+      return dir === null ? emptyBatch() : vault.importFolder(caseId, dir);
+    },
+    'vault:importDropped': ({ caseId, files }) => vault.importBuffers(caseId, files, 'drop'),
+    'vault:importClipboardImage': ({ caseId, bytes, mime }) =>
+      vault.importBuffers(caseId, [{ name: clipboardName(mime), lastModified: Date.now(), bytes }], 'clipboard'),
+    'vault:readThumbnail': ({ sha256 }) => vault.readThumbnail(sha256),
+    'vault:readDisplay': ({ sha256 }) => vault.readDisplay(sha256),
+    'vault:openEvidence': async ({ sha256, originalName }) => {
+      await ports.openPath(await vault.prepareOpen(sha256, originalName));
+    },
+    'vault:trash': ({ sha256 }) => vault.trash(sha256),
+    'vault:reconcile': ({ knownSha256 }) => vault.reconcile(knownSha256),
+    'vault:info': () => vault.info(),
+  };
+}
+
+function clipboardName(mime: string): string {
+  const ext = mime.split('/')[1]?.replace('jpeg', 'jpg') ?? 'png';
+  return `clipboard.${ext}`;
+}

@@ -1,0 +1,51 @@
+// Every window-level security rule in one place, applied before any content loads.
+import { app, session, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { isAllowedNavigation, isAppResource } from '../../shared/security/trust';
+
+export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** Call once, before the first window: covers every webContents the app will ever create. */
+export function installAppSecurity(entryUrl: () => string): void {
+  app.enableSandbox();
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  // The app is offline by design: refuse anything that is not the app's own files or devtools.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAppResource(details.url, entryUrl()) });
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, entryUrl));
+}
+
+export function hardenWebContents(contents: WebContents, entryUrl: () => string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, entryUrl())) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, entryUrl())) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

@@ -1,0 +1,26 @@
+// The whole renderer-facing surface: one line per capability, checked against the shared contract.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_EVENTS, API_METHODS, type LiuZhengApi } from '../../shared/ipc/api';
+import type { EventChannel, MainEvents } from '../../shared/ipc/contract';
+
+function subscribe<E extends EventChannel>(channel: E, listener: (payload: MainEvents[E]) => void): () => void {
+  const wrapped = (_event: IpcRendererEvent, payload: MainEvents[E]) => listener(payload);
+  ipcRenderer.on(channel, wrapped);
+  return () => ipcRenderer.off(channel, wrapped);
+}
+
+const api = {
+  importFiles: (req) => ipcRenderer.invoke(API_METHODS.importFiles, req),
+  importFolder: (req) => ipcRenderer.invoke(API_METHODS.importFolder, req),
+  importDropped: (req) => ipcRenderer.invoke(API_METHODS.importDropped, req),
+  importClipboardImage: (req) => ipcRenderer.invoke(API_METHODS.importClipboardImage, req),
+  readThumbnail: (req) => ipcRenderer.invoke(API_METHODS.readThumbnail, req),
+  readDisplay: (req) => ipcRenderer.invoke(API_METHODS.readDisplay, req),
+  openEvidence: (req) => ipcRenderer.invoke(API_METHODS.openEvidence, req),
+  trashBlob: (req) => ipcRenderer.invoke(API_METHODS.trashBlob, req),
+  reconcileVault: (req) => ipcRenderer.invoke(API_METHODS.reconcileVault, req),
+  vaultInfo: (req) => ipcRenderer.invoke(API_METHODS.vaultInfo, req),
+  onImportProgress: (listener) => subscribe(API_EVENTS.onImportProgress, listener),
+} satisfies LiuZhengApi;
+
+contextBridge.exposeInMainWorld('liuzheng', api);

@@ -1,0 +1,25 @@
+import { useApp } from '../StoreContext';
+import { CaseHeader } from './CaseHeader';
+import { DropZone } from './DropZone';
+import { EvidenceGrid } from './EvidenceGrid';
+import { ImportToolbar } from './ImportToolbar';
+import { Timeline } from './Timeline';
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const record = useApp((s) => s.cases.find((c) => c.id === caseId));
+  const loaded = useApp((s) => s.caseLoaded);
+  if (!record) return null;
+
+  return (
+    <div className="case-page" data-testid="case-page" data-ready={loaded ? 'true' : 'false'}>
+      <CaseHeader record={record} />
+      <div className="case-body">
+        <DropZone caseId={caseId}>
+          <ImportToolbar caseId={caseId} />
+          <EvidenceGrid />
+        </DropZone>
+        <Timeline />
+      </div>
+    </div>
+  );
+}

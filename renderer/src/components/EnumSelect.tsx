@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+
+interface Props<T extends string> {
+  value: T;
+  options: readonly T[];
+  /** i18n namespace of the option labels, e.g. "platform". */
+  labels: string;
+  onChange: (value: T) => void;
+  testId?: string;
+}
+
+export function EnumSelect<T extends string>({ value, options, labels, onChange, testId }: Props<T>) {
+  const { t } = useTranslation();
+  return (
+    <select value={value} data-testid={testId} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? value)}>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {t(String(`${labels}.${o}`))}
+        </option>
+      ))}
+    </select>
+  );
+}

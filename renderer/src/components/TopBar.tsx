@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../StoreContext';
+
+export function TopBar() {
+  const { t } = useTranslation();
+  const route = useApp((s) => s.route);
+  const navigate = useApp((s) => s.navigate);
+  const language = useApp((s) => s.language);
+  const setLanguage = useApp((s) => s.setLanguage);
+
+  return (
+    <header className="topbar">
+      <button type="button" className="brand" onClick={() => void navigate({ name: 'cases' })}>
+        <span className="brand-seal" aria-hidden="true">
+          证
+        </span>
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </button>
+      <nav className="topbar-nav">
+        {route.name === 'case' && (
+          <button type="button" className="link" onClick={() => void navigate({ name: 'cases' })}>
+            ← {t('nav.back')}
+          </button>
+        )}
+      </nav>
+      <button
+        type="button"
+        className="ghost lang-switch"
+        title={t('app.languageSwitch')}
+        data-testid="language-switch"
+        onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+      >
+        {t('app.language')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,13 @@
+// Every schema version the app has ever shipped stays here, oldest first. Dexie needs the full
+// history to upgrade a vault that skipped releases; never edit a published version, add one.
+import type { Dexie } from 'dexie';
+
+export const DB_NAME = 'liuzheng';
+
+export function declareVersions(db: Dexie): void {
+  db.version(1).stores({
+    cases: 'id, status, updatedAt',
+    evidence: 'id, caseId, sha256, [caseId+importedAt], kind',
+    events: 'id, caseId, [caseId+at]',
+  });
+}

@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { toShanghaiLocal } from '../../shared/time/shanghai';
+import { App } from './components/App';
+import { openDb } from './db/db';
+import { createRepositories } from './db/repositories';
+import { initI18n } from './i18n';
+import { createAppStore } from './store';
+import { StoreContext } from './StoreContext';
+import './styles.css';
+
+initI18n();
+const store = createAppStore({
+  repo: createRepositories(openDb()),
+  api: window.liuzheng,
+  now: () => toShanghaiLocal(new Date()),
+  newId: () => crypto.randomUUID(),
+});
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,81 @@
+import type { EvidenceRecord } from '../../../shared/domain/evidence';
+import type { CaseEvent } from '../../../shared/domain/events';
+import type { EvidencePatch } from '../db/repositories';
+import type { Slice } from './types';
+
+export interface CaseViewSlice {
+  evidence: EvidenceRecord[];
+  events: CaseEvent[];
+  caseLoaded: boolean;
+  refreshCase: () => Promise<void>;
+  updateEvidence: (id: string, patch: EvidencePatch) => Promise<void>;
+  moveEvidence: (id: string, toCaseId: string) => Promise<void>;
+  removeEvidence: (id: string) => Promise<void>;
+}
+
+export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
+  const currentCaseId = () => {
+    const { route } = get();
+    return route.name === 'case' ? route.caseId : null;
+  };
+  const titleOf = (caseId: string) => get().cases.find((c) => c.id === caseId)?.title ?? '';
+
+  return {
+    evidence: [],
+    events: [],
+    caseLoaded: false,
+
+    async refreshCase() {
+      const caseId = currentCaseId();
+      if (!caseId) return;
+      const [evidence, events] = await Promise.all([deps.repo.listEvidence(caseId), deps.repo.listEvents(caseId)]);
+      // A slow read for a case the user already left must not overwrite the new one.
+      if (currentCaseId() === caseId) set({ evidence, events, caseLoaded: true });
+    },
+
+    async updateEvidence(id, patch) {
+      await deps.repo.updateEvidence(id, patch);
+      set({ evidence: get().evidence.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
+    },
+
+    async moveEvidence(id, toCaseId) {
+      const item = get().evidence.find((e) => e.id === id);
+      if (!item || item.caseId === toCaseId) return;
+      const now = deps.now();
+      const event = (caseId: string, type: 'evidence-moved-in' | 'evidence-moved-out', other: string) => ({
+        id: deps.newId(),
+        caseId,
+        at: now,
+        type,
+        evidenceId: id,
+        detail: `${item.title} · ${titleOf(other)}`,
+      });
+      await deps.repo.moveEvidence(
+        id,
+        toCaseId,
+        [event(item.caseId, 'evidence-moved-out', toCaseId), event(toCaseId, 'evidence-moved-in', item.caseId)],
+        now,
+      );
+      set({ viewerId: null });
+      await Promise.all([get().refreshCase(), get().loadCases()]);
+    },
+
+    async removeEvidence(id) {
+      const item = get().evidence.find((e) => e.id === id);
+      if (!item) return;
+      // Main moves the original to the vault's trash first; only then does the record go.
+      const res = await deps.api.trashBlob({ sha256: item.sha256 });
+      if (!res.ok) throw new Error(res.error.message);
+      await deps.repo.removeEvidence(id, {
+        id: deps.newId(),
+        caseId: item.caseId,
+        at: deps.now(),
+        type: 'evidence-removed',
+        evidenceId: id,
+        detail: item.title,
+      });
+      set({ viewerId: null });
+      await Promise.all([get().refreshCase(), get().loadCases()]);
+    },
+  };
+};

@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+import { casesSlice } from './casesSlice';
+import { caseViewSlice } from './caseViewSlice';
+import { importSlice } from './importSlice';
+import type { AppState, StoreDeps } from './types';
+import { uiSlice } from './uiSlice';
+import { vaultSlice } from './vaultSlice';
+
+export function createAppStore(deps: StoreDeps) {
+  return create<AppState>()((...a) => ({
+    ...casesSlice(deps)(...a),
+    ...caseViewSlice(deps)(...a),
+    ...importSlice(deps)(...a),
+    ...uiSlice(deps)(...a),
+    ...vaultSlice(deps)(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+export type { AppState, StoreDeps };

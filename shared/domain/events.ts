@@ -1,0 +1,26 @@
+// The case timeline: an append-only list of what happened, each with its local time.
+import type { CaseStatus } from './case';
+
+export const EVENT_TYPES = [
+  'case-created',
+  'case-updated',
+  'status-changed',
+  'evidence-added',
+  'evidence-moved-in',
+  'evidence-moved-out',
+  'evidence-removed',
+  'evidence-recovered',
+] as const;
+export type CaseEventType = (typeof EVENT_TYPES)[number];
+
+export interface CaseEvent {
+  id: string;
+  caseId: string;
+  /** Local Asia/Shanghai "YYYY-MM-DDTHH:mm:ss". */
+  at: string;
+  type: CaseEventType;
+  evidenceId: string | null;
+  /** A short, already-human text: a file title, the other case's title, a status id. */
+  detail: string;
+  status?: CaseStatus;
+}

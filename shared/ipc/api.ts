@@ -1,0 +1,35 @@
+// The renderer-facing capability object (window.liuzheng). Named methods only: no generic invoke,
+// no raw ipcRenderer, no file-system passthrough.
+import type { Channel, EventChannel, MainEvents, RequestOf, ResponseOf } from './contract';
+import type { Result } from './result';
+
+export const API_METHODS = {
+  importFiles: 'vault:importFiles',
+  importFolder: 'vault:importFolder',
+  importDropped: 'vault:importDropped',
+  importClipboardImage: 'vault:importClipboardImage',
+  readThumbnail: 'vault:readThumbnail',
+  readDisplay: 'vault:readDisplay',
+  openEvidence: 'vault:openEvidence',
+  trashBlob: 'vault:trash',
+  reconcileVault: 'vault:reconcile',
+  vaultInfo: 'vault:info',
+} as const satisfies Record<string, Channel>;
+
+export const API_EVENTS = {
+  onImportProgress: 'vault:importProgress',
+} as const satisfies Record<string, EventChannel>;
+
+type Methods = typeof API_METHODS;
+type Events = typeof API_EVENTS;
+
+export type LiuZhengApi = {
+  [M in keyof Methods]: (req: RequestOf<Methods[M]>) => Promise<Result<ResponseOf<Methods[M]>>>;
+} & {
+  [E in keyof Events]: (listener: (payload: MainEvents[Events[E]]) => void) => () => void;
+};
+
+/** Every channel must be reachable through exactly one method; checked at compile time. */
+type Missing = Exclude<Channel, Methods[keyof Methods]>;
+const _allChannelsExposed: Missing extends never ? true : never = true;
+void _allChannelsExposed;

@@ -1,0 +1,61 @@
+// Trust decisions as pure functions, so the adversarial cases can be tested without Electron.
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True only for the app's own entry document. Query strings and fragments are ignored because the
+ * renderer may use them for its own state; anything else (another file, another host, a data: URL,
+ * an iframe pointing elsewhere) is refused.
+ */
+export function isTrustedRendererUrl(candidate: string | null | undefined, entryUrl: string): boolean {
+  if (!candidate) return false;
+  const a = parse(candidate);
+  const b = parse(entryUrl);
+  if (!a || !b) return false;
+  if (a.protocol !== b.protocol) return false;
+  if (a.protocol === 'file:') return a.host === b.host && decodeURIComponent(a.pathname) === decodeURIComponent(b.pathname);
+  if (a.protocol !== 'http:' && a.protocol !== 'https:') return false;
+  return a.origin === b.origin && a.username === '' && a.password === '';
+}
+
+/**
+ * The window never leaves the app: only a same-document move (a hash change or a reload of the entry)
+ * is allowed. Everything else, including redirects to look-alike hosts, is blocked.
+ */
+export function isAllowedNavigation(target: string, entryUrl: string): boolean {
+  return isTrustedRendererUrl(target, entryUrl);
+}
+
+/** Links the user may open outside the app: https only, no credentials, no IP-literal tricks. */
+export function isSafeExternalUrl(url: string): boolean {
+  const u = parse(url);
+  if (!u || u.protocol !== 'https:') return false;
+  if (u.username || u.password) return false;
+  return u.hostname.includes('.') && !/^[\d.]+$/.test(u.hostname) && !u.hostname.startsWith('[');
+}
+
+/**
+ * What the window may load at all: files inside the renderer's own folder, or the dev server's
+ * origin (its HMR socket included). blob:/data: come from the page itself and are allowed by CSP.
+ */
+export function isAppResource(url: string, entryUrl: string): boolean {
+  const u = parse(url);
+  const entry = parse(entryUrl);
+  if (!u || !entry) return false;
+  if (u.protocol === 'blob:' || u.protocol === 'data:' || u.protocol === 'devtools:') return true;
+  if (entry.protocol === 'file:') {
+    if (u.protocol !== 'file:' || u.host !== entry.host) return false;
+    const dir = decodeURIComponent(entry.pathname).replace(/[^/]*$/, '');
+    const path = decodeURIComponent(u.pathname);
+    return path.startsWith(dir) && !path.slice(dir.length).split('/').includes('..');
+  }
+  const sameHost = u.host === entry.host && u.username === '' && u.password === '';
+  const schemes = entry.protocol === 'https:' ? ['https:', 'wss:'] : ['http:', 'ws:'];
+  return sameHost && schemes.includes(u.protocol);
+}
