@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium on Linux CI; elsewhere the browser from `npx playwright install chromium`.
-const systemChromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './tests/support/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,17 +15,6 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
 });

@@ -1,3 +1,4 @@
+import { DUE_SUMMARY, DUE_USAGE, runDue } from './due';
 import { runHelp } from './help';
 
 export interface CommandResult {
@@ -18,4 +19,5 @@ export const commands: Record<string, Command> = {
     usage: 'help',
     run: () => runHelp(commands),
   },
+  due: { summary: DUE_SUMMARY, usage: DUE_USAGE, run: runDue },
 };

@@ -6,12 +6,17 @@ import { createHandlers } from './handlers';
 import { createDesktopPorts } from './desktop';
 import { registerIpc, sendEvent } from './ipc/register';
 import { hardenWebContents, installAppSecurity, secureWebPreferences } from './security';
-import { createVaultService, toAppError } from './vault';
+import { createVaultService } from './vault';
+import { ipcError } from './ipc/errors';
 import { buildAppMenu } from './menu';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const entryUrl = devServerUrl ?? pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+
+// A fixed, ASCII folder name: the product name has Chinese characters and spaces, and the vault
+// path is something buyers are told to back up.
+app.setPath('userData', join(app.getPath('appData'), 'LiuZheng'));
 
 let mainWindow: BrowserWindow | undefined;
 
@@ -50,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       tempDir: join(app.getPath('temp'), 'liuzheng-open'),
       onProgress: (p) => sendEvent(mainWindow?.webContents, 'vault:importProgress', p),
     });
-    registerIpc(createHandlers(vault, createDesktopPorts(() => mainWindow)), () => entryUrl, (err) => toAppError(err));
+    registerIpc(createHandlers(vault, createDesktopPorts(() => mainWindow)), () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu());
     mainWindow = createWindow();
     app.on('activate', () => {

@@ -1,120 +1,22 @@
-// The e2e harness: the built renderer in real Chromium, its window.liuzheng bridged to the real
-// main-process handlers in this process, each test with its own vault folder on disk.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
-import { createHandlers, type DesktopPorts } from '../../../electron/main/handlers';
-import { dispatch } from '../../../electron/main/ipc/dispatch';
-import { createVaultService, toAppError } from '../../../electron/main/vault';
-import { API_EVENTS, API_METHODS } from '../../../shared/ipc/api';
-import type { EventChannel, MainEvents } from '../../../shared/ipc/contract';
-import { fail } from '../../../shared/ipc/result';
-import { isTrustedRendererUrl } from '../../../shared/security/trust';
-import { installPageBridge } from './pageBridge';
-import { decodeFromWire, encodeForWire } from './wire';
-
-export const APP_ORIGIN = 'https://app.liuzheng.test';
-export const ENTRY_URL = `${APP_ORIGIN}/index.html`;
-const RENDERER_DIR = join(process.cwd(), 'out', 'renderer');
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
-
-export interface AppHarness {
-  page: Page;
-  vaultDir: string;
-  /** Paths the next "file dialog" returns; an empty array means the user cancelled. */
-  queueFileDialog(paths: string[]): void;
-  queueFolderDialog(dir: string | null): void;
-  opened: string[];
-  /** Requests that tried to leave the app. Must stay empty. */
-  externalRequests: string[];
-  /** A fresh main process over the same vault folder, as after quitting and starting the app again. */
-  restartMain(): Promise<void>;
-  vault(): ReturnType<typeof createVaultService>;
-  goto(): Promise<void>;
-  screenshot(name: string): Promise<void>;
-}
+// The e2e fixture: every test gets the built renderer in real Chromium, bridged to the real main
+// services over its own vault folder, and fails if the page tried to reach the network.
+import { test as base, expect } from '@playwright/test';
+import { attachApp, type AppHarness } from './attach';
 
 export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use, testInfo) => {
-    const vaultDir = await mkdtemp(join(tmpdir(), 'liuzheng-e2e-'));
-    const fileDialogs: string[][] = [];
-    const folderDialogs: (string | null)[] = [];
-    const opened: string[] = [];
-    const externalRequests: string[] = [];
-
-    const emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) =>
-      void page.evaluate(([c, p]) => (window as unknown as { __liuzhengEmit?: (c: string, p: unknown) => void }).__liuzhengEmit?.(c, p), [channel, encodeForWire(payload)] as const).catch(() => undefined);
-
-    const ports: DesktopPorts = {
-      pickFiles: async () => fileDialogs.shift() ?? [],
-      pickFolder: async () => (folderDialogs.length > 0 ? (folderDialogs.shift() ?? null) : null),
-      openPath: async (p) => void opened.push(p),
-    };
-    const makeMain = () => {
-      const vault = createVaultService({ vaultDir: join(vaultDir, 'vault'), tempDir: join(vaultDir, 'open'), onProgress: (p) => emit('vault:importProgress', p) });
-      return { vault, handlers: createHandlers(vault, ports) };
-    };
-    let main = makeMain();
-
-    await page.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== APP_ORIGIN) {
-        externalRequests.push(url.href);
-        return route.abort('blockedbyclient');
-      }
-      const file = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(RENDERER_DIR + sep)) return route.fulfill({ status: 403 });
-      try {
-        const body = await readFile(file);
-        return route.fulfill({ status: 200, body, contentType: MIME[extname(file)] ?? 'application/octet-stream' });
-      } catch {
-        return route.fulfill({ status: 404 });
-      }
-    });
-    page.on('request', (req) => {
-      if (!req.url().startsWith(APP_ORIGIN) && !/^(blob|data):/.test(req.url())) externalRequests.push(req.url());
-    });
-
-    await page.exposeBinding('__liuzhengInvoke', async (source, channel: string, payload: unknown) => {
-      // The same sender rule main applies: only the app's own top-level document may call in.
-      const trusted = source.frame === page.mainFrame() && isTrustedRendererUrl(source.frame.url(), ENTRY_URL);
-      const result = trusted
-        ? await dispatch(main.handlers, channel, decodeFromWire(payload), (err) => toAppError(err))
-        : fail({ code: 'untrusted-sender', message: `Refused ${channel} from an untrusted frame` });
-      return encodeForWire(result);
-    });
-    await page.addInitScript(installPageBridge, { methods: { ...API_METHODS }, events: { ...API_EVENTS } });
-
-    const harness: AppHarness = {
-      page,
-      vaultDir: join(vaultDir, 'vault'),
-      queueFileDialog: (paths) => void fileDialogs.push(paths),
-      queueFolderDialog: (dir) => void folderDialogs.push(dir),
-      opened,
-      externalRequests,
-      async restartMain() {
-        main = makeMain();
-        await page.reload();
-      },
-      vault: () => main.vault,
-      async goto() {
-        await page.goto(ENTRY_URL);
-        await expect(page.getByTestId('case-list')).toHaveAttribute('data-ready', 'true');
-      },
+    const app = await attachApp(page);
+    await use({
+      ...app,
       async screenshot(name) {
+        await app.screenshot(name);
         const path = testInfo.outputPath(`${name}.png`);
-        await page.screenshot({ path, fullPage: false });
+        await page.screenshot({ path });
         await testInfo.attach(name, { path, contentType: 'image/png' });
-        // Also kept in one stable folder so people and CI artifacts can find every main screen.
-        await page.screenshot({ path: join(process.cwd(), 'test-results', 'screenshots', `${name}.png`) });
       },
-    };
-
-    await use(harness);
-
-    expect(externalRequests, 'the app must not make network requests').toEqual([]);
-    await rm(vaultDir, { recursive: true, force: true });
+    });
+    expect(app.externalRequests, 'the app must not make network requests').toEqual([]);
+    await app.dispose();
   },
 });
 
