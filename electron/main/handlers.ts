@@ -1,6 +1,7 @@
 // Maps each channel to the service that does the work. Desktop-only capabilities (dialogs, opening
 // files in other apps) come in as ports so the test bridge can run these exact handlers in Node.
 import type { Handlers } from '../../shared/ipc/contract';
+import { toShanghaiLocal } from '../../shared/time/shanghai';
 import type { VaultService } from './vault';
 
 export interface DesktopPorts {
@@ -36,7 +37,9 @@ export function createHandlers(vault: VaultService, ports: DesktopPorts): Handle
   };
 }
 
+/** Every paste gets its own readable name; it is what the buyer sees in manifests and exports. */
 function clipboardName(mime: string): string {
   const ext = mime.split('/')[1]?.replace('jpeg', 'jpg') ?? 'png';
-  return `clipboard.${ext}`;
+  const stamp = toShanghaiLocal(Date.now()).replace(/[-:]/g, '').replace('T', '_');
+  return `剪贴板截图_${stamp}.${ext}`;
 }

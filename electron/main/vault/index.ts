@@ -1,0 +1,154 @@
+// The vault service: pure Node (no electron import) so the app, the CLI and the tests share it.
+// Every mutating call runs one at a time: reconcile empties tmp/, which must not race an import.
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { DisplayImage, ImportBatch, ImportFailure, ImportProgress, ReconcileReport, VaultInfo } from '../../../shared/ipc/contract';
+import type { ImportSource } from '../../../shared/domain/evidence';
+import { ensureDerived, hasDerived } from './derived';
+import { VaultError, hasErrorCode } from './errors';
+import type { ImportInput } from './importer';
+import { importBatch } from './importer';
+import { assertSha256, ensureLayout, vaultLayout } from './layout';
+import { prepareOpenCopy } from './open';
+import { listBlobs, reconcileVault } from './reconcile';
+import { readSidecar } from './sidecar';
+import { exists, fsyncDir } from './store';
+import { walkFolder } from './walk';
+
+export { describeError, toAppError, VaultError } from './errors';
+
+export interface VaultServiceOptions {
+  vaultDir: string;
+  now?: () => Date;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Where prepareOpen puts read-only copies; the Electron glue passes a folder under app temp. */
+  tempDir?: string;
+}
+
+export interface DroppedBuffer {
+  name: string;
+  lastModified: number;
+  bytes: Uint8Array;
+}
+
+export interface VaultService {
+  importPaths(caseId: string, paths: string[], source: 'dialog' | 'folder'): Promise<ImportBatch>;
+  importFolder(caseId: string, dir: string): Promise<ImportBatch>;
+  importBuffers(caseId: string, files: DroppedBuffer[], source: 'drop' | 'clipboard'): Promise<ImportBatch>;
+  readThumbnail(sha256: string): Promise<Uint8Array>;
+  readDisplay(sha256: string): Promise<DisplayImage>;
+  prepareOpen(sha256: string, originalName: string): Promise<string>;
+  trash(sha256: string): Promise<void>;
+  reconcile(knownSha256: string[]): Promise<ReconcileReport>;
+  info(): Promise<VaultInfo>;
+}
+
+export function createVaultService(opts: VaultServiceOptions): VaultService {
+  const layout = vaultLayout(opts.vaultDir);
+  const now = opts.now ?? (() => new Date());
+  const tempDir = opts.tempDir ?? path.join(os.tmpdir(), 'liuzheng-open');
+  const ctx = { layout, now, onProgress: opts.onProgress };
+  let prepared = false;
+  /** Creates the folders on first use, and tries again after a failure (a drive not yet mounted). */
+  const prepare = async (): Promise<void> => {
+    if (prepared) return;
+    await ensureLayout(layout);
+    prepared = true;
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const queued = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const serial = <T>(work: () => Promise<T>): Promise<T> =>
+    queued(async () => {
+      await prepare();
+      return work();
+    });
+
+  /** An unusable vault folder fails each file by name, like any other failure, instead of throwing. */
+  const importing = (caseId: string, source: ImportSource, collect: () => Promise<{ inputs: ImportInput[]; early?: ImportFailure[] }>) =>
+    queued(async () => {
+      const { inputs, early = [] } = await collect();
+      const blocked = await prepare().then(
+        () => undefined,
+        (err: unknown) => ({ err }),
+      );
+      return importBatch(ctx, caseId, inputs, source, early, blocked);
+    });
+
+  /** Reads a derived copy, rendering it again first if it was lost. */
+  const readDerived = async (sha: string, which: 'thumb' | 'display'): Promise<Buffer> => {
+    // The layout refuses anything but a hex digest, so `sha` cannot name a path outside the vault.
+    const file = which === 'thumb' ? layout.thumb(sha) : layout.display(sha);
+    try {
+      return await readFile(file);
+    } catch (err) {
+      if (!hasErrorCode(err, 'ENOENT')) throw err;
+    }
+    const sidecar = await readSidecar(layout, sha);
+    if (sidecar !== null && hasDerived(sidecar.blob) && (await exists(layout.blob(sha)))) {
+      await serial(() => ensureDerived(layout, sidecar.blob));
+      return readFile(file);
+    }
+    throw new VaultError('not-found', which === 'thumb' ? 'This item has no thumbnail.' : 'This item has no display image.');
+  };
+
+  return {
+    importPaths: (caseId, paths, source) =>
+      importing(caseId, source, async () => ({ inputs: paths.map((p) => ({ name: path.basename(p) || p, path: p })) })),
+
+    importFolder: (caseId, dir) =>
+      importing(caseId, 'folder', async () => {
+        const walked = await walkFolder(dir);
+        return { inputs: walked.files, early: walked.failures };
+      }),
+
+    importBuffers: (caseId, files, source) =>
+      importing(caseId, source, async () => ({
+        inputs: files.map((f) => ({ name: f.name, bytes: f.bytes, lastModified: f.lastModified })),
+      })),
+
+    readThumbnail: (sha) => readDerived(sha, 'thumb'),
+
+    readDisplay: async (sha) => ({ bytes: await readDerived(sha, 'display'), mime: 'image/webp' }),
+
+    prepareOpen: async (sha, originalName) => {
+      const sidecar = await readSidecar(layout, assertSha256(sha));
+      const ext = sidecar === null ? '' : sidecar.blob.format === 'jpeg' ? 'jpg' : sidecar.blob.format;
+      return prepareOpenCopy(layout, tempDir, sha, originalName, ext, now().getTime());
+    },
+
+    trash: (sha) =>
+      serial(async () => {
+        const blob = layout.blob(assertSha256(sha));
+        if (!(await exists(blob))) throw new VaultError('not-found', 'The original of this item is not in the vault.');
+        // Same file system, so these are renames: the bytes are kept, only moved out of sight. A
+        // second trashing of the same bytes gets its own name rather than replacing the first.
+        const stem = (await exists(path.join(layout.trashDir, sha))) ? `${sha}.${now().getTime()}-${randomBytes(3).toString('hex')}` : sha;
+        await rename(blob, path.join(layout.trashDir, stem));
+        try {
+          await rename(layout.meta(sha), path.join(layout.trashDir, `${stem}.json`));
+        } catch (err) {
+          if (!hasErrorCode(err, 'ENOENT')) throw err;
+        }
+        await fsyncDir(layout.trashDir);
+        await fsyncDir(path.dirname(blob));
+        await rm(layout.thumb(sha), { force: true });
+        await rm(layout.display(sha), { force: true });
+      }),
+
+    reconcile: (knownSha256) => serial(() => reconcileVault(layout, knownSha256, now())),
+
+    info: async () => {
+      let totalBytes = 0;
+      const blobs = await listBlobs(layout);
+      for (const file of blobs.values()) totalBytes += (await stat(file)).size;
+      return { vaultDir: layout.root, blobCount: blobs.size, totalBytes };
+    },
+  };
+}
