@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { extractAmount } from './amount';
+import { cleanOcrText } from './cleanup';
+import type { ExtractKind } from './types';
+
+const TAOBAO = [
+  '< 订 单 详 情',
+  '交 易 成 功',
+  '罗 技 G304 无 线 鼠 标',
+  '¥ 159.00 x1',
+  '商 品 总 额 ¥ 159.00',
+  '运 费 ¥ 0.00',
+  '店 铺 优 惠 - ¥ 10.00',
+  '红 包 -¥0.10',
+  '实 付 款 # 148.90',
+  '订 单 编 号 : 3789654123456789012',
+].join('\n');
+
+const JD = ['商品总额 ¥199.00', '运费 +¥6.00', '优惠券 -¥55.10', '应付总额 ¥149.90', '客服电话 400-606-5500'].join('\n');
+
+const PDD = ['拼单成功', '商品金额 ¥ 39.90', '多多支付立减 -¥2.00', '实付:¥37.9', '订单编号: 251128-123456789012345'].join('\n');
+
+const ALIPAY_BILL = ['账单详情', '淘宝(中国)软件有限公司', '-149.90', '交易成功', '支付时间 2026-11-15 20:31:15', '付款方式 花呗'].join('\n');
+
+const WECHAT_BILL = ['微 信 支 付', '京 东 商 城 平 台 商 户', '一149.90', '当 前 状 态 支 付 成 功', '支 付 方 式 零 钱'].join('\n');
+
+const KAMENG = ['商品名称: 腾讯视频VIP月卡', '购买数量: 1', '订单金额: 30.00元', '卡密: 8H3K-2M9Q-X7WP-4TZL'].join('\n');
+
+describe('extractAmount', () => {
+  it.each<[string, string, string | null, string | undefined, ExtractKind?]>([
+    ['Taobao order: 实付款 beats 商品总额, discounts and shipping', TAOBAO, '148.90', '实付款'],
+    ['JD order: 应付总额', JD, '149.90', '应付总额'],
+    ['PDD order: 实付 with one decimal', PDD, '37.90', '实付'],
+    ['Alipay bill: big negative line', ALIPAY_BILL, '149.90', undefined],
+    ['WeChat bill: minus read as 一', WECHAT_BILL, '149.90', undefined],
+    ['卡盟 order: 订单金额 in 元', KAMENG, '30.00', '订单金额'],
+    ['label alone on the line above', '实付款\n¥149.90', '149.90', '实付款'],
+    ['label with a note before the figure', '实付款(含运费) ¥149.90', '149.90', '实付款'],
+    ['合计 on a cart page', '共2件 合计:¥299.80 结算', '299.80', '合计'],
+    ['支付金额 with thousands separator', '支付金额 ¥1,299.00', '1299.00', '支付金额'],
+    ['付款金额 in 元', '付款金额 149.9元', '149.90', '付款金额'],
+    ['integer amount after a misread sign', '实付款 #150', '150.00', '实付款'],
+    ['fullwidth yuan sign', '实付 ￥88', '88.00', '实付'],
+    ['only discount figures: nothing paid is known', '优惠 -¥10.00\n运费 ¥6.00', null, undefined],
+    ['single unlabelled figure is taken at low confidence', '腾讯视频VIP月卡\n¥25.00', '25.00', undefined],
+    ['several unlabelled figures: no guess', '¥25.00\n¥30.00', null, undefined],
+    ['a date is not an amount', '2026-11-15 20:31', null, undefined],
+    ['an order number is not an amount', '订单号 3789654123456789012', null, undefined],
+    ['chats: only labelled figures', '我买的时候实付款149.90元', '149.90', '实付款', 'chat'],
+    ['chats: unlabelled figure is talk', '这个149元的卡密不能用\n-149.90', null, undefined, 'chat'],
+  ])('%s', (_name, text, value, label, kind) => {
+    const hit = extractAmount(cleanOcrText(text), kind ? { kind } : {});
+    expect(hit?.value ?? null).toBe(value);
+    expect(hit?.label).toBe(label);
+  });
+
+  it('is more confident with a label than with a lone figure', () => {
+    const labelled = extractAmount('实付款 ¥149.90');
+    const lone = extractAmount('¥149.90');
+    expect(labelled?.confidence ?? 0).toBeGreaterThan(lone?.confidence ?? 1);
+  });
+
+  it('points at the line the amount was read from', () => {
+    expect(extractAmount(cleanOcrText(TAOBAO))).toMatchObject({ line: 9 });
+  });
+});

@@ -1,0 +1,113 @@
+// The amount the buyer actually paid. Order pages list several money figures (item price, shipping,
+// discounts, the total), so the label decides; bill pages instead show one big "-149.90" line.
+
+import { alternation, lineOf, mapLines } from './text';
+import type { ExtractKind, TextHit } from './types';
+
+/** Higher wins. Zero means "a money figure that is not what was paid". */
+const LABEL_RANK: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [100, ['实付款', '实付金额', '实付', '实际支付', '实际付款']],
+  [90, ['应付总额', '应付金额']],
+  [85, ['支付金额', '付款金额', '交易金额']],
+  [80, ['合计', '总计', '需付款', '支付总额']],
+  [60, ['订单金额', '订单总额']],
+  [0, ['商品总额', '商品金额', '商品总价', '原价', '单价', '优惠', '红包', '运费', '折扣', '立减', '已省', '共省', '券', '退款金额', '津贴', '补贴', '积分', '余额']],
+];
+const RANK_OF = new Map(LABEL_RANK.flatMap(([rank, words]) => words.map((w) => [w, rank] as const)));
+const LABEL_RE = new RegExp(alternation(LABEL_RANK.flatMap(([, words]) => words)), 'g');
+
+const MONEY_RE = /(?<![\d.,])([-−一]?)[ ]?([¥￥])[ ]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?![\d])|(?<![\d.,¥￥])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?[ ]?元/g;
+// Alipay and WeChat bill details: the amount alone on a line, as an expense. OCR may read the minus as 一.
+const BILL_LINE_RE = /^[-−一][ ]?[¥￥]?[ ]?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})$/;
+
+export interface AmountOptions {
+  /** In chats only a labelled figure counts: "149元的那个" is talk, not a receipt. */
+  kind?: ExtractKind;
+}
+
+interface Candidate {
+  value: string;
+  start: number;
+  end: number;
+  rank: number;
+  label?: string;
+}
+
+function normalise(integer: string, decimals: string | undefined): string {
+  const whole = integer.replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  return `${whole}.${(decimals ?? '').padEnd(2, '0')}`;
+}
+
+interface LabelSpot {
+  text: string;
+  end: number;
+}
+
+/** The nearest label before the amount on its line, or a label that ends the line above. */
+function labelBefore(text: string, labels: readonly LabelSpot[], start: number): LabelSpot | null {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const sameLine = labels.filter((l) => l.end > lineStart && l.end <= start).at(-1);
+  if (sameLine) {
+    // Another figure in between means the label belongs to that one.
+    return /\d/.test(text.slice(sameLine.end, start).replace(/^[\s:]*/, '')) ? null : sameLine;
+  }
+  if (text.slice(lineStart, start).trim() !== '' || lineStart === 0) return null;
+  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  const above = labels.filter((l) => l.end > prevStart && l.end < lineStart).at(-1);
+  return above && /^[\s:]*$/.test(text.slice(above.end, lineStart - 1)) ? above : null;
+}
+
+/** "实付款(含运费) ¥149.90": a label in a note qualifies the figure, it does not name it. */
+function insideParentheses(text: string, at: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  return (before.match(/[(（]/g)?.length ?? 0) > (before.match(/[)）]/g)?.length ?? 0);
+}
+
+export function extractAmount(text: string, opts: AmountOptions = {}): TextHit | null {
+  const labels: LabelSpot[] = [...text.matchAll(LABEL_RE)]
+    .filter((m) => !insideParentheses(text, m.index))
+    .map((m) => ({ text: m[0], end: m.index + m[0].length }));
+  const candidates: Candidate[] = [];
+
+  for (const m of text.matchAll(MONEY_RE)) {
+    const integer = m[3] ?? m[5];
+    if (integer === undefined) continue;
+    const label = labelBefore(text, labels, m.index);
+    const candidate: Candidate = {
+      value: normalise(integer, m[4] ?? m[6]),
+      start: m.index,
+      end: m.index + m[0].length,
+      rank: label ? (RANK_OF.get(label.text) ?? 0) : 10,
+    };
+    if (label) candidate.label = label.text;
+    candidates.push(candidate);
+  }
+
+  if (opts.kind !== 'chat') {
+    let offset = 0;
+    for (const line of text.split('\n')) {
+      const m = BILL_LINE_RE.exec(line);
+      if (m?.[1] !== undefined) {
+        const start = offset + line.indexOf(m[0]);
+        candidates.push({ value: normalise(m[1], m[2]), start, end: start + m[0].length, rank: 70 });
+      }
+      offset += line.length + 1;
+    }
+  }
+
+  const labelled = candidates.filter((c) => c.rank > 10).sort((a, b) => b.rank - a.rank || a.start - b.start);
+  let best = labelled[0];
+  let confidence = best ? (best.rank >= 80 ? 0.95 : 0.85) : 0;
+  if (!best && opts.kind !== 'chat') {
+    // With no label at all, a single distinct figure on the page is probably the price paid.
+    const loose = candidates.filter((c) => c.rank === 10);
+    if (loose.length > 0 && new Set(loose.map((c) => c.value)).size === 1) {
+      best = loose[0];
+      confidence = 0.5;
+    }
+  }
+  if (!best) return null;
+  const hit: TextHit = { value: best.value, start: best.start, end: best.end, line: lineOf(mapLines(text), best.start), confidence };
+  if (best.label !== undefined) hit.label = best.label;
+  return hit;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { classifyPage } from './classify';
+import { cleanOcrText } from './cleanup';
+import type { ExtractKind, ExtractPlatform } from './types';
+
+const page = (...lines: string[]): string => cleanOcrText(lines.join('\n'));
+
+const cases: Array<[string, string, ExtractPlatform, ExtractKind]> = [
+  [
+    'Taobao order detail',
+    page('10:41 5G', '< 订 单 详 情', '交 易 成 功', '淘 宝 网', '实 付 款 ¥ 149.90', '订 单 编 号 : 3789654123456789012', '支 付 宝 交 易 号 : 2026111522001456781234567890', '确 认 收 货'),
+    'taobao',
+    'order',
+  ],
+  ['Tmall order detail', page('订单详情', '天猫超市', '实付款 ¥45.90', '订单编号: 3789654123456789012', '88VIP 已省 ¥2.30'), 'tmall', 'order'],
+  ['JD order detail', page('订 单 详 情', '京 东 自 营', '应 付 总 额 ¥ 149.90', '订 单 编 号 : 298765432101', '京 豆 抵 扣'), 'jd', 'order'],
+  ['Pinduoduo order', page('拼 单 成 功', '订 单 编 号 : 251128-123456789012345', '实 付 : ¥ 37.90', '百 亿 补 贴', '申 请 售 后'), 'pdd', 'order'],
+  ['Douyin order', page('抖 音 商 城', '订 单 信 息', '订 单 编 号 6923456789012345678', '实 付 款 ¥ 99.00'), 'douyin', 'order'],
+  ['卡盟 order query', page('订 单 查 询', '订 单 号 : 202611152031075823', '商 品 : 腾 讯 视 频 VIP 月 卡', '卡 密 : 8H3K-2M9Q-X7WP-4TZL', '自 动 发 货'), 'kameng', 'order'],
+  [
+    'Alipay bill detail',
+    page('账 单 详 情', '淘 宝 ( 中 国 ) 软 件 有 限 公 司', '-149.90', '交 易 成 功', '付 款 方 式 花 呗', '商 品 说 明 罗 技 鼠 标', '收 款 方 全 称 浙 江 天 猫 网 络 有 限 公 司', '订 单 号 2026111522001456781234567890', '商 家 订 单 号 T200P3789654123456789012', '账 单 分 类 日 用 百 货'),
+    'alipay',
+    'payment',
+  ],
+  [
+    'WeChat Pay bill detail',
+    page('账 单 详 情', '京 东 商 城 平 台 商 户', '-149.90', '当 前 状 态 支 付 成 功', '支 付 时 间 2026年11月15日 20:31:15', '支 付 方 式 零 钱', '交 易 单 号 4200002345202611151234567890', '商 户 单 号 298765432101'),
+    'wechatpay',
+    'payment',
+  ],
+  [
+    'WeChat chat with a scammer',
+    page('12:03 5G 86%', '< 理 赔 专 员', '昨 天 21:15', '您 好 ， 您 的 快 递 丢 件 了', '星 期 一 10:02', '[图 片]', '下 午 3:05', '加 我 微 信 办 理 理 赔', '按 住 说 话'),
+    'wechat',
+    'chat',
+  ],
+  ['QQ chat', page('QQ', '客服小王', '14:02', '在吗', '14:05', '[图片]', '14:06', '亲，卡密已补发', '发送'), 'qq', 'chat'],
+  [
+    'Taobao customer-service chat',
+    page('淘宝 旺旺', '店铺客服', '昨天 14:02', '亲，请提供一下订单号', '昨天 14:05', '3789654123456789012', '14:10', '已为您提交退款申请', '发送'),
+    'taobao',
+    'chat',
+  ],
+  ['chat of unknown app', page('客服', '10:01', '在吗', '10:02', '东西坏了', '10:05', '[图片]'), 'unknown', 'chat'],
+  [
+    'shop refund policy',
+    page('售 后 政 策', '1 . 虚 拟 商 品 不 支 持 七 天 无 理 由 退 货', '2 . 卡 密 一 经 售 出 概 不 退 换', '3 . 本 协 议 解 释 权 归 本 店 所 有', '发 卡 网'),
+    'kameng',
+    'policy',
+  ],
+  ['platform service agreement', page('淘宝平台服务协议', '第一条 总则', '第二条 账户注册'), 'taobao', 'policy'],
+  ['unrelated photo text', page('生产日期 2026.11.01', '净含量 500g'), 'unknown', 'other'],
+  ['empty page', '', 'unknown', 'other'],
+];
+
+describe('classifyPage', () => {
+  it.each(cases)('%s', (_name, text, platform, kind) => {
+    expect(classifyPage(text)).toEqual({ platform, kind });
+  });
+});

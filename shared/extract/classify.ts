@@ -1,0 +1,105 @@
+// Which app a screenshot came from and what kind of evidence it is, from keyword weights. The
+// weights are data so they can be tuned against the fixture corpus without touching the logic.
+
+import type { ExtractKind, ExtractPlatform } from './types';
+
+type Weights = ReadonlyArray<readonly [RegExp, number]>;
+
+const SHOP_PLATFORMS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
+  ['tmall', [[/天猫/, 4], [/tmall/i, 3], [/猫超/, 3]]],
+  ['taobao', [[/淘宝网|手机淘宝|淘宝/, 3], [/88VIP/i, 2], [/旺旺/, 2], [/淘金币|闲鱼/, 1]]],
+  ['jd', [[/京东/, 4], [/(?<![A-Za-z])JD(?![A-Za-z0-9])|JD\.com/i, 2], [/京豆|京喜|PLUS会员/, 2]]],
+  ['pdd', [[/拼多多/, 4], [/多多(?:买菜|支付|果园|视频)|拼单|百亿补贴/, 2]]],
+  ['douyin', [[/抖音|抖店/, 4], [/巨量|小黄车/, 1]]],
+  ['kameng', [[/卡盟|发卡网|发卡平台/, 4], [/卡密|提卡|自动发卡/, 3], [/发卡|自动发货|激活码|兑换码|点卡/, 1]]],
+];
+
+const PAY_PLATFORMS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
+  ['alipay', [[/支付宝/, 3], [/花呗|余额宝|蚂蚁|收款方全称|商家订单号|账单分类/, 2]]],
+  ['wechatpay', [[/微信支付/, 4], [/交易单号|商户单号|商户全称|零钱通?|当前状态/, 2]]],
+];
+
+const CHAT_APPS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
+  ['wechat', [[/按住\s?说话|微信/, 2], [/\[(?:语音|表情|动画表情|链接)\]|拍了拍/, 1]]],
+  ['qq', [[/(?<![A-Za-z])QQ(?![A-Za-z])/, 2], [/戳一戳|\[QQ红包\]/, 2]]],
+];
+
+const KINDS: ReadonlyArray<readonly [ExtractKind, Weights]> = [
+  [
+    'order',
+    [
+      [/订单详情|订单信息|交易快照/, 3],
+      [/订单编号|订单号/, 2],
+      [/实付款|商品总额|应付总额|确认收货|再买一单|申请售后|查看物流|收货地址/, 2],
+      [/下单时间|成交时间|发货时间|卡密|提取卡密/, 1],
+    ],
+  ],
+  [
+    'payment',
+    [
+      [/账单详情|交易单号|商户单号|收单机构|账单分类|商户全称|收款方全称|计入收支/, 3],
+      [/当前状态|对此订单有疑问|付款方式|支付方式/, 2],
+      [/支付成功|交易成功/, 1],
+    ],
+  ],
+  [
+    'chat',
+    [
+      [/按住\s?说话|对方正在输入|撤回了一条消息|以上是打招呼的内容/, 3],
+      [/\[(?:图片|语音|表情|视频|文件)\]/, 2],
+      [/(?<![\u4e00-\u9fff])发送(?![\u4e00-\u9fff])|客服|亲[,，]|在吗|人工/, 1],
+    ],
+  ],
+  [
+    'policy',
+    [
+      [/退款规则|服务协议|售后政策|用户协议|退换货政策|隐私政策|不支持七天无理由/, 3],
+      [/七天无理由|第[一二三四五六七八九十\d]+条|条款|须知|本协议|规则说明/, 2],
+    ],
+  ],
+];
+
+function score(text: string, weights: Weights): number {
+  return weights.reduce((sum, [re, w]) => sum + (re.test(text) ? w : 0), 0);
+}
+
+function best(text: string, table: ReadonlyArray<readonly [ExtractPlatform, Weights]>): { platform: ExtractPlatform; score: number } | null {
+  const ranked = table.map(([platform, w]) => ({ platform, score: score(text, w) })).sort((a, b) => b.score - a.score);
+  const top = ranked[0];
+  return top && top.score > 0 ? top : null;
+}
+
+/** Lines that are nothing but a chat time separator: "14:02", "昨天 21:15", "星期三 下午3:05". */
+const STAMP_LINE = /^(?:昨天|前天|今天|(?:星期|周)[一二三四五六日天]|\d{1,2}月\d{1,2}日)?\s?(?:凌晨|早上|上午|中午|下午|晚上)?\s?\d{1,2}:\d{2}$/;
+
+export function classifyKind(text: string): ExtractKind {
+  const stampLines = text.split('\n').filter((l) => STAMP_LINE.test(l.trim())).length;
+  const scores = KINDS.map(([kind, w]) => ({
+    kind,
+    score: score(text, w) + (kind === 'chat' ? (stampLines >= 3 ? 3 : stampLines >= 2 ? 2 : 0) : 0),
+  }));
+  const top = scores.sort((a, b) => b.score - a.score)[0];
+  return top && top.score >= 2 ? top.kind : 'other';
+}
+
+export interface Classification {
+  platform: ExtractPlatform;
+  kind: ExtractKind;
+}
+
+/**
+ * A bill shows the payment app; a chat shows the messaging app when it can be told apart; any other
+ * page belongs to the shop. A Taobao order page mentions 支付宝交易号, so payment platforms only win
+ * on payment pages or when no shop is named.
+ */
+export function classifyPage(text: string): Classification {
+  const kind = classifyKind(text);
+  const shop = best(text, SHOP_PLATFORMS);
+  const pay = best(text, PAY_PLATFORMS);
+  const chat = best(text, CHAT_APPS);
+  let platform: ExtractPlatform;
+  if (kind === 'payment') platform = pay?.platform ?? shop?.platform ?? 'unknown';
+  else if (kind === 'chat') platform = chat?.platform ?? shop?.platform ?? 'unknown';
+  else platform = shop?.platform ?? pay?.platform ?? 'unknown';
+  return { platform, kind };
+}

@@ -1,0 +1,125 @@
+// Puts the extractors together for one OCR'd screenshot or one imported chat log, and shapes the
+// result for the `scan` CLI contract (issue 3).
+
+import { extractAmount } from './amount';
+import { indexWords, toField } from './boxes';
+import { classifyPage } from './classify';
+import { cleanOcrText } from './cleanup';
+import { extractIds } from './ids';
+import type { IdHit } from './ids';
+import { detectScam } from './scam';
+import { extractTimestamps } from './timestamps';
+import type { WordIndex } from './boxes';
+import type { Extraction, Field, IdField, OcrPage, ParsedChatLog, ScanJson } from './types';
+
+export interface ExtractOptions {
+  /** Local "YYYY-MM-DDTHH:mm:ss" the screenshot was taken, for 昨天/星期三/HH:mm stamps. */
+  capturedAt: string | null;
+}
+
+function idFields(hits: readonly IdHit[], text: string, index: WordIndex | null): IdField[] {
+  return hits.map((h) => ({ ...toField(h, text, index), scheme: h.scheme }));
+}
+
+export function extractFields(page: OcrPage, opts: ExtractOptions): Extraction {
+  const text = cleanOcrText(page.text);
+  const index = page.words && page.words.length > 0 ? indexWords(page.words) : null;
+  const { platform, kind } = classifyPage(text);
+  const ids = extractIds(text, { platform });
+  const amount = extractAmount(text, { kind });
+  const scam = detectScam(text);
+  return {
+    platform,
+    kind,
+    orderNumbers: idFields(ids.orderNumbers, text, index),
+    transactionIds: idFields(ids.transactionIds, text, index),
+    trackingNumbers: idFields(ids.trackingNumbers, text, index),
+    timestamps: extractTimestamps(text, { capturedAt: opts.capturedAt, chatStamps: kind === 'chat' }).map((h) => toField(h, text, index)),
+    amount: amount ? toField(amount, text, index) : null,
+    scam: scam.scam,
+    scamSignals: scam.signals,
+    text,
+  };
+}
+
+/** One line per message, "YYYY-MM-DD HH:mm:ss 昵称: text", for search and the CLI's `text`. */
+export function chatLogTranscript(parsed: ParsedChatLog): string {
+  return parsed.messages
+    .map((m) => {
+      const head = [m.at?.replace('T', ' '), m.sender].filter((p) => p !== undefined && p !== '').join(' ');
+      return head === '' ? m.text : `${head}: ${m.text}`;
+    })
+    .join('\n');
+}
+
+function withLine<T extends Field>(field: T, line: number): T {
+  return { ...field, line };
+}
+
+function dedupe<T extends Field>(fields: readonly T[]): T[] {
+  const best = new Map<string, T>();
+  for (const f of fields) {
+    const seen = best.get(f.value);
+    if (!seen || f.confidence > seen.confidence) best.set(f.value, f);
+  }
+  return [...best.values()];
+}
+
+/**
+ * Chat logs have exact send times, so each message's own time is a timestamp; absolute times written
+ * inside messages are added too. Ids and the amount are read message by message (no platform
+ * guessing: short JD-style numbers are not taken from free chat text).
+ */
+export function extractFromChatLog(parsed: ParsedChatLog): Extraction {
+  const orderNumbers: IdField[] = [];
+  const transactionIds: IdField[] = [];
+  const trackingNumbers: IdField[] = [];
+  const timestamps: Field[] = [];
+  let amount: Field | null = null;
+
+  for (const m of parsed.messages) {
+    if (m.at !== null) timestamps.push({ value: m.at, confidence: m.malformed ? 0.6 : 1, box: null, line: m.line });
+    const text = cleanOcrText(m.text);
+    const ids = extractIds(text);
+    orderNumbers.push(...idFields(ids.orderNumbers, text, null).map((f) => withLine(f, m.line)));
+    transactionIds.push(...idFields(ids.transactionIds, text, null).map((f) => withLine(f, m.line)));
+    trackingNumbers.push(...idFields(ids.trackingNumbers, text, null).map((f) => withLine(f, m.line)));
+    // Relative stamps inside a message would resolve against the wrong day, so only absolute ones.
+    for (const h of extractTimestamps(text, { capturedAt: m.at, chatStamps: false })) timestamps.push(withLine(toField(h, text, null), m.line));
+    const found = extractAmount(text, { kind: 'chat' });
+    if (found && (!amount || found.confidence > amount.confidence)) amount = withLine(toField(found, text, null), m.line);
+  }
+
+  const scam = detectScam(parsed.messages.map((m) => ({ text: m.text, index: m.index, line: m.line })));
+  return {
+    platform: parsed.format === 'qq-txt' ? 'qq' : 'wechat',
+    kind: 'chat',
+    orderNumbers: dedupe(orderNumbers),
+    transactionIds: dedupe(transactionIds),
+    trackingNumbers: dedupe(trackingNumbers),
+    timestamps: dedupe(timestamps),
+    amount,
+    scam: scam.scam,
+    scamSignals: scam.signals,
+    text: chatLogTranscript(parsed),
+  };
+}
+
+/**
+ * The `scan` line without `file` (the caller writes `{ file, ...toScanJson(...) }`). Signal ids are
+ * listed only when the chat is flagged: a lone weak word is not worth a warning.
+ */
+export function toScanJson(result: Extraction, capturedAt: string | null): ScanJson {
+  return {
+    capturedAt,
+    platform: result.platform,
+    kind: result.kind,
+    orderNumbers: result.orderNumbers.map((f) => f.value),
+    transactionIds: result.transactionIds.map((f) => f.value),
+    timestamps: result.timestamps.map((f) => f.value),
+    amount: result.amount?.value ?? null,
+    scam: result.scam,
+    scamSignals: result.scam ? [...new Set(result.scamSignals.map((s) => s.id))] : [],
+    text: result.text,
+  };
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { cleanOcrText } from './cleanup';
+import { isAlipayTradeNo, isCardCode, isIdCardNumber, isPddOrder, isPhoneNumber, isWechatTransactionId } from './id-formats';
+import { extractIds } from './ids';
+import type { ExtractPlatform } from './types';
+
+const ALIPAY = '2026111522001456781234567890';
+const WECHAT = '4200002345202611151234567890';
+const WECHAT_REFUND = '5030000123420261115123456789';
+const TAOBAO19 = '3789654123456789012';
+const TAOBAO18 = '284849152912345678';
+const DOUYIN = '6923456789012345678';
+const JD = '298765432101';
+const PDD = '251128-123456789012345';
+const KAMENG = '202611152031075823';
+const BANK_CARD = '6222021234567890128';
+const ID_CARD = '440305199003071236';
+
+interface Case {
+  name: string;
+  text: string;
+  platform?: ExtractPlatform;
+  orders?: string[];
+  transactions?: string[];
+  tracking?: string[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'Taobao order page with Alipay trade number',
+    text: `订 单 编 号 : ${TAOBAO19} 复 制\n支 付 宝 交 易 号 : ${ALIPAY}\n创 建 时 间 : 2026-11-15 20:31:07`,
+    platform: 'taobao',
+    orders: [TAOBAO19],
+    transactions: [ALIPAY],
+  },
+  { name: 'Tmall 18-digit order', text: `订单号:${TAOBAO18}`, platform: 'tmall', orders: [TAOBAO18] },
+  { name: 'Douyin order, unlabelled line', text: `抖音商城\n${DOUYIN}\n下单时间 2026-11-15 20:31`, platform: 'douyin', orders: [DOUYIN] },
+  { name: 'JD labelled 12 digits', text: `订单编号: ${JD}\n京东快递 运单号: JDVA12345678901`, platform: 'jd', orders: [JD], tracking: ['JDVA12345678901'] },
+  { name: 'JD unlabelled 12 digits on a JD page', text: `京东 订单详情\n${JD}\n客服电话 400-606-5500`, platform: 'jd', orders: [JD] },
+  { name: 'JD-length number on a non-JD page is not taken', text: `活动编号 ${JD}`, platform: 'taobao' },
+  { name: 'Pinduoduo order', text: `订单编号: ${PDD}\n拼单成功`, platform: 'pdd', orders: [PDD] },
+  { name: 'Pinduoduo order without a label', text: `${PDD} 复制`, platform: 'pdd', orders: [PDD] },
+  { name: '卡盟 date-time order', text: `订单号: ${KAMENG}\n卡密: 8H3K-2M9Q-X7WP-4TZL`, platform: 'kameng', orders: [KAMENG] },
+  { name: '卡盟 order with letters', text: `订单号:K2026111520310758AB`, platform: 'kameng', orders: ['K2026111520310758AB'] },
+  { name: '卡盟 unlabelled date-time order', text: `查询结果 ${KAMENG} 已发货`, platform: 'kameng', orders: [KAMENG] },
+  {
+    name: 'WeChat bill: transaction id and merchant number',
+    text: `交易单号\n${WECHAT}\n商户单号\nT200P${TAOBAO19}`,
+    orders: [`T200P${TAOBAO19}`],
+    transactions: [WECHAT],
+  },
+  {
+    name: 'Alipay bill: 订单号 holding the trade number, 商家订单号 holding the shop number',
+    text: `订单号 ${ALIPAY}\n商家订单号 T200P${TAOBAO19}`,
+    platform: 'alipay',
+    orders: [`T200P${TAOBAO19}`],
+    transactions: [ALIPAY],
+  },
+  { name: 'unlabelled Alipay trade number', text: `交易成功 ${ALIPAY}`, transactions: [ALIPAY] },
+  { name: 'unlabelled WeChat transaction id', text: `${WECHAT}`, transactions: [WECHAT] },
+  { name: 'transaction id wrapped over two lines', text: `交易单号: 42000023452026\n11151234567890`, transactions: [WECHAT] },
+  { name: 'WeChat refund number is not a transaction id', text: `退款单号 ${WECHAT_REFUND}\n${WECHAT_REFUND}` },
+  { name: '28 digits without a date prefix are not taken', text: '1234567890123456789012345678' },
+  { name: 'a misread trade number of the wrong length is dropped', text: `支付宝交易号: ${ALIPAY}9\n交易单号 ${WECHAT.slice(1)}` },
+  { name: 'a labelled 28-digit number of unknown prefix is kept', text: '交易单号 4300002345202611151234567890', transactions: ['4300002345202611151234567890'] },
+  { name: 'merchant number with letters', text: '商户单号: wx2026111520310758', orders: ['wx2026111520310758'] },
+  { name: 'order number in a chat sentence', text: `我的订单号是${TAOBAO19}，卡密无效`, orders: [TAOBAO19] },
+  { name: 'labelled order number on the next line', text: `订单编号\n${TAOBAO19}`, orders: [TAOBAO19] },
+  { name: 'tracking number labelled 快递单号', text: '中通快递 快递单号: 78912345678901', tracking: ['78912345678901'] },
+  { name: 'unlabelled tracking-like number is ignored', text: '中通快递 78912345678901 已签收' },
+  // Distractors.
+  { name: 'mobile number', text: '联系电话 13812345678', platform: 'jd' },
+  { name: 'mobile number unlabelled on a JD page', text: '收货人 张三 13812345678', platform: 'jd' },
+  { name: 'spaced mobile number', text: '138 1234 5678', platform: 'jd' },
+  { name: 'dashed mobile with country code', text: '+86 138-1234-5678', platform: 'jd' },
+  { name: '400 number', text: '客服热线 400-123-4567 / 4001234567', platform: 'jd' },
+  { name: 'landline', text: '门店电话 075512345678', platform: 'jd' },
+  { name: 'QQ number after 客服QQ', text: '客服QQ: 2851234567 12345678901', platform: 'jd' },
+  { name: 'QQ glued to the label', text: 'QQ2851234567', platform: 'jd' },
+  { name: '卡密 code', text: '卡密 8H3K-2M9Q-X7WP-4TZL\n激活码:ABCD-1234-EFGH-5678', platform: 'kameng' },
+  { name: 'digit-only 卡密 next to its label', text: `卡密: ${TAOBAO19}\n卡号: ${TAOBAO18}`, platform: 'kameng' },
+  { name: 'amounts', text: '实付款 ¥1234567890123.00 共 149.90元 1234567890123456789元', platform: 'taobao' },
+  { name: 'dates and times', text: '2026-11-15 20:31:07 2026/11/15 20261115 202611152031', platform: 'jd' },
+  { name: 'bank card number', text: `请提供银行卡 ${BANK_CARD}`, platform: 'taobao' },
+  { name: 'unlabelled bank card number', text: `${BANK_CARD}`, platform: 'taobao' },
+  { name: 'identity card number', text: `${ID_CARD}`, platform: 'taobao' },
+  { name: 'percentage and counts', text: '好评率 99.8% 已售 12345678901234567890%', platform: 'taobao' },
+];
+
+describe('extractIds', () => {
+  it.each(cases)('$name', ({ text, platform, orders = [], transactions = [], tracking = [] }) => {
+    const ids = extractIds(cleanOcrText(text), platform ? { platform } : {});
+    expect(ids.orderNumbers.map((h) => h.value)).toEqual(orders);
+    expect(ids.transactionIds.map((h) => h.value)).toEqual(transactions);
+    expect(ids.trackingNumbers.map((h) => h.value)).toEqual(tracking);
+  });
+
+  const SOUP = [
+    '客 服 热 线 4008-123-456 手 机 138-1234-5678 QQ 群 : 123456789',
+    '卡 密 : ABCD-EFGH-1234-5678 CDK : 8H3K2M9QX7WP4TZL',
+    '银 行 卡 6222 0212 3456 7890 128 身 份 证 440305199003071236',
+    '会 员 号 123456789012345678 金 额 1234.56 元 有 效 期 2026-12-31 23:59:59',
+    '联 系 电 话 : 02112345678 投 诉 : 12315 邮 编 200000',
+    `退 款 单 号 : ${WECHAT_REFUND} 发 票 号 码 : 044001900111`,
+  ].join('\n');
+
+  it.each<ExtractPlatform>(['jd', 'taobao', 'kameng', 'unknown'])('reports no id from a page of distractors (%s)', (platform) => {
+    const ids = extractIds(cleanOcrText(SOUP), { platform });
+    expect([...ids.orderNumbers, ...ids.transactionIds, ...ids.trackingNumbers]).toEqual([]);
+  });
+
+  it('labels raise confidence and are reported', () => {
+    const labelled = extractIds(`订单编号: ${TAOBAO19}`, { platform: 'taobao' }).orderNumbers[0];
+    const bare = extractIds(`${TAOBAO19}`, { platform: 'taobao' }).orderNumbers[0];
+    expect(labelled).toMatchObject({ label: '订单编号', scheme: 'taobao' });
+    expect(bare?.label).toBeUndefined();
+    expect(labelled?.confidence ?? 0).toBeGreaterThan(bare?.confidence ?? 1);
+    expect(extractIds(`京东\n${JD}`, { platform: 'jd' }).orderNumbers[0]?.confidence).toBeLessThan(0.5);
+  });
+
+  it('classifies schemes', () => {
+    const ids = extractIds(`订单号 ${PDD}\n交易单号 ${WECHAT}\n支付宝交易号 ${ALIPAY}\n商户单号 M2026A1`);
+    expect(ids.orderNumbers.map((h) => h.scheme)).toEqual(['pdd', 'merchant']);
+    expect(ids.transactionIds.map((h) => h.scheme)).toEqual(['wechatpay', 'alipay']);
+  });
+
+  it('reports a repeated number once, with its labelled copy', () => {
+    const ids = extractIds(`${TAOBAO19}\n订单编号: ${TAOBAO19}`, { platform: 'taobao' });
+    expect(ids.orderNumbers).toHaveLength(1);
+    expect(ids.orderNumbers[0]).toMatchObject({ label: '订单编号', line: 2 });
+  });
+
+  it('repairs OCR confusions through cleanOcrText first', () => {
+    const ids = extractIds(cleanOcrText('订 单 编 号 ： 37896541234567890l2'), { platform: 'taobao' });
+    expect(ids.orderNumbers.map((h) => h.value)).toEqual([TAOBAO19]);
+  });
+});
+
+describe('id formats', () => {
+  it.each([
+    [isAlipayTradeNo, ALIPAY, true],
+    [isAlipayTradeNo, '2026133022001456781234567890', false],
+    [isWechatTransactionId, WECHAT, true],
+    [isWechatTransactionId, '4200002345202613451234567890', false],
+    [isWechatTransactionId, ALIPAY, false],
+    [isPddOrder, PDD, true],
+    [isPddOrder, '251332-123456789012345', false],
+    [isPhoneNumber, '13812345678', true],
+    [isPhoneNumber, '400-123-4567', true],
+    [isPhoneNumber, TAOBAO19, false],
+    [isCardCode, '8H3K-2M9Q-X7WP-4TZL', true],
+    [isCardCode, PDD, false],
+    [isIdCardNumber, ID_CARD, true],
+    [isIdCardNumber, TAOBAO18, false],
+  ])('%o(%s) → %s', (fn, value, expected) => {
+    expect(fn(value)).toBe(expected);
+  });
+});

@@ -1,0 +1,218 @@
+// Order numbers, payment transaction ids and (labelled) tracking numbers from cleaned OCR text.
+// Precision beats recall here: a wrong order number copied into a complaint does more harm than a
+// missing one the user can type in. So an unlabelled number is only taken when its format is
+// distinctive, and anything next to a phone/QQ/卡密 label is never taken.
+
+import {
+  isAlipayTradeNo,
+  isBankCardNumber,
+  isCardCode,
+  isDigits,
+  isIdCardNumber,
+  isKamengOrder,
+  isPddOrder,
+  isPhoneNumber,
+  isRefundNumber,
+  isWechatTransactionId,
+  looksLikeCompactDateTime,
+} from './id-formats';
+import { alternation, lineOf, mapLines } from './text';
+import type { ExtractPlatform, IdScheme, TextHit } from './types';
+
+type LabelRole = 'order' | 'merchant' | 'transaction' | 'tracking' | 'refund' | 'distractor';
+type Bucket = 'order' | 'transaction' | 'tracking';
+
+const LABEL_ROLES: ReadonlyArray<readonly [LabelRole, readonly string[]]> = [
+  ['order', ['订单编号', '订单号码', '订单号']],
+  ['merchant', ['商户单号', '商户订单号', '商家订单号']],
+  ['transaction', ['支付宝交易号', '交易单号', '交易号', '微信支付单号']],
+  ['tracking', ['运单号', '运单编号', '快递单号', '物流单号', '物流编号']],
+  ['refund', ['退款单号', '退款编号', '售后单号', '服务单号']],
+  [
+    'distractor',
+    [
+      '客服电话', '联系电话', '服务热线', '客服热线', '热线', '电话', '手机号码', '手机号', '手机', '联系方式',
+      '客服QQ', 'QQ号', 'QQ群', '群号', 'QQ', '微信号', '卡密', '卡号', '密码', '激活码', '兑换码', 'CDK',
+      '身份证号', '身份证', '银行卡号', '银行卡', '发票号码', '会员号', '账号',
+    ],
+  ],
+];
+
+const ROLE_OF = new Map<string, LabelRole>(LABEL_ROLES.flatMap(([role, words]) => words.map((w) => [w.toUpperCase(), role] as const)));
+const LABEL_RE = new RegExp(alternation(LABEL_ROLES.flatMap(([, words]) => words)), 'gi');
+const BLOB_RE = /[0-9A-Za-z](?:[0-9A-Za-z_-]*[0-9A-Za-z])?/g;
+// What may sit between a label and its value: separators, OCR specks, and 是/为 in chat sentences.
+const GAP_RE = /^[\s:#.,，、;；|'"“”‘’()（）[\]【】>_-]{0,6}(?:是|为)?[\s:]{0,3}$/;
+
+interface Label {
+  text: string;
+  role: LabelRole;
+  start: number;
+  end: number;
+  line: number;
+}
+
+export interface IdHit extends TextHit {
+  scheme: IdScheme;
+}
+
+export interface IdExtraction {
+  orderNumbers: IdHit[];
+  transactionIds: IdHit[];
+  trackingNumbers: IdHit[];
+}
+
+export interface IdOptions {
+  platform?: ExtractPlatform;
+}
+
+interface Verdict {
+  bucket: Bucket;
+  scheme: IdScheme;
+  confidence: number;
+}
+
+function orderScheme(value: string, platform: ExtractPlatform): IdScheme {
+  if (isPddOrder(value)) return 'pdd';
+  if (platform === 'taobao' || platform === 'tmall' || platform === 'douyin' || platform === 'jd' || platform === 'pdd') {
+    return platform;
+  }
+  if (isKamengOrder(value)) return 'kameng';
+  return 'order';
+}
+
+function classifyLabelled(value: string, label: Label, platform: ExtractPlatform): Verdict | null {
+  const digitCount = value.replace(/\D/g, '').length;
+  if (isCardCode(value) || label.role === 'refund' || label.role === 'distractor') return null;
+  const digits = isDigits(value);
+  if (label.role === 'tracking') {
+    return digitCount >= 8 && value.length <= 30 ? { bucket: 'tracking', scheme: 'tracking', confidence: 0.9 } : null;
+  }
+  if (label.role === 'merchant') {
+    return digitCount >= 3 && value.length >= 6 && value.length <= 40 ? { bucket: 'order', scheme: 'merchant', confidence: 0.9 } : null;
+  }
+  if (digits && isAlipayTradeNo(value)) return { bucket: 'transaction', scheme: 'alipay', confidence: 0.97 };
+  if (digits && isWechatTransactionId(value)) return { bucket: 'transaction', scheme: 'wechatpay', confidence: 0.97 };
+  if (digits && isRefundNumber(value)) return null;
+  if (label.role === 'transaction') {
+    // Both schemes are exactly 28 digits: any other length under this label is a misread, not an id.
+    if (!digits || value.length !== 28) return null;
+    return { bucket: 'transaction', scheme: label.text === '交易单号' ? 'wechatpay' : 'alipay', confidence: 0.6 };
+  }
+  // An order label: trust it for anything id-shaped.
+  if (digitCount < 5 || value.length > 40) return null;
+  const known = isPddOrder(value) || isKamengOrder(value) || (digits && value.length >= 11 && value.length <= 19);
+  return { bucket: 'order', scheme: orderScheme(value, platform), confidence: known ? 0.95 : 0.8 };
+}
+
+function classifyUnlabelled(value: string, platform: ExtractPlatform): Verdict | null {
+  if (isPddOrder(value)) return { bucket: 'order', scheme: 'pdd', confidence: 0.9 };
+  if (!isDigits(value)) {
+    return platform === 'kameng' && isKamengOrder(value) ? { bucket: 'order', scheme: 'kameng', confidence: 0.5 } : null;
+  }
+  if (value.length === 28) {
+    if (isWechatTransactionId(value)) return { bucket: 'transaction', scheme: 'wechatpay', confidence: 0.85 };
+    if (isAlipayTradeNo(value)) return { bucket: 'transaction', scheme: 'alipay', confidence: 0.85 };
+    return null;
+  }
+  if (isPhoneNumber(value) || isBankCardNumber(value) || isIdCardNumber(value) || looksLikeCompactDateTime(value)) return null;
+  if (value.length === 18 || value.length === 19) return { bucket: 'order', scheme: orderScheme(value, platform), confidence: 0.6 };
+  if (value.length >= 16 && value.length <= 24 && isKamengOrder(value)) return { bucket: 'order', scheme: 'kameng', confidence: 0.6 };
+  // JD numbers are too short to be distinctive: only on a page already known to be JD.
+  if (platform === 'jd' && value.length >= 11 && value.length <= 13 && !/^86/.test(value)) {
+    return { bucket: 'order', scheme: 'jd', confidence: 0.35 };
+  }
+  return null;
+}
+
+function findLabels(text: string): Label[] {
+  const map = mapLines(text);
+  return [...text.matchAll(LABEL_RE)].map((m) => {
+    const start = m.index;
+    const role = ROLE_OF.get(m[0].toUpperCase()) ?? 'distractor';
+    return { text: m[0], role, start, end: start + m[0].length, line: lineOf(map, start) };
+  });
+}
+
+/** The label a value belongs to: on its line just before it, or alone at the end of the line above. */
+function labelFor(text: string, labels: readonly Label[], start: number, line: number): { label: Label; adjacent: boolean } | null {
+  const before = labels.filter((l) => l.line === line && l.end <= start).at(-1);
+  if (before) return { label: before, adjacent: GAP_RE.test(text.slice(before.end, start)) };
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (!GAP_RE.test(text.slice(lineStart, start))) return null;
+  const above = labels.filter((l) => l.line === line - 1).at(-1);
+  if (!above) return null;
+  const rest = text.slice(above.end, lineStart - 1);
+  return GAP_RE.test(rest) ? { label: above, adjacent: true } : null;
+}
+
+function isPartOfNumberOrAmount(text: string, start: number, end: number): boolean {
+  const prev = text[start - 1] ?? '';
+  const next = text[end] ?? '';
+  if (/[¥￥$]/.test(prev) || next === '%' || next === '元') return true;
+  if (prev === '.' && /\d/.test(text[start - 2] ?? '')) return true;
+  return next === '.' && /\d/.test(text[end + 1] ?? '');
+}
+
+/** A 28-digit number wrapped over two lines after its label is rejoined when the halves make a valid id. */
+function joinWrapped(text: string, value: string, end: number): { value: string; end: number } | null {
+  if (text[end] !== '\n') return null;
+  const next = /^[ \t]*(\d+)[ \t]*(?:\n|$)/.exec(text.slice(end + 1));
+  if (!next?.[1]) return null;
+  const joined = value + next[1];
+  if (!isAlipayTradeNo(joined) && !isWechatTransactionId(joined)) return null;
+  return { value: joined, end: end + 1 + next[0].trimEnd().length };
+}
+
+/** One hit per value: the most confident one (a labelled copy beats an unlabelled one). */
+function keepBest(hits: readonly IdHit[]): IdHit[] {
+  const best = new Map<string, IdHit>();
+  for (const h of hits) {
+    const seen = best.get(h.value);
+    if (!seen || h.confidence > seen.confidence) best.set(h.value, h);
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start);
+}
+
+export function extractIds(text: string, opts: IdOptions = {}): IdExtraction {
+  const platform = opts.platform ?? 'unknown';
+  const labels = findLabels(text);
+  const map = mapLines(text);
+  // Blank out labels so "QQ2851234567" or "CDK8H3K…" glued to a label is not read as one token.
+  let masked = text;
+  for (const l of labels) masked = masked.slice(0, l.start) + ' '.repeat(l.end - l.start) + masked.slice(l.end);
+
+  const out: Record<Bucket, IdHit[]> = { order: [], transaction: [], tracking: [] };
+  let consumedUntil = -1;
+  for (const m of masked.matchAll(BLOB_RE)) {
+    const start = m.index;
+    let value = m[0];
+    let end = start + value.length;
+    if (start < consumedUntil || value.replace(/\D/g, '').length < 5) continue;
+    if (isPartOfNumberOrAmount(text, start, end) || isCardCode(value)) continue;
+    const line = lineOf(map, start);
+    const found = labelFor(text, labels, start, line);
+    if (found && !found.adjacent && found.label.role === 'distractor') continue;
+    let verdict: Verdict | null;
+    if (found?.adjacent) {
+      if (found.label.role === 'transaction' && isDigits(value)) {
+        const wrapped = joinWrapped(text, value, end);
+        if (wrapped) ({ value, end } = wrapped);
+      }
+      verdict = classifyLabelled(value, found.label, platform);
+    } else {
+      // A dash inside an unlabelled token means a date, phone or code unless it is a PDD order.
+      verdict = value.includes('-') && !isPddOrder(value) ? null : classifyUnlabelled(value, platform);
+    }
+    consumedUntil = end;
+    if (!verdict) continue;
+    const hit: IdHit = { value, start, end, line, confidence: verdict.confidence, scheme: verdict.scheme };
+    if (found?.adjacent) hit.label = found.label.text;
+    out[verdict.bucket].push(hit);
+  }
+  return {
+    orderNumbers: keepBest(out.order),
+    transactionIds: keepBest(out.transaction),
+    trackingNumbers: keepBest(out.tracking),
+  };
+}

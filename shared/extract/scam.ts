@@ -1,0 +1,144 @@
+// Refund-scam detection over chat text. The rules and the reasoning behind them are in scam-rules.ts;
+// this file decides which hits count:
+//  - a hit inside a clause that says not to do it (请勿共享屏幕, 平台不会收取保证金) does not count;
+//  - a sentence that names the move as fraud (…都是诈骗) is a warning, not a scam;
+//  - one strong hit flags the chat; weak hits flag only when two different signals occur close
+//    together (within WEAK_WINDOW messages or lines).
+
+import { FRAUD_WARNING, NEGATION, SCAM_RULES } from './scam-rules';
+import type { ScamRule } from './scam-rules';
+import { excerptAround } from './text';
+import type { ScamResult, ScamSignal } from './types';
+
+export interface ScamMessage {
+  text: string;
+  index?: number;
+  line?: number;
+}
+
+interface Unit {
+  text: string;
+  messageIndex?: number;
+  line?: number;
+}
+
+/** How many messages (or OCR lines) apart two weak signals may be and still count together. */
+const WEAK_WINDOW = 6;
+const CLAUSE_BREAK = /[，,。！？!?；;\n]/;
+const SENTENCE_BREAK = /[。！？!?\n]/;
+const CJK = /[\u3400-\u9fff]/;
+
+const globalCopy = (r: RegExp): RegExp => new RegExp(r.source, r.flags.includes('g') ? r.flags : `${r.flags}g`);
+const COMPILED = SCAM_RULES.map((rule) => ({ rule, strong: rule.strong.map(globalCopy), weak: rule.weak.map(globalCopy) }));
+// Words a wrapped chat bubble may split across two OCR lines.
+const KEYWORDS = new RegExp(
+  [...SCAM_RULES.flatMap((r) => r.weak.map((w) => w.source)), '共享屏幕', '屏幕共享', '安全账户', '会议软件'].join('|'),
+  'g',
+);
+
+function spanBounds(text: string, start: number, end: number, breaks: RegExp): [number, number] {
+  let from = start;
+  while (from > 0 && !breaks.test(text[from - 1] ?? '')) from--;
+  let to = end;
+  while (to < text.length && !breaks.test(text[to] ?? '')) to++;
+  return [from, to];
+}
+
+function countsAsHit(text: string, start: number, end: number, ignore: readonly RegExp[]): boolean {
+  const [cFrom, cTo] = spanBounds(text, start, end, CLAUSE_BREAK);
+  // Only a negation before (or inside) the match: "共享屏幕不会泄露隐私" is still the scam talking.
+  if (NEGATION.test(text.slice(cFrom, end))) return false;
+  const clause = text.slice(cFrom, cTo);
+  if (ignore.some((r) => r.test(clause))) return false;
+  const [sFrom, sTo] = spanBounds(text, start, end, SENTENCE_BREAK);
+  return !FRAUD_WARNING.test(text.slice(sFrom, sTo));
+}
+
+function firstHit(text: string, patterns: readonly RegExp[], ignore: readonly RegExp[]): RegExpMatchArray | null {
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      if (m[0] !== '' && countsAsHit(text, m.index, m.index + m[0].length, ignore)) return m;
+    }
+  }
+  return null;
+}
+
+function scanUnit(unit: Unit, compiled: { rule: ScamRule; strong: RegExp[]; weak: RegExp[] }): ScamSignal | null {
+  const { rule } = compiled;
+  const ignore = rule.ignore ?? [];
+  let strength: ScamSignal['strength'] = 'strong';
+  let m = firstHit(unit.text, compiled.strong, ignore);
+  if (!m) {
+    strength = 'weak';
+    m = firstHit(unit.text, compiled.weak, [...ignore, ...(rule.ignoreWeak ?? [])]);
+  }
+  if (!m) return null;
+  const signal: ScamSignal = {
+    id: rule.id,
+    label: rule.label,
+    strength,
+    excerpt: excerptAround(unit.text, m.index ?? 0, (m.index ?? 0) + m[0].length),
+  };
+  if (unit.messageIndex !== undefined) signal.messageIndex = unit.messageIndex;
+  if (unit.line !== undefined) signal.line = unit.line;
+  return signal;
+}
+
+/** Joins lines of one message: no space between two CJK characters, one space otherwise. */
+function flatten(text: string): string {
+  return text.replace(/\s*\n\s*/g, (gap, offset: number, all: string) => {
+    const before = all[offset - 1] ?? '';
+    const after = all[offset + gap.length] ?? '';
+    return CJK.test(before) && CJK.test(after) ? '' : ' ';
+  });
+}
+
+/** OCR lines; two lines become one unit when a signal word is split across them by bubble wrapping. */
+function linesToUnits(text: string): Unit[] {
+  const lines = text.split('\n');
+  const units: Unit[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const next = lines[i + 1];
+    if (next !== undefined && !/[。！？!?]$/.test(line)) {
+      const joined = line + next;
+      const wrapped = [...joined.matchAll(KEYWORDS)].some((k) => k.index < line.length && k.index + k[0].length > line.length);
+      if (wrapped) {
+        units.push({ text: joined, line: i + 1 });
+        i++;
+        continue;
+      }
+    }
+    if (line.trim() !== '') units.push({ text: line, line: i + 1 });
+  }
+  return units;
+}
+
+/**
+ * Plain text is scanned line by line (signals carry `line`); chat messages one by one (signals carry
+ * `messageIndex`, and `line` when the message has one).
+ */
+export function detectScam(input: string | readonly ScamMessage[]): ScamResult {
+  const units: Unit[] =
+    typeof input === 'string'
+      ? linesToUnits(input)
+      : input.map((msg, i) => {
+          const unit: Unit = { text: flatten(msg.text), messageIndex: msg.index ?? i };
+          if (msg.line !== undefined) unit.line = msg.line;
+          return unit;
+        });
+  const signals: ScamSignal[] = [];
+  const weak: Array<{ id: ScamSignal['id']; unit: number }> = [];
+  units.forEach((unit, u) => {
+    for (const compiled of COMPILED) {
+      const signal = scanUnit(unit, compiled);
+      if (!signal) continue;
+      signals.push(signal);
+      if (signal.strength === 'weak') weak.push({ id: signal.id, unit: u });
+    }
+  });
+  const strong = signals.some((s) => s.strength === 'strong');
+  // Two weak words count together only when they are close: a long chat mentions many things.
+  const weakPair = weak.some((a) => weak.some((b) => a.id !== b.id && Math.abs(a.unit - b.unit) <= WEAK_WINDOW));
+  return { scam: strong || weakPair, signals };
+}
