@@ -1,6 +1,6 @@
 // Maps each channel to the service that does the work. Desktop-only capabilities (dialogs, opening
 // files in other apps) come in as ports so the test bridge can run these exact handlers in Node.
-import type { Handlers } from '../../shared/ipc/contract';
+import type { VaultApi } from '../../shared/ipc/contract';
 import { toShanghaiLocal } from '../../shared/time/shanghai';
 import type { VaultService } from './vault';
 
@@ -13,7 +13,7 @@ export interface DesktopPorts {
 
 const emptyBatch = () => ({ batchId: crypto.randomUUID(), cancelled: true, items: [], failures: [] });
 
-export function createHandlers(vault: VaultService, ports: DesktopPorts): Handlers {
+export function createVaultHandlers(vault: VaultService, ports: DesktopPorts): VaultApi {
   return {
     'vault:importFiles': async ({ caseId }) => {
       const paths = await ports.pickFiles();

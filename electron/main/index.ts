@@ -1,14 +1,17 @@
-// App entry: wire the vault service to IPC, open the one window, and keep everything else thin.
+// App entry: wire the vault and reminder services to IPC, open the one window, and keep everything else thin.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, Menu } from 'electron';
-import { createHandlers } from './handlers';
+import type { Handlers } from '../../shared/ipc/contract';
+import { createVaultHandlers } from './handlers';
 import { createDesktopPorts } from './desktop';
 import { registerIpc, sendEvent } from './ipc/register';
 import { hardenWebContents, installAppSecurity, secureWebPreferences } from './security';
 import { createVaultService } from './vault';
 import { ipcError } from './ipc/errors';
 import { buildAppMenu } from './menu';
+import { startReminders, type RemindersGlue } from './reminders/electron';
+import { createReminderHandlers } from './reminders/handlers';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const entryUrl = devServerUrl ?? pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
@@ -19,8 +22,9 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 app.setPath('userData', join(app.getPath('appData'), 'LiuZheng'));
 
 let mainWindow: BrowserWindow | undefined;
+let reminders: RemindersGlue | undefined;
 
-function createWindow(): BrowserWindow {
+function createWindow(show = true): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 840,
@@ -32,7 +36,16 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(preloadPath),
   });
   hardenWebContents(win.webContents, () => entryUrl);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (show) win.show();
+  });
+  win.on('close', (event) => {
+    // Windows/Linux: while a reminder is still to come, closing hides to the tray so it can fire.
+    if (!reminders?.shouldHideOnClose()) return;
+    event.preventDefault();
+    win.hide();
+    reminders.hiddenToTray();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
   });
@@ -40,14 +53,20 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** Shows and focuses the window, creating it again if it was closed (macOS keeps running without one). */
+function showWindow(): void {
+  if (!mainWindow) mainWindow = createWindow();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   installAppSecurity(() => entryUrl);
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
+  // A window hidden in the tray must come back too, not just take focus.
+  app.on('second-instance', () => showWindow());
 
   void app.whenReady().then(() => {
     const vault = createVaultService({
@@ -55,9 +74,21 @@ if (!app.requestSingleInstanceLock()) {
       tempDir: join(app.getPath('temp'), 'liuzheng-open'),
       onProgress: (p) => sendEvent(mainWindow?.webContents, 'vault:importProgress', p),
     });
-    registerIpc(createHandlers(vault, createDesktopPorts(() => mainWindow)), () => entryUrl, ipcError);
+    reminders = startReminders({
+      dataDir: app.getPath('userData'),
+      getWindow: () => mainWindow,
+      showWindow,
+      emitFired: (payload) => sendEvent(mainWindow?.webContents, 'reminders:fired', payload),
+      emitAction: (action) => sendEvent(mainWindow?.webContents, 'reminders:action', action),
+    });
+    const handlers: Handlers = {
+      ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow)),
+      ...createReminderHandlers(reminders.service, reminders.ports),
+    };
+    registerIpc(handlers, () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu());
-    mainWindow = createWindow();
+    // Started at login: stay in the tray, but load the renderer so it can sync and take notification clicks.
+    mainWindow = createWindow(!reminders.launchedAtLogin);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });

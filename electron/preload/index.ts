@@ -20,7 +20,15 @@ const api = {
   trashBlob: (req) => ipcRenderer.invoke(API_METHODS.trashBlob, req),
   reconcileVault: (req) => ipcRenderer.invoke(API_METHODS.reconcileVault, req),
   vaultInfo: (req) => ipcRenderer.invoke(API_METHODS.vaultInfo, req),
+  syncReminders: (req) => ipcRenderer.invoke(API_METHODS.syncReminders, req),
+  snoozeDeadline: (req) => ipcRenderer.invoke(API_METHODS.snoozeDeadline, req),
+  markDeadlineDone: (req) => ipcRenderer.invoke(API_METHODS.markDeadlineDone, req),
+  reminderState: (req) => ipcRenderer.invoke(API_METHODS.reminderState, req),
+  exportIcs: (req) => ipcRenderer.invoke(API_METHODS.exportIcs, req),
+  reminderSettings: (req) => ipcRenderer.invoke(API_METHODS.reminderSettings, req),
   onImportProgress: (listener) => subscribe(API_EVENTS.onImportProgress, listener),
+  onRemindersFired: (listener) => subscribe(API_EVENTS.onRemindersFired, listener),
+  onReminderAction: (listener) => subscribe(API_EVENTS.onReminderAction, listener),
 } satisfies LiuZhengApi;
 
 contextBridge.exposeInMainWorld('liuzheng', api);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { toShanghaiLocal } from '../../shared/time/shanghai';
 import { App } from './components/App';
 import { openDb } from './db/db';
+import { createDeadlineRepository } from './db/deadlineRepository';
 import { createRepositories } from './db/repositories';
 import { initI18n } from './i18n';
 import { createAppStore } from './store';
@@ -10,8 +11,10 @@ import { StoreContext } from './StoreContext';
 import './styles.css';
 
 initI18n();
+const db = openDb();
 const store = createAppStore({
-  repo: createRepositories(openDb()),
+  repo: createRepositories(db),
+  deadlines: createDeadlineRepository(db),
   api: window.liuzheng,
   now: () => toShanghaiLocal(new Date()),
   newId: () => crypto.randomUUID(),

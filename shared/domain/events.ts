@@ -10,6 +10,8 @@ export const EVENT_TYPES = [
   'evidence-moved-out',
   'evidence-removed',
   'evidence-recovered',
+  'deadline-added',
+  'deadline-done',
 ] as const;
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 

@@ -2,6 +2,7 @@
 // `domain:action` and are declared only here; main, the preload and the test bridge all derive from it.
 import type { BlobInfo, ImportSource } from '../domain/evidence';
 import type { AppError } from './result';
+import type { RemindersApi, RemindersEvents } from './remindersContract';
 
 export interface CaseTarget {
   caseId: string;
@@ -102,7 +103,7 @@ export type VaultApi = {
   'vault:info': (req: Record<string, never>) => Promise<VaultInfo>;
 };
 
-export type Handlers = VaultApi;
+export type Handlers = VaultApi & RemindersApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;
@@ -110,5 +111,5 @@ export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;
 /** Main → renderer pushes. */
 export type MainEvents = {
   'vault:importProgress': ImportProgress;
-};
+} & RemindersEvents;
 export type EventChannel = keyof MainEvents;

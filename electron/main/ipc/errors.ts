@@ -1,8 +1,11 @@
 // A handler failure that is not about one file (a missing blob, a full disk during reconcile).
 import type { AppError } from '../../../shared/ipc/result';
 import { describeError } from '../vault';
+import { ReminderError } from '../reminders/service';
 
 export function ipcError(err: unknown): AppError {
+  // Its message is written for the user (an unknown deadline id), so it passes through as is.
+  if (err instanceof ReminderError) return { code: err.code, message: err.message };
   const { code, reason } = describeError(err);
   return { code, message: reason };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { formatLocal } from '../../../shared/time/shanghai';
 import { useApp } from '../StoreContext';
+import { StatusControl } from './StatusControl';
 
 export function CaseHeader({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
@@ -22,9 +23,7 @@ export function CaseHeader({ record }: { record: CaseRecord }) {
       <div className="case-header-top">
         <span className={`platform-badge platform-${record.platform}`}>{t(`platform.${record.platform}`)}</span>
         <h1 data-testid="case-title">{record.title}</h1>
-        <span className={`status-chip status-${record.status}`} data-testid="case-status-chip">
-          {t(`status.${record.status}`)}
-        </span>
+        <StatusControl record={record} />
         <span className="issue-chip">{t(`issueType.${record.issueType}`)}</span>
         <span className="spacer" />
         <button type="button" className="ghost" data-testid="edit-case" onClick={() => setEditing(record.id)}>

@@ -1,10 +1,14 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nextDueByCase, sortCasesByDeadline } from '../../../shared/domain/deadline';
 import { useApp } from '../StoreContext';
 import { CaseRow } from './CaseRow';
 
 export function CaseList() {
   const { t } = useTranslation();
-  const cases = useApp((s) => s.cases);
+  const unsorted = useApp((s) => s.cases);
+  const deadlines = useApp((s) => s.deadlines);
+  const cases = useMemo(() => sortCasesByDeadline(unsorted, nextDueByCase(deadlines)), [unsorted, deadlines]);
   const loaded = useApp((s) => s.casesLoaded);
   const setEditing = useApp((s) => s.setEditing);
 

@@ -1,8 +1,10 @@
 import { useApp } from '../StoreContext';
 import { CaseHeader } from './CaseHeader';
+import { DeadlinePanel } from './DeadlinePanel';
 import { DropZone } from './DropZone';
 import { EvidenceGrid } from './EvidenceGrid';
 import { ImportToolbar } from './ImportToolbar';
+import { SevenDayWarning } from './SevenDayWarning';
 import { Timeline } from './Timeline';
 
 export function CasePage({ caseId }: { caseId: string }) {
@@ -13,12 +15,16 @@ export function CasePage({ caseId }: { caseId: string }) {
   return (
     <div className="case-page" data-testid="case-page" data-ready={loaded ? 'true' : 'false'}>
       <CaseHeader record={record} />
+      <SevenDayWarning record={record} />
       <div className="case-body">
         <DropZone caseId={caseId}>
           <ImportToolbar caseId={caseId} />
           <EvidenceGrid />
         </DropZone>
-        <Timeline />
+        <div className="case-side">
+          <DeadlinePanel caseId={caseId} />
+          <Timeline />
+        </div>
       </div>
     </div>
   );

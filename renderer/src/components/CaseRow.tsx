@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { CLOSED_STATUSES, type CaseRecord } from '../../../shared/domain/case';
+import { nextOpenDeadline } from '../../../shared/domain/deadline';
 import { formatLocal } from '../../../shared/time/shanghai';
 import { useApp } from '../StoreContext';
+import { Countdown } from './Countdown';
 
 export function CaseRow({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
   const count = useApp((s) => s.evidenceCounts[record.id] ?? 0);
   const navigate = useApp((s) => s.navigate);
+  const next = useApp((s) => nextOpenDeadline(s.deadlines.filter((d) => d.caseId === record.id)));
   const closed = CLOSED_STATUSES.includes(record.status);
 
   return (
@@ -29,8 +32,8 @@ export function CaseRow({ record }: { record: CaseRecord }) {
         <span className={`status-chip status-${record.status}`}>{t(`status.${record.status}`)}</span>
         <span className="case-row-count">{t('cases.evidenceCount', { count })}</span>
         <span className="case-row-deadline" title={t('cases.nextDeadline')}>
-          <span className="muted small">{t('cases.nextDeadline')}</span>
-          <span className="muted">{t('cases.noDeadline')}</span>
+          <span className="muted small">{next ? formatLocal(next.due) : t('cases.nextDeadline')}</span>
+          {next ? <Countdown deadline={next} /> : <span className="muted">{t('cases.noDeadline')}</span>}
         </span>
         <span className="muted small case-row-updated">{t('cases.updated', { time: formatLocal(record.updatedAt) })}</span>
       </button>

@@ -3,6 +3,7 @@ import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { useDisplayImage } from '../hooks/useBlobUrl';
 import { useApp } from '../StoreContext';
 import { EvidenceDetails } from './EvidenceDetails';
+import { MediaIcon } from './MediaIcon';
 import { Modal } from './Modal';
 
 export function EvidenceViewer() {
@@ -28,7 +29,7 @@ function Preview({ item }: { item: EvidenceRecord }) {
   }
   return (
     <div className="viewer-preview no-preview">
-      <span className="thumb-icon big">{item.mediaType === 'video' ? '🎬' : item.mediaType === 'audio' ? '🎧' : '📄'}</span>
+      <MediaIcon type={item.mediaType} />
       <span>{t('evidence.noPreview')}</span>
       <button
         type="button"

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { useThumbnail } from '../hooks/useBlobUrl';
+import { MediaIcon } from './MediaIcon';
 
-const ICONS: Record<EvidenceRecord['mediaType'], string> = { image: '🖼', video: '🎬', audio: '🎧', text: '💬', document: '📄' };
 
 export function Thumbnail({ item }: { item: EvidenceRecord }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -19,7 +19,7 @@ export function Thumbnail({ item }: { item: EvidenceRecord }) {
 
   return (
     <div className="thumb" ref={ref}>
-      {url ? <img src={url} alt={item.title} draggable={false} /> : <span className="thumb-icon">{ICONS[item.mediaType]}</span>}
+      {url ? <img src={url} alt={item.title} draggable={false} /> : <MediaIcon type={item.mediaType} label={item.format.toUpperCase()} />}
     </div>
   );
 }

@@ -18,11 +18,19 @@ export function TopBar() {
         <span className="brand-tagline">{t('app.tagline')}</span>
       </button>
       <nav className="topbar-nav">
-        {route.name === 'case' && (
+        {route.name !== 'cases' && (
           <button type="button" className="link" onClick={() => void navigate({ name: 'cases' })}>
             ← {t('nav.back')}
           </button>
         )}
+        <button
+          type="button"
+          className={route.name === 'calendar' ? 'ghost nav-active' : 'ghost'}
+          data-testid="nav-calendar"
+          onClick={() => void navigate({ name: 'calendar' })}
+        >
+          {t('nav.calendar')}
+        </button>
       </nav>
       <button
         type="button"

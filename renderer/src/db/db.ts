@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
+import type { DeadlineRecord } from '../../../shared/domain/deadline';
 import type { CaseEvent } from '../../../shared/domain/events';
 import { DB_NAME, declareVersions } from './migrations';
 
@@ -8,6 +9,7 @@ export type LiuZhengDb = Dexie & {
   cases: EntityTable<CaseRecord, 'id'>;
   evidence: EntityTable<EvidenceRecord, 'id'>;
   events: EntityTable<CaseEvent, 'id'>;
+  deadlines: EntityTable<DeadlineRecord, 'id'>;
 };
 
 export function openDb(name = DB_NAME): LiuZhengDb {

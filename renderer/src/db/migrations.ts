@@ -10,4 +10,8 @@ export function declareVersions(db: Dexie): void {
     evidence: 'id, caseId, sha256, [caseId+importedAt], kind',
     events: 'id, caseId, [caseId+at]',
   });
+  // v2: deadlines, indexed by due time so the case list and the calendar read them in order.
+  db.version(2).stores({
+    deadlines: 'id, caseId, dueAt, [caseId+dueAt]',
+  });
 }

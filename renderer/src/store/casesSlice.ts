@@ -38,6 +38,8 @@ export const casesSlice: Slice<CasesSlice> = (deps) => (set, get) => ({
     });
     await get().loadCases();
     if (get().route.name === 'case') await get().refreshCase();
+    // A renamed case renames its reminders too.
+    if (previous && previous.title !== record.title) await get().syncReminders();
     return record.id;
   },
 });

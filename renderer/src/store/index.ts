@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import { casesSlice } from './casesSlice';
 import { caseViewSlice } from './caseViewSlice';
+import { deadlinesSlice } from './deadlinesSlice';
 import { importSlice } from './importSlice';
+import { remindersSlice } from './remindersSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 import { vaultSlice } from './vaultSlice';
@@ -10,7 +12,9 @@ export function createAppStore(deps: StoreDeps) {
   return create<AppState>()((...a) => ({
     ...casesSlice(deps)(...a),
     ...caseViewSlice(deps)(...a),
+    ...deadlinesSlice(deps)(...a),
     ...importSlice(deps)(...a),
+    ...remindersSlice(deps)(...a),
     ...uiSlice(deps)(...a),
     ...vaultSlice(deps)(...a),
   }));

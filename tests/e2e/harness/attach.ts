@@ -4,14 +4,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { createHandlers, type DesktopPorts } from '../../../electron/main/handlers';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { ipcError } from '../../../electron/main/ipc/errors';
-import { createVaultService } from '../../../electron/main/vault';
 import { API_EVENTS, API_METHODS } from '../../../shared/ipc/api';
 import type { EventChannel, MainEvents } from '../../../shared/ipc/contract';
 import { fail } from '../../../shared/ipc/result';
 import { isTrustedRendererUrl } from '../../../shared/security/trust';
+import { createTestMain, newTestDesktop, type TestDesktop, type TestMain } from './mainProcess';
 import { installPageBridge } from './pageBridge';
 import { decodeFromWire, encodeForWire } from './wire';
 
@@ -26,21 +25,24 @@ export interface AppHarness {
   /** Paths the next "file dialog" returns; an empty array means the user cancelled. */
   queueFileDialog(paths: string[]): void;
   queueFolderDialog(dir: string | null): void;
-  opened: string[];
+  queueSaveDialog(path: string | null): void;
+  /** Dialogs, notifications, opened files and the main clock, as the desktop would see them. */
+  desktop: TestDesktop;
   /** Requests that tried to leave the app. Must stay empty. */
   externalRequests: string[];
   /** A fresh main process over the same vault folder, as after quitting and starting the app again. */
   restartMain(): Promise<void>;
-  vault(): ReturnType<typeof createVaultService>;
+  vault(): TestMain['vault'];
+  reminders(): TestMain['reminders'];
+  /** Sets the page's and main's clocks to the same instant, then wakes main as after sleep. */
+  setClock(epochMs: number): Promise<void>;
   goto(): Promise<void>;
   screenshot(name: string): Promise<void>;
 }
 
 export async function attachApp(page: Page, opts: { screenshotPath?: (name: string) => string } = {}): Promise<AppHarness & { dispose(): Promise<void> }> {
-  const vaultDir = await mkdtemp(join(tmpdir(), 'liuzheng-e2e-'));
-    const fileDialogs: string[][] = [];
-    const folderDialogs: (string | null)[] = [];
-    const opened: string[] = [];
+  const root = await mkdtemp(join(tmpdir(), 'liuzheng-e2e-'));
+    const desktop = newTestDesktop();
     const externalRequests: string[] = [];
     const emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => {
       // Sent as JSON text: Playwright's deep Serializable typing cannot follow the recursive Wire type.
@@ -53,15 +55,7 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
         .catch(() => undefined);
     };
 
-    const ports: DesktopPorts = {
-      pickFiles: async () => fileDialogs.shift() ?? [],
-      pickFolder: async () => (folderDialogs.length > 0 ? (folderDialogs.shift() ?? null) : null),
-      openPath: async (p) => void opened.push(p),
-    };
-    const makeMain = () => {
-      const vault = createVaultService({ vaultDir: join(vaultDir, 'vault'), tempDir: join(vaultDir, 'open'), onProgress: (p) => emit('vault:importProgress', p) });
-      return { vault, handlers: createHandlers(vault, ports) };
-    };
+    const makeMain = () => createTestMain(root, desktop, emit);
     let main = makeMain();
 
     await page.route('**/*', async (route) => {
@@ -98,16 +92,26 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
 
     const harness: AppHarness = {
       page,
-      vaultDir: join(vaultDir, 'vault'),
-      queueFileDialog: (paths) => void fileDialogs.push(paths),
-      queueFolderDialog: (dir) => void folderDialogs.push(dir),
-      opened,
+      vaultDir: join(root, 'vault'),
+      queueFileDialog: (paths) => void desktop.fileDialogs.push(paths),
+      queueFolderDialog: (dir) => void desktop.folderDialogs.push(dir),
+      queueSaveDialog: (path) => void desktop.saveDialogs.push(path),
+      desktop,
       externalRequests,
       async restartMain() {
+        await main.reminders.close();
         main = makeMain();
         await page.reload();
       },
       vault: () => main.vault,
+      reminders: () => main.reminders,
+      async setClock(epochMs) {
+        desktop.clock.now = epochMs;
+        await page.clock.setFixedTime(epochMs);
+        await main.reminders.resume();
+        // The OS focuses the window again after a wake; the app refreshes its countdowns on focus.
+        await page.evaluate(() => window.dispatchEvent(new Event('focus'))).catch(() => undefined);
+      },
       async goto() {
         await page.goto(ENTRY_URL);
         await expect(page.getByTestId('case-list')).toHaveAttribute('data-ready', 'true');
@@ -118,5 +122,11 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
       },
     };
 
-    return { ...harness, dispose: () => rm(vaultDir, { recursive: true, force: true }) };
+    return {
+    ...harness,
+    async dispose() {
+      await main.reminders.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
 }
