@@ -1,5 +1,7 @@
+import { BUNDLE_SUMMARY, BUNDLE_USAGE, runBundle } from './bundle';
 import { DUE_SUMMARY, DUE_USAGE, runDue } from './due';
 import { runHelp } from './help';
+import { runScan, SCAN_SUMMARY, SCAN_USAGE } from './scan';
 
 export interface CommandResult {
   stdout: string;
@@ -19,5 +21,7 @@ export const commands: Record<string, Command> = {
     usage: 'help',
     run: () => runHelp(commands),
   },
+  scan: { summary: SCAN_SUMMARY, usage: SCAN_USAGE, run: runScan },
   due: { summary: DUE_SUMMARY, usage: DUE_USAGE, run: runDue },
+  bundle: { summary: BUNDLE_SUMMARY, usage: BUNDLE_USAGE, run: runBundle },
 };

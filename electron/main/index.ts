@@ -1,9 +1,11 @@
-// App entry: wire the vault and reminder services to IPC, open the one window, and keep everything else thin.
+// App entry: wire the vault, OCR and reminder services to IPC, open the one window, and keep everything else thin.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, Menu } from 'electron';
 import type { Handlers } from '../../shared/ipc/contract';
-import { createVaultHandlers } from './handlers';
+import { createVaultHandlers, imagesOf } from './handlers';
+import { createOcrService } from './ocr/queue';
+import { createOcrHandlers } from './ocrHandlers';
 import { createDesktopPorts } from './desktop';
 import { registerIpc, sendEvent } from './ipc/register';
 import { hardenWebContents, installAppSecurity, secureWebPreferences } from './security';
@@ -69,11 +71,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showWindow());
 
   void app.whenReady().then(() => {
+    const vaultDir = join(app.getPath('userData'), 'vault');
     const vault = createVaultService({
-      vaultDir: join(app.getPath('userData'), 'vault'),
+      vaultDir,
       tempDir: join(app.getPath('temp'), 'liuzheng-open'),
       onProgress: (p) => sendEvent(mainWindow?.webContents, 'vault:importProgress', p),
     });
+    const ocr = createOcrService({ vaultDir, onProgress: (e) => sendEvent(mainWindow?.webContents, 'ocr:progress', e) });
+    // Work interrupted by the last quit picks up where it stopped.
+    void ocr.resume();
+    app.on('will-quit', () => void ocr.dispose());
     reminders = startReminders({
       dataDir: app.getPath('userData'),
       getWindow: () => mainWindow,
@@ -82,7 +89,8 @@ if (!app.requestSingleInstanceLock()) {
       emitAction: (action) => sendEvent(mainWindow?.webContents, 'reminders:action', action),
     });
     const handlers: Handlers = {
-      ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow)),
+      ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow), (batch) => void ocr.enqueue(imagesOf(batch))),
+      ...createOcrHandlers(ocr, vaultDir),
       ...createReminderHandlers(reminders.service, reminders.ports),
     };
     registerIpc(handlers, () => entryUrl, ipcError);

@@ -26,7 +26,13 @@ const api = {
   reminderState: (req) => ipcRenderer.invoke(API_METHODS.reminderState, req),
   exportIcs: (req) => ipcRenderer.invoke(API_METHODS.exportIcs, req),
   reminderSettings: (req) => ipcRenderer.invoke(API_METHODS.reminderSettings, req),
+  ocrStatus: (req) => ipcRenderer.invoke(API_METHODS.ocrStatus, req),
+  cancelOcr: (req) => ipcRenderer.invoke(API_METHODS.cancelOcr, req),
+  retryOcr: (req) => ipcRenderer.invoke(API_METHODS.retryOcr, req),
+  ocrResult: (req) => ipcRenderer.invoke(API_METHODS.ocrResult, req),
+  readChatLog: (req) => ipcRenderer.invoke(API_METHODS.readChatLog, req),
   onImportProgress: (listener) => subscribe(API_EVENTS.onImportProgress, listener),
+  onOcrProgress: (listener) => subscribe(API_EVENTS.onOcrProgress, listener),
   onRemindersFired: (listener) => subscribe(API_EVENTS.onRemindersFired, listener),
   onReminderAction: (listener) => subscribe(API_EVENTS.onReminderAction, listener),
 } satisfies LiuZhengApi;

@@ -4,6 +4,8 @@ import { toShanghaiLocal } from '../../shared/time/shanghai';
 import { App } from './components/App';
 import { openDb } from './db/db';
 import { createDeadlineRepository } from './db/deadlineRepository';
+import { createExtractionRepository } from './db/extractionRepository';
+import { createSearchRepository } from './db/searchRepository';
 import { createRepositories } from './db/repositories';
 import { initI18n } from './i18n';
 import { createAppStore } from './store';
@@ -15,6 +17,8 @@ const db = openDb();
 const store = createAppStore({
   repo: createRepositories(db),
   deadlines: createDeadlineRepository(db),
+  extractions: createExtractionRepository(db),
+  search: createSearchRepository(db),
   api: window.liuzheng,
   now: () => toShanghaiLocal(new Date()),
   newId: () => crypto.randomUUID(),

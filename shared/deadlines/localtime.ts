@@ -4,6 +4,7 @@
 // would silently shift dates on a machine set to, say, America/Los_Angeles.
 
 /** A calendar date in Asia/Shanghai, "YYYY-MM-DD". */
+import { toShanghaiLocal } from '../time/shanghai';
 export type Ymd = string;
 
 export interface LocalDateTime {
@@ -133,7 +134,7 @@ export function epochMsToLocal(ms: number): LocalDateTime {
 
 /** Formats an instant as Asia/Shanghai "YYYY-MM-DDTHH:mm:ss" (sub-second part dropped). */
 export function formatEpochAsLocal(ms: number): string {
-  return formatLocalDateTime(epochMsToLocal(ms));
+  return toShanghaiLocal(ms);
 }
 
 /** Days since 1970-01-01 for a Shanghai calendar date: integer day arithmetic, no clocks. */

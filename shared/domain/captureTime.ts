@@ -2,6 +2,7 @@
 // CLI agree on one reading. Every time is local Asia/Shanghai wall-clock "YYYY-MM-DDTHH:mm:ss":
 // China has one zone and no DST, so a fixed +08:00 shift is exact and independent of the machine's TZ.
 
+import { toShanghaiLocal } from '../time/shanghai';
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** Outside this range a parsed year is far more likely a misread digit run or a dead camera clock. */
@@ -44,9 +45,7 @@ export function shanghaiDateTime(epochMs: number): string | null {
  * must always produce a value even on a machine whose clock is wrong.
  */
 export function formatShanghai(epochMs: number): string {
-  const f = shanghaiFields(epochMs) ?? [1970, 1, 1, 8, 0, 0];
-  const [y, mo, d, h, mi, s] = f;
-  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+  return toShanghaiLocal(Number.isFinite(epochMs) ? epochMs : 0);
 }
 
 /**

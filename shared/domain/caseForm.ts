@@ -1,21 +1,8 @@
 // Case form rules: what the buyer typed becomes a clean record, or a list of field errors.
-import type { CaseRecord, CaseStatus, GoodsType, IssueType, Platform, VirtualState } from './case';
+import type { CaseRecord } from './case';
 
-export interface CaseInput {
-  title: string;
-  platform: Platform;
-  shop: string;
-  item: string;
-  orderNumber: string;
-  amount: string;
-  purchasedAt: string;
-  signedAt: string;
-  goodsType: GoodsType;
-  virtualState: VirtualState | null;
-  issueType: IssueType;
-  remedy: string;
-  status: CaseStatus;
-}
+/** What the case form edits: the record without its id and bookkeeping times. */
+export type CaseInput = Omit<CaseRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
 export type CaseFormErrors = Partial<Record<'title' | 'amount', 'required' | 'badAmount'>>;
 

@@ -2,6 +2,7 @@
 // no raw ipcRenderer, no file-system passthrough.
 import type { Channel, EventChannel, MainEvents, RequestOf, ResponseOf } from './contract';
 import type { Result } from './result';
+import { OCR_API_EVENTS, OCR_API_METHODS } from './ocrContract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from './remindersContract';
 
 export const API_METHODS = {
@@ -16,11 +17,13 @@ export const API_METHODS = {
   reconcileVault: 'vault:reconcile',
   vaultInfo: 'vault:info',
   ...REMINDERS_API_METHODS,
+  ...OCR_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {
   onImportProgress: 'vault:importProgress',
   ...REMINDERS_API_EVENTS,
+  ...OCR_API_EVENTS,
 } as const satisfies Record<string, EventChannel>;
 
 type Methods = typeof API_METHODS;

@@ -2,6 +2,7 @@
 // because the renderer is the least trusted part of the app.
 import { z } from 'zod';
 import type { Channel, RequestOf } from './contract';
+import { ocrSchemas } from './ocrContract';
 import { remindersSchemas } from './remindersContract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
@@ -38,6 +39,7 @@ export const requestSchemas = {
   'vault:reconcile': z.object({ knownSha256: z.array(sha256).max(1_000_000) }).strict(),
   'vault:info': z.object({}).strict(),
   ...remindersSchemas,
+  ...ocrSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

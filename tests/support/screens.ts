@@ -52,8 +52,9 @@ export function chatSvg(lines: [side: 'me' | 'them', msg: string][] = []): strin
   return frame('星辰数码客服', `${text(W / 2 - 60, 160, '昨天 21:14', 18, '#999')}${body}`, '#ededed');
 }
 
-export async function png(svg: string): Promise<Buffer> {
-  return sharp(Buffer.from(svg)).png().toBuffer();
+/** scale 2 renders at phone resolution (1080 wide), which OCR needs for 20px text. */
+export async function png(svg: string, scale = 1): Promise<Buffer> {
+  return sharp(Buffer.from(svg), { density: 72 * scale }).png().toBuffer();
 }
 
 export async function jpeg(svg: string): Promise<Buffer> {

@@ -8,6 +8,7 @@ import { CasePage } from './CasePage';
 import { EvidenceViewer } from './EvidenceViewer';
 import { IcsResultToast } from './IcsResultToast';
 import { ImportReportPanel } from './ImportReportPanel';
+import { SearchView } from './SearchView';
 import { TopBar } from './TopBar';
 import { TransitionDialog } from './TransitionDialog';
 import { VaultNoticeBanner } from './VaultNoticeBanner';
@@ -19,11 +20,18 @@ export function App() {
   const loadDeadlines = useApp((s) => s.loadDeadlines);
   const tick = useApp((s) => s.tick);
   const subscribeReminders = useApp((s) => s.subscribeReminders);
+  const loadOcr = useApp((s) => s.loadOcr);
+  const onOcrProgress = useApp((s) => s.onOcrProgress);
 
   useEffect(() => {
     void reconcileVault();
   }, [reconcileVault]);
   useEffect(() => window.liuzheng.onImportProgress(setProgress), [setProgress]);
+  useEffect(() => {
+    const off = window.liuzheng.onOcrProgress(onOcrProgress);
+    void loadOcr();
+    return off;
+  }, [loadOcr, onOcrProgress]);
   useEffect(() => {
     void loadDeadlines();
     return subscribeReminders();
@@ -46,7 +54,15 @@ export function App() {
       <TopBar />
       <VaultNoticeBanner />
       <main className="app-main">
-        {route.name === 'case' ? <CasePage key={route.caseId} caseId={route.caseId} /> : route.name === 'calendar' ? <CalendarView /> : <CaseList />}
+        {route.name === 'case' ? (
+          <CasePage key={route.caseId} caseId={route.caseId} />
+        ) : route.name === 'calendar' ? (
+          <CalendarView />
+        ) : route.name === 'search' ? (
+          <SearchView />
+        ) : (
+          <CaseList />
+        )}
       </main>
       <CaseFormDialog />
       <TransitionDialog />

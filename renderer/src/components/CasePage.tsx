@@ -4,6 +4,8 @@ import { DeadlinePanel } from './DeadlinePanel';
 import { DropZone } from './DropZone';
 import { EvidenceGrid } from './EvidenceGrid';
 import { ImportToolbar } from './ImportToolbar';
+import { OcrQueuePanel } from './OcrQueuePanel';
+import { ScamAlert } from './ScamAlert';
 import { SevenDayWarning } from './SevenDayWarning';
 import { Timeline } from './Timeline';
 
@@ -15,10 +17,12 @@ export function CasePage({ caseId }: { caseId: string }) {
   return (
     <div className="case-page" data-testid="case-page" data-ready={loaded ? 'true' : 'false'}>
       <CaseHeader record={record} />
+      <ScamAlert />
       <SevenDayWarning record={record} />
       <div className="case-body">
         <DropZone caseId={caseId}>
           <ImportToolbar caseId={caseId} />
+          <OcrQueuePanel />
           <EvidenceGrid />
         </DropZone>
         <div className="case-side">

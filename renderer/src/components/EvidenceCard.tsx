@@ -3,6 +3,7 @@ import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { formatLocal } from '../../../shared/time/shanghai';
 import { formatDuration } from '../format';
 import { useApp } from '../StoreContext';
+import { OcrBadge } from './OcrBadge';
 import { Thumbnail } from './Thumbnail';
 
 export function EvidenceCard({ item }: { item: EvidenceRecord }) {
@@ -16,6 +17,7 @@ export function EvidenceCard({ item }: { item: EvidenceRecord }) {
         <Thumbnail item={item} />
         <span className={`kind-badge kind-${item.kind}`}>{t(`kind.${item.kind}`)}</span>
         {missing && <span className="missing-badge">!</span>}
+        <OcrBadge sha256={item.sha256} />
         <span className="evidence-card-title" title={item.title}>
           {item.title}
         </span>

@@ -23,6 +23,9 @@ export function TopBar() {
             ← {t('nav.back')}
           </button>
         )}
+        <button type="button" className={route.name === 'search' ? 'ghost nav-active' : 'ghost'} data-testid="nav-search" onClick={() => void navigate({ name: 'search' })}>
+          {t('nav.search')}
+        </button>
         <button
           type="button"
           className={route.name === 'calendar' ? 'ghost nav-active' : 'ghost'}

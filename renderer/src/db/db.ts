@@ -1,8 +1,10 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { DeadlineRecord } from '../../../shared/domain/deadline';
 import type { CaseEvent } from '../../../shared/domain/events';
+import type { ExtractionRecord } from '../../../shared/domain/review';
+import type { SearchDoc } from '../../../shared/search/types';
 import { DB_NAME, declareVersions } from './migrations';
 
 export type LiuZhengDb = Dexie & {
@@ -10,6 +12,9 @@ export type LiuZhengDb = Dexie & {
   evidence: EntityTable<EvidenceRecord, 'id'>;
   events: EntityTable<CaseEvent, 'id'>;
   deadlines: EntityTable<DeadlineRecord, 'id'>;
+  extractions: EntityTable<ExtractionRecord, 'evidenceId'>;
+  // Row ids are always given (evidence id or a chunk id), so a plain Table fits the repository's type.
+  searchDocs: Table<SearchDoc, string>;
 };
 
 export function openDb(name = DB_NAME): LiuZhengDb {

@@ -14,4 +14,10 @@ export function declareVersions(db: Dexie): void {
   db.version(2).stores({
     deadlines: 'id, caseId, dueAt, [caseId+dueAt]',
   });
+  // v3: what OCR and chat-log parsing extracted from each item, with the buyer's corrections, and
+  // the full-text index over titles, notes, OCR text and chat messages.
+  db.version(3).stores({
+    extractions: 'evidenceId, caseId, sha256',
+    searchDocs: 'id, caseId, kind, platform, date, *grams',
+  });
 }

@@ -4,7 +4,7 @@ type Mirror<T> = { [K in keyof T]: T[K] extends string ? string : Mirror<T[K]> }
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
-  nav: { cases: 'All cases', back: 'Back to cases', calendar: 'Deadline calendar' },
+  nav: { cases: 'All cases', back: 'Back to cases', calendar: 'Deadline calendar', search: 'Search' },
   cases: {
     new: 'New case',
     edit: 'Edit case',
@@ -178,6 +178,44 @@ export const en = {
       virtualUsed: 'Virtual goods already used: the 7-day no-reason return usually does not apply, unless the seller or platform is at fault (e.g. an invalid code).',
     },
   },
+  ocr: {
+    running: 'Reading {{pct}}%',
+    overall: 'Text recognition {{done}}/{{total}}',
+    cancel: 'Cancel',
+    retry: 'Retry',
+    state: { pending: 'Waiting', running: 'Reading', done: 'Read', failed: 'Failed', cancelled: 'Cancelled' },
+  },
+  fields: {
+    title: 'Extracted details',
+    none: 'No order number, amount or time was found.',
+    pending: 'Reading the text…',
+    fillCase: 'Fill case from this screenshot',
+    confirm: 'Confirm',
+    edit: 'Edit',
+    delete: 'Delete',
+    restore: 'Restore',
+    ocrText: 'Full recognised text',
+    types: { orderNumber: 'Order no.', transactionId: 'Transaction', trackingNumber: 'Tracking no.', amount: 'Amount paid', timestamp: 'Time' },
+    status: { confirmed: 'Confirmed', edited: 'Edited', deleted: 'Deleted' },
+  },
+  scam: {
+    title: 'Beware of a refund scam',
+    body: 'The chats in this case contain phrases typical of refund scams. Legitimate platforms never charge a deposit or fee to refund, and never ask you to share your screen, give a verification code or a bank card password.',
+    line: 'line {{line}}',
+    advice: 'Only use the platform\'s official refund / after-sales page. If you have already paid, call 110 or the 96110 anti-fraud line now.',
+  },
+  chat: { unknownSender: '(unknown sender)' },
+  search: {
+    title: 'Search evidence',
+    placeholder: 'Search order numbers, chats, titles, notes…',
+    allCases: 'All cases',
+    allPlatforms: 'All platforms',
+    allKinds: 'All kinds',
+    from: 'From',
+    to: 'To',
+    results: '{{count}} results',
+    none: 'No matching evidence',
+  },
   timeline: {
     title: 'Timeline',
     'case-created': 'Case "{{detail}}" created',
@@ -190,6 +228,7 @@ export const en = {
     'evidence-recovered': 'Recovered "{{detail}}" from an interrupted import',
     'deadline-added': 'Deadline added: {{detail}}',
     'deadline-done': 'Deadline done: {{detail}}',
+    stamp: 'Time shown in evidence ({{detail}})',
   },
   vault: {
     reconciled: 'Vault check: {{summary}}',

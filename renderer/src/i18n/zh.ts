@@ -1,7 +1,7 @@
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
   app: { name: '留证', tagline: '网购维权证据库', language: 'English', languageSwitch: '切换到英文' },
-  nav: { cases: '全部案件', back: '返回案件列表', calendar: '期限日历' },
+  nav: { cases: '全部案件', back: '返回案件列表', calendar: '期限日历', search: '搜索' },
   cases: {
     new: '新建案件',
     edit: '编辑案件',
@@ -175,6 +175,44 @@ export const zh = {
       virtualUsed: '虚拟商品已使用：七日无理由退货通常不适用，除非商家或平台有过错（如卡密无效）。',
     },
   },
+  ocr: {
+    running: '识别中 {{pct}}%',
+    overall: '文字识别 {{done}}/{{total}}',
+    cancel: '取消',
+    retry: '重试',
+    state: { pending: '等待识别', running: '识别中', done: '已识别', failed: '识别失败', cancelled: '已取消' },
+  },
+  fields: {
+    title: '识别出的信息',
+    none: '没有识别出订单号、金额或时间。',
+    pending: '正在识别文字…',
+    fillCase: '用此截图填写案件',
+    confirm: '确认',
+    edit: '修改',
+    delete: '删除',
+    restore: '恢复',
+    ocrText: '识别出的全文',
+    types: { orderNumber: '订单号', transactionId: '交易号', trackingNumber: '运单号', amount: '实付金额', timestamp: '时间' },
+    status: { confirmed: '已确认', edited: '已修改', deleted: '已删除' },
+  },
+  scam: {
+    title: '警惕退款诈骗',
+    body: '这个案件的聊天中出现了退款诈骗常见的说法。正规平台退款从不收取保证金、手续费，也不会要求共享屏幕、提供验证码或银行卡密码。',
+    line: '第 {{line}} 行',
+    advice: '请只通过平台官方的退款/售后入口办理；如已转账，立即拨打 110 或 96110 反诈专线。',
+  },
+  chat: { unknownSender: '(未知发送者)' },
+  search: {
+    title: '搜索证据',
+    placeholder: '搜索订单号、聊天内容、标题、备注…',
+    allCases: '全部案件',
+    allPlatforms: '全部平台',
+    allKinds: '全部类型',
+    from: '从',
+    to: '到',
+    results: '{{count}} 条结果',
+    none: '没有找到匹配的证据',
+  },
   timeline: {
     title: '时间线',
     'case-created': '创建案件「{{detail}}」',
@@ -187,6 +225,7 @@ export const zh = {
     'evidence-recovered': '恢复中断导入的证据「{{detail}}」',
     'deadline-added': '添加期限：{{detail}}',
     'deadline-done': '期限完成：{{detail}}',
+    stamp: '证据中的时间（{{detail}}）',
   },
   vault: {
     reconciled: '证据库检查：{{summary}}',

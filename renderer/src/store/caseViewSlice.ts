@@ -1,6 +1,7 @@
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { CaseEvent } from '../../../shared/domain/events';
 import type { EvidencePatch } from '../db/repositories';
+import { searchInput } from './ocrSlice';
 import type { Slice } from './types';
 
 export interface CaseViewSlice {
@@ -31,11 +32,14 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
       const [evidence, events] = await Promise.all([deps.repo.listEvidence(caseId), deps.repo.listEvents(caseId)]);
       // A slow read for a case the user already left must not overwrite the new one.
       if (currentCaseId() === caseId) set({ evidence, events, caseLoaded: true });
+      await get().loadExtractions();
     },
 
     async updateEvidence(id, patch) {
       await deps.repo.updateEvidence(id, patch);
       set({ evidence: get().evidence.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
+      const item = get().evidence.find((e) => e.id === id);
+      if (item) await deps.search.upsert(searchInput(item, get().extractions[id]));
     },
 
     async moveEvidence(id, toCaseId) {
@@ -56,6 +60,8 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
         [event(item.caseId, 'evidence-moved-out', toCaseId), event(toCaseId, 'evidence-moved-in', item.caseId)],
         now,
       );
+      await deps.extractions.moveCase(id, toCaseId);
+      await deps.search.moveCase(id, toCaseId);
       set({ viewerId: null });
       await Promise.all([get().refreshCase(), get().loadCases()]);
     },
@@ -74,6 +80,8 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
         evidenceId: id,
         detail: item.title,
       });
+      await deps.extractions.remove(id);
+      await deps.search.remove(id);
       set({ viewerId: null });
       await Promise.all([get().refreshCase(), get().loadCases()]);
     },

@@ -1,6 +1,7 @@
 import { planImport, type DuplicateNotice } from '../../../shared/domain/importPlan';
 import type { DroppedFile, ImportBatch, ImportFailure, ImportProgress } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
+import { searchInput } from './ocrSlice';
 import type { Slice, StoreDeps } from './types';
 
 export type ImportMethod =
@@ -81,7 +82,12 @@ export const importSlice: Slice<ImportSlice> = (deps) => (set, get) => ({
         const now = deps.now();
         const caseTitle = get().cases.find((c) => c.id === caseId)?.title ?? '';
         const plan = planImport(res.value, caseId, existing, { now, newId: deps.newId, caseTitle });
-        if (plan.records.length > 0) await deps.repo.addEvidence(plan.records, plan.events, [caseId], now);
+        if (plan.records.length > 0) {
+          await deps.repo.addEvidence(plan.records, plan.events, [caseId], now);
+          // Searchable by title at once; OCR and chat parsing add their text when they finish.
+          await deps.search.upsertMany(plan.records.map((r) => searchInput(r, undefined)));
+          void get().ingestEvidence(plan.records.filter((r) => r.mediaType === 'text'));
+        }
         report.added += plan.records.length;
         report.duplicates.push(...plan.duplicates);
         report.failures.push(...plan.failures);

@@ -3,6 +3,8 @@ import { casesSlice } from './casesSlice';
 import { caseViewSlice } from './caseViewSlice';
 import { deadlinesSlice } from './deadlinesSlice';
 import { importSlice } from './importSlice';
+import { ocrSlice } from './ocrSlice';
+import { searchSlice } from './searchSlice';
 import { remindersSlice } from './remindersSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
@@ -14,7 +16,9 @@ export function createAppStore(deps: StoreDeps) {
     ...caseViewSlice(deps)(...a),
     ...deadlinesSlice(deps)(...a),
     ...importSlice(deps)(...a),
+    ...ocrSlice(deps)(...a),
     ...remindersSlice(deps)(...a),
+    ...searchSlice(deps)(...a),
     ...uiSlice(deps)(...a),
     ...vaultSlice(deps)(...a),
   }));

@@ -1,11 +1,15 @@
 import type { StateCreator } from 'zustand';
 import type { LiuZhengApi } from '../../../shared/ipc/api';
 import type { DeadlineRepository } from '../db/deadlineRepository';
+import type { ExtractionRepository } from '../db/extractionRepository';
+import type { SearchRepository } from '../db/searchRepository';
 import type { Repositories } from '../db/repositories';
 import type { CasesSlice } from './casesSlice';
 import type { CaseViewSlice } from './caseViewSlice';
 import type { DeadlinesSlice } from './deadlinesSlice';
 import type { ImportSlice } from './importSlice';
+import type { OcrSlice } from './ocrSlice';
+import type { SearchSlice } from './searchSlice';
 import type { RemindersSlice } from './remindersSlice';
 import type { UiSlice } from './uiSlice';
 import type { VaultSlice } from './vaultSlice';
@@ -13,12 +17,14 @@ import type { VaultSlice } from './vaultSlice';
 export interface StoreDeps {
   repo: Repositories;
   deadlines: DeadlineRepository;
+  extractions: ExtractionRepository;
+  search: SearchRepository;
   api: LiuZhengApi;
   /** Local Asia/Shanghai "YYYY-MM-DDTHH:mm:ss". */
   now: () => string;
   newId: () => string;
 }
 
-export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ImportSlice & RemindersSlice & UiSlice & VaultSlice;
+export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ImportSlice & OcrSlice & RemindersSlice & SearchSlice & UiSlice & VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

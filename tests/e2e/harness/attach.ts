@@ -100,6 +100,7 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
       externalRequests,
       async restartMain() {
         await main.reminders.close();
+        await main.ocr.dispose();
         main = makeMain();
         await page.reload();
       },
@@ -126,6 +127,7 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
     ...harness,
     async dispose() {
       await main.reminders.close();
+      await main.ocr.dispose();
       await rm(root, { recursive: true, force: true });
     },
   };

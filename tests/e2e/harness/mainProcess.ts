@@ -2,7 +2,9 @@
 // handler map, with only the desktop ports (dialogs, notifications, the OS clock) under test control.
 import { join } from 'node:path';
 import type { DesktopPorts } from '../../../electron/main/handlers';
-import { createVaultHandlers } from '../../../electron/main/handlers';
+import { createVaultHandlers, imagesOf } from '../../../electron/main/handlers';
+import { createOcrService } from '../../../electron/main/ocr/queue';
+import { createOcrHandlers } from '../../../electron/main/ocrHandlers';
 import { createReminderHandlers } from '../../../electron/main/reminders/handlers';
 import { createReminderService } from '../../../electron/main/reminders/service';
 import { createVaultService } from '../../../electron/main/vault';
@@ -30,6 +32,9 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
     openPath: async (p) => void desktop.opened.push(p),
   };
   const vault = createVaultService({ vaultDir: join(root, 'vault'), tempDir: join(root, 'open'), onProgress: (p) => emit('vault:importProgress', p) });
+  const vaultDir = join(root, 'vault');
+  const ocr = createOcrService({ vaultDir, onProgress: (e) => emit('ocr:progress', e) });
+  void ocr.resume();
   const reminders = createReminderService({
     dataDir: root,
     now: () => desktop.clock.now,
@@ -41,14 +46,15 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
     onFired: (list) => emit('reminders:fired', { reminders: list }),
   });
   const handlers: Handlers = {
-    ...createVaultHandlers(vault, ports),
+    ...createVaultHandlers(vault, ports, (batch) => void ocr.enqueue(imagesOf(batch))),
+    ...createOcrHandlers(ocr, vaultDir),
     ...createReminderHandlers(reminders, {
       chooseIcsPath: async () => desktop.saveDialogs.shift() ?? null,
       applyLaunchAtLogin: () => undefined,
       now: () => desktop.clock.now,
     }),
   };
-  return { vault, reminders, handlers };
+  return { vault, reminders, ocr, handlers };
 }
 
 export type TestMain = ReturnType<typeof createTestMain>;

@@ -1,0 +1,116 @@
+// From a case.json to a BundleInput, the way the app gets there: import the files into a vault
+// (hashing and describing them), OCR the screenshots and read the chat exports for their fields.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { redactionTargets } from '../../../shared/bundle/redact';
+import type { BundleEvidence, BundleField, BundleInput, BundleTarget } from '../../../shared/bundle/types';
+import { caseFillFrom, reviewFields } from '../../../shared/domain/review';
+import { extractFromChatLog, parseChatLog } from '../../../shared/extract';
+import type { BBox, Extraction, OcrWord } from '../../../shared/extract';
+import { toShanghaiLocal } from '../../../shared/time/shanghai';
+import type { OcrEngine } from '../ocr/engine';
+import { createOcrEngine, defaultPoolSize } from '../ocr/engine';
+import { chatAppHint, extractWithHints } from '../ocr/hints';
+import { ocrImage } from '../ocr/pipeline';
+import { decodeChatText } from '../ocr/scan';
+import { createVaultService } from '../vault';
+import type { LoadedCaseFile } from './caseFile';
+import { CaseFileError } from './caseFile';
+
+export interface FromCaseOptions {
+  vaultDir: string;
+  /** Overrides the case file's own target. */
+  target?: BundleTarget;
+  /** Read screenshots with OCR (the app's behaviour); off for quick checks. */
+  ocr: boolean;
+  now?: () => Date;
+}
+
+interface Reading {
+  extraction: Extraction | null;
+  messages: BundleEvidence['messages'];
+  words: OcrWord[];
+}
+
+async function readImage(engine: () => OcrEngine, file: string, capturedAt: string): Promise<Reading> {
+  const bytes = await readFile(file);
+  const [result, hint] = await Promise.all([ocrImage(engine(), bytes), chatAppHint(bytes)]);
+  return { extraction: extractWithHints({ text: result.rawText, words: result.words }, capturedAt, hint), messages: null, words: result.words };
+}
+
+async function readText(file: string): Promise<Reading> {
+  const parsed = parseChatLog(decodeChatText(await readFile(file)), path.basename(file));
+  return parsed === null ? { extraction: null, messages: null, words: [] } : { extraction: extractFromChatLog(parsed), messages: parsed.messages, words: [] };
+}
+
+/** Chat logs list every message's time as a field; the transcript shows those, so the caption does not. */
+function fieldsOf(reading: Reading): BundleField[] {
+  if (reading.extraction === null) return [];
+  return reviewFields(reading.extraction, {})
+    .filter((f) => !(reading.messages !== null && f.type === 'timestamp'))
+    .map((f) => ({ type: f.type, value: f.value, label: f.label }));
+}
+
+export async function bundleInputFromCase(loaded: LoadedCaseFile, opts: FromCaseOptions): Promise<BundleInput> {
+  const now = opts.now ?? (() => new Date());
+  const vault = createVaultService({ vaultDir: opts.vaultDir, now });
+  const batch = await vault.importPaths('cli', loaded.evidence.map((e) => e.path), 'dialog');
+  if (batch.failures.length > 0) {
+    const f = batch.failures[0];
+    const i = loaded.evidence.findIndex((e) => path.basename(e.path) === f?.file);
+    throw new CaseFileError(`evidence[${i}].file "${loaded.evidence[i]?.file ?? f?.file}": ${f?.message ?? 'could not be imported'}`);
+  }
+  const importedAt = toShanghaiLocal(now());
+  const images = batch.items.filter((item) => item.blob.mediaType === 'image').length;
+  const own: { engine: OcrEngine | null } = { engine: null };
+  const ocr = () => (own.engine ??= createOcrEngine({ size: Math.max(1, Math.min(defaultPoolSize(), images)), idleMs: 0 }));
+  try {
+    const readings = await Promise.all(
+      batch.items.map(async (item, i): Promise<Reading> => {
+        const file = loaded.evidence[i]?.path ?? '';
+        if (item.blob.mediaType === 'text') return readText(file);
+        if (item.blob.mediaType === 'image' && opts.ocr) return readImage(ocr, file, item.blob.capturedAt);
+        return { extraction: null, messages: null, words: [] };
+      }),
+    );
+    const evidence = batch.items.map((item, i): BundleEvidence => {
+      const entry = loaded.evidence[i];
+      const reading = readings[i] ?? { extraction: null, messages: null, words: [] };
+      const redactions: BBox[] = redactionTargets(reading.words).map((t) => t.box);
+      return {
+        ...item.blob,
+        importedAt,
+        kind: entry?.kind ?? 'other',
+        title: entry?.title || path.parse(entry?.file ?? item.blob.originalName).name,
+        purpose: entry?.purpose ?? '',
+        platform: reading.extraction?.platform ?? null,
+        fields: fieldsOf(reading),
+        messages: reading.messages,
+        redactions,
+      };
+    });
+    const d = loaded.data;
+    const c = { title: d.title, platform: d.platform, shop: d.shop, item: d.item, orderNumber: d.orderNumber, amount: d.amount, purchasedAt: d.purchasedAt, issue: d.issue, request: d.request, statement: d.statement };
+    // Empty case facts are filled from the first order or payment screenshot, as "fill case from this screenshot" does.
+    const source = evidence.findIndex((e) => e.kind === 'order' || e.kind === 'payment');
+    const reading = readings[source];
+    if (reading?.extraction) {
+      const fill = caseFillFrom(reviewFields(reading.extraction, {}), reading.extraction.platform);
+      if (c.orderNumber === '' && fill.orderNumber) c.orderNumber = fill.orderNumber;
+      if (c.amount === '' && fill.amount) c.amount = fill.amount;
+      if (c.purchasedAt === '' && fill.purchasedAt) c.purchasedAt = fill.purchasedAt;
+      if (c.platform === '' && fill.platform) c.platform = fill.platform;
+    }
+    return {
+      target: opts.target ?? d.target ?? 'platform',
+      case: c,
+      complainant: d.complainant,
+      respondent: d.respondent,
+      evidence,
+      events: d.events,
+      exportedAt: toShanghaiLocal(now()),
+    };
+  } finally {
+    await own.engine?.terminate();
+  }
+}

@@ -1,0 +1,63 @@
+// Maps the bundle:* channels onto the bundle service. The save dialogs come in as ports so this file
+// stays plain Node (the Electron glue passes dialog-backed functions, the tests pass fixed paths).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { BundleApi, BundleExportSummary } from '../../../shared/bundle/contract';
+import type { AppError } from '../../../shared/ipc/result';
+import { BundleError } from './errors';
+import { safeName } from './folder';
+import type { BundleService } from './index';
+
+export interface BundlePorts {
+  /** Where to save the PDF (the dialog suggests `defaultName`); null when the buyer cancels. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+  /** A folder to put the export folder in; null when the buyer cancels. */
+  chooseFolder(): Promise<string | null>;
+}
+
+/** `base`, or `base (2)`, `base (3)`… whichever does not exist yet. */
+export function freshPath(base: string): string {
+  if (!existsSync(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base} (${n})`;
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+export function createBundleHandlers(service: BundleService, ports: BundlePorts): BundleApi {
+  return {
+    'bundle:preflight': ({ input, maxBytes, redact }) => service.preflight(input, { maxBytes, redact }),
+    'bundle:export': async ({ input, maxBytes, redact, format }): Promise<BundleExportSummary | null> => {
+      const stem = `${safeName(input.case.title)}-证据材料`;
+      if (format === 'pdf') {
+        const outFile = await ports.chooseSavePath(`${stem}.pdf`);
+        if (outFile === null) return null;
+        return service.exportBundle(input, { outFile, maxBytes, redact });
+      }
+      const parent = await ports.chooseFolder();
+      if (parent === null) return null;
+      const { files, pages, exhibits, parts, warnings } = await service.exportFolder(input, { outDir: freshPath(path.join(parent, stem)), maxBytes, redact });
+      return { files, pages, exhibits, parts, warnings };
+    },
+  };
+}
+
+/** A BundleError as the IPC layer reports it; null for anything else (the generic mapping applies). */
+export function bundleIpcError(err: unknown): AppError | null {
+  if (!(err instanceof BundleError)) return null;
+  switch (err.code) {
+    case 'missing-original':
+      return { code: 'not-found', message: err.message };
+    case 'hash-mismatch':
+      return { code: 'corrupt-file', message: err.message };
+    case 'write-failed':
+      return { code: 'io', message: err.message };
+    case 'font-missing':
+      return { code: 'internal', message: err.message };
+    case 'invalid-input':
+    case 'missing-fields':
+    case 'oversize':
+    case 'output-exists':
+      return { code: 'invalid-request', message: err.message };
+  }
+}

@@ -1,0 +1,161 @@
+// White text on a coloured fill (QQ's blue bubbles, a status banner, dark mode's green bubbles)
+// comes out of thresholding as white on black, which tesseract mostly skips on short lines. This
+// finds such solid black areas and turns them into black text on white, in place.
+//
+// It works on a half-resolution ink mask: connected components of ink that are big and mostly
+// filled (bubbles, banners) are solid areas; glyphs are small or sparse. Each solid area, together
+// with the white holes it encloses (its text), is inverted at full resolution.
+
+export interface Bitmap {
+  /** 0 = black ink, 255 = white. */
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Solid areas are at least 1/14 of the width in each direction: a one-line bubble is about 1/9 of a
+ * phone screen's width tall, a bold glyph about 1/22, so glyphs never qualify however dense.
+ */
+const MIN_SIDE_SHARE = 1 / 14;
+/** Share of its bounding box an area's ink covers; a glyph or a row of text covers far less. */
+const MIN_FILL = 0.55;
+
+function halfMask(img: Bitmap): { mask: Uint8Array; w: number; h: number } {
+  const w = img.width >> 1;
+  const h = img.height >> 1;
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = 2 * y * img.width + 2 * x;
+      const ink = (img.data[i] === 0 ? 1 : 0) + (img.data[i + 1] === 0 ? 1 : 0) + (img.data[i + img.width] === 0 ? 1 : 0) + (img.data[i + img.width + 1] === 0 ? 1 : 0);
+      mask[y * w + x] = ink >= 2 ? 1 : 0;
+    }
+  }
+  return { mask, w, h };
+}
+
+interface Component {
+  pixels: Int32Array;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** 4-connected components of value `want`, each with its pixels and bounding box. */
+function* components(mask: Uint8Array, w: number, h: number, want: number, seen: Uint8Array): Generator<Component> {
+  const stack = new Int32Array(w * h);
+  for (let start = 0; start < mask.length; start++) {
+    if (mask[start] !== want || seen[start]) continue;
+    let top = 0;
+    let count = 0;
+    const pixels: number[] = [];
+    stack[top++] = start;
+    seen[start] = 1;
+    let x0 = w;
+    let y0 = h;
+    let x1 = 0;
+    let y1 = 0;
+    while (top > 0) {
+      const p = stack[--top] ?? 0;
+      pixels.push(p);
+      count++;
+      const x = p % w;
+      const y = (p - x) / w;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1]) {
+        if (q >= 0 && mask[q] === want && !seen[q]) {
+          seen[q] = 1;
+          stack[top++] = q;
+        }
+      }
+    }
+    yield { pixels: Int32Array.from(pixels.slice(0, count)), x0, y0, x1, y1 };
+  }
+}
+
+/** Marks, within a solid component's box, the white pixels it encloses (not reachable from the box edge). */
+function markHoles(w: number, c: Component, region: Uint8Array, flip: Uint8Array): void {
+  const bw = c.x1 - c.x0 + 1;
+  const bh = c.y1 - c.y0 + 1;
+  const outside = new Uint8Array(bw * bh);
+  const stack: number[] = [];
+  const local = (x: number, y: number): number => (y - c.y0) * bw + (x - c.x0);
+  const inRegion = (x: number, y: number): boolean => region[y * w + x] === 1;
+  const push = (x: number, y: number): void => {
+    const l = local(x, y);
+    if (!outside[l] && !inRegion(x, y)) {
+      outside[l] = 1;
+      stack.push(x, y);
+    }
+  };
+  for (let x = c.x0; x <= c.x1; x++) {
+    push(x, c.y0);
+    push(x, c.y1);
+  }
+  for (let y = c.y0; y <= c.y1; y++) {
+    push(c.x0, y);
+    push(c.x1, y);
+  }
+  while (stack.length > 0) {
+    const y = stack.pop() ?? 0;
+    const x = stack.pop() ?? 0;
+    if (x > c.x0) push(x - 1, y);
+    if (x < c.x1) push(x + 1, y);
+    if (y > c.y0) push(x, y - 1);
+    if (y < c.y1) push(x, y + 1);
+  }
+  for (let y = c.y0; y <= c.y1; y++) {
+    for (let x = c.x0; x <= c.x1; x++) {
+      if (!outside[local(x, y)]) flip[y * w + x] = 1;
+    }
+  }
+}
+
+export interface FlipMask {
+  /** Half-resolution: 1 where the full-resolution pixels are to be inverted. */
+  mask: Uint8Array;
+  w: number;
+  h: number;
+  areas: number;
+}
+
+/** Finds solid black areas of a thresholded image, with the white text they enclose. */
+export function solidAreas(img: Bitmap): FlipMask {
+  const { mask, w, h } = halfMask(img);
+  const flip = new Uint8Array(w * h);
+  const minSide = Math.max(8, Math.round(w * MIN_SIDE_SHARE));
+  if (w < minSide || h < minSide) return { mask: flip, w, h, areas: 0 };
+  const seen = new Uint8Array(w * h);
+  const region = new Uint8Array(w * h);
+  let areas = 0;
+  for (const c of components(mask, w, h, 1, seen)) {
+    const bw = c.x1 - c.x0 + 1;
+    const bh = c.y1 - c.y0 + 1;
+    if (bw < minSide || bh < minSide || c.pixels.length < MIN_FILL * bw * bh) continue;
+    // A solid area covering nearly the whole screen is the page itself (an un-inverted dark mode).
+    if (bw * bh > 0.9 * w * h) continue;
+    for (const p of c.pixels) region[p] = 1;
+    markHoles(w, c, region, flip);
+    areas++;
+  }
+  return { mask: flip, w, h, areas };
+}
+
+/** Inverts, in place, the pixels of `img` (same size as the thresholded image) under the mask. */
+export function applyFlip(img: Bitmap, flip: FlipMask): void {
+  if (flip.areas === 0) return;
+  for (let y = 0; y < img.height; y++) {
+    const row = Math.min(flip.h - 1, y >> 1) * flip.w;
+    for (let x = 0; x < img.width; x++) {
+      if (flip.mask[row + Math.min(flip.w - 1, x >> 1)]) {
+        const i = y * img.width + x;
+        img.data[i] = 255 - (img.data[i] ?? 0);
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+// The `scan` measurement hook's work, kept out of the CLI so the app can reuse the same reading of a
+// file: screenshots go through OCR and extraction, chat-log exports through the chat parsers. Every
+// failure becomes a plain sentence naming the problem; nothing here throws for a bad file.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { extractFromChatLog, parseChatLog, toScanJson } from '../../../shared/extract';
+import type { ScanJson } from '../../../shared/extract';
+import { resolveCaptureTime } from '../vault/capture';
+import { detectType } from '../vault/detect';
+import { VaultError } from '../vault/errors';
+import { probeImage } from '../vault/image';
+import type { OcrEngine } from './engine';
+import { createOcrEngine, defaultPoolSize } from './engine';
+import { chatAppHint, extractWithHints } from './hints';
+import { mapLimit } from './limit';
+import { ocrImage } from './pipeline';
+
+export type ScanLine = ({ file: string } & ScanJson) | { file: string; error: string };
+
+const HEAD = 8192;
+
+/** Chat exports: UTF-8 (with or without BOM), UTF-16 with BOM (QQ), else GB18030 (older Windows tools). */
+export function decodeChatText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function fsReason(err: unknown): string {
+  const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: the file cannot be read';
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    default:
+      return `the file cannot be read (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
+
+class ScanFailure extends Error {}
+
+function captureTime(file: string, exif: Buffer | null, mtimeMs: number): string {
+  return resolveCaptureTime({ name: path.basename(file), exif, mtimeMs, clipboard: false, now: new Date() }).capturedAt;
+}
+
+async function scanChatLog(file: string, bytes: Buffer, mtimeMs: number): Promise<ScanJson> {
+  const parsed = parseChatLog(decodeChatText(bytes), path.basename(file));
+  if (parsed === null) throw new ScanFailure('not a recognised chat-log export (QQ .txt export, WeChatMsg .csv or .txt)');
+  return toScanJson(extractFromChatLog(parsed), captureTime(file, null, mtimeMs));
+}
+
+async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: () => OcrEngine): Promise<ScanJson> {
+  let exif: Buffer | null;
+  try {
+    exif = (await probeImage(file)).exif;
+  } catch (err) {
+    throw new ScanFailure(err instanceof VaultError ? err.message : 'the image cannot be decoded');
+  }
+  const capturedAt = captureTime(file, exif, mtimeMs);
+  const [result, hint] = await Promise.all([ocrImage(engine(), bytes), chatAppHint(bytes)]);
+  return toScanJson(extractWithHints({ text: result.rawText, words: result.words }, capturedAt, hint), capturedAt);
+}
+
+interface Classified {
+  kind: 'image' | 'text';
+  bytes: Buffer;
+  mtimeMs: number;
+}
+
+async function classify(file: string): Promise<Classified> {
+  let size: number;
+  let mtimeMs: number;
+  try {
+    const s = await stat(file);
+    if (s.isDirectory()) throw new ScanFailure('this is a folder, not a file');
+    size = s.size;
+    mtimeMs = s.mtimeMs;
+  } catch (err) {
+    throw err instanceof ScanFailure ? err : new ScanFailure(fsReason(err));
+  }
+  if (size === 0) throw new ScanFailure('the file is empty');
+  const bytes = await readFile(file).catch((err: unknown) => {
+    throw new ScanFailure(fsReason(err));
+  });
+  let mediaType: string;
+  try {
+    mediaType = detectType(bytes.subarray(0, HEAD), path.basename(file)).mediaType;
+  } catch (err) {
+    throw new ScanFailure(err instanceof VaultError ? err.message : 'unrecognised file type');
+  }
+  if (mediaType === 'image') return { kind: 'image', bytes, mtimeMs };
+  if (mediaType === 'text') return { kind: 'text', bytes, mtimeMs };
+  throw new ScanFailure(`a ${mediaType} file: scan reads screenshots (images) and chat-log exports (.txt/.csv)`);
+}
+
+export interface ScanOptions {
+  /** A shared engine; otherwise one is started on the first image and stopped at the end. */
+  engine?: OcrEngine;
+}
+
+/**
+ * Scans files in parallel (images share one worker pool) and returns one line per file, in order.
+ * At most two files per worker are in flight, so a long list does not hold every image in memory.
+ */
+export async function scanFiles(files: readonly string[], opts: ScanOptions = {}): Promise<ScanLine[]> {
+  const size = opts.engine?.size ?? Math.min(defaultPoolSize(), Math.max(1, files.length));
+  const own: { engine: OcrEngine | null } = { engine: null };
+  const engine = (): OcrEngine => {
+    if (opts.engine) return opts.engine;
+    own.engine ??= createOcrEngine({ size, idleMs: 0 });
+    return own.engine;
+  };
+  try {
+    return await mapLimit(files, size * 2, async (file): Promise<ScanLine> => {
+      try {
+        const c = await classify(file);
+        const json = c.kind === 'image' ? await scanImage(file, c.bytes, c.mtimeMs, engine) : await scanChatLog(file, c.bytes, c.mtimeMs);
+        return { file, ...json };
+      } catch (err) {
+        const reason = err instanceof ScanFailure ? err.message : `could not be scanned: ${err instanceof Error ? err.message : String(err)}`;
+        return { file, error: reason };
+      }
+    });
+  } finally {
+    await own.engine?.terminate();
+  }
+}

@@ -1,0 +1,128 @@
+// OCR state on disk, inside the vault so it moves with it: <vault>/ocr/queue.json (the work still to
+// do or that failed) and <vault>/ocr/<sha>.json (one result per original). Writes go through a temp
+// file in the same folder and a rename, so a crash leaves the old file or the new one, never half.
+// The vault's own tmp/ is not used: reconcile empties it, which could pull a file out mid-write.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { OcrResult } from './pipeline';
+
+import { OCR_STATES } from '../../../shared/ipc/ocrContract';
+import type { OcrState } from '../../../shared/ipc/ocrContract';
+
+export type { OcrState };
+
+export interface QueueEntry {
+  sha256: string;
+  state: OcrState;
+  error: string | null;
+  attempts: number;
+  /** ISO instants. */
+  enqueuedAt: string;
+  updatedAt: string;
+}
+
+export interface StoredOcrResult extends OcrResult {
+  sha256: string;
+  /** ISO instant the result was written. */
+  createdAt: string;
+}
+
+const SHA = z.string().regex(/^[0-9a-f]{64}$/);
+
+const entrySchema = z.object({
+  sha256: SHA,
+  state: z.enum(OCR_STATES),
+  error: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  enqueuedAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<QueueEntry>;
+
+const queueSchema = z.object({ version: z.literal(1), entries: z.array(entrySchema) });
+
+const bbox = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+const resultSchema = z.object({
+  sha256: SHA,
+  createdAt: z.string(),
+  text: z.string(),
+  rawText: z.string(),
+  words: z.array(z.object({ text: z.string(), confidence: z.number(), bbox })),
+  preprocess: z.object({
+    steps: z.array(z.string()),
+    scale: z.number(),
+    original: z.object({ width: z.number(), height: z.number() }),
+    medianLuma: z.number(),
+  }),
+  ms: z.number(),
+  engine: z.string(),
+  confidence: z.number(),
+}) satisfies z.ZodType<StoredOcrResult>;
+
+export interface OcrStore {
+  dir: string;
+  loadQueue(): Promise<QueueEntry[]>;
+  saveQueue(entries: readonly QueueEntry[]): Promise<void>;
+  readResult(sha: string): Promise<StoredOcrResult | null>;
+  writeResult(result: StoredOcrResult): Promise<void>;
+}
+
+const isMissing = (err: unknown): boolean => err instanceof Error && 'code' in err && (err.code === 'ENOENT' || err.code === 'EISDIR');
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if (isMissing(err)) return undefined;
+    throw err;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A torn or hand-edited file counts as absent; the work is redone rather than trusted.
+    return undefined;
+  }
+}
+
+async function writeAtomic(dir: string, file: string, text: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fh = await open(tmp, 'wx', 0o644);
+  try {
+    await fh.writeFile(text, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+export function ocrStore(vaultDir: string): OcrStore {
+  const dir = path.join(path.resolve(vaultDir), 'ocr');
+  const queueFile = path.join(dir, 'queue.json');
+  const resultFile = (sha: string): string => path.join(dir, `${SHA.parse(sha)}.json`);
+  return {
+    dir,
+    async loadQueue() {
+      const parsed = queueSchema.safeParse(await readJson(queueFile));
+      return parsed.success ? parsed.data.entries : [];
+    },
+    async saveQueue(entries) {
+      await writeAtomic(dir, queueFile, `${JSON.stringify({ version: 1, entries })}\n`);
+    },
+    async readResult(sha) {
+      const parsed = resultSchema.safeParse(await readJson(resultFile(sha)));
+      return parsed.success && parsed.data.sha256 === sha ? parsed.data : null;
+    },
+    async writeResult(result) {
+      await writeAtomic(dir, resultFile(result.sha256), `${JSON.stringify(result)}\n`);
+    },
+  };
+}

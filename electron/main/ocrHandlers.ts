@@ -1,0 +1,29 @@
+// Maps the ocr:* and chat:* channels onto the OCR queue and the vault's stored originals.
+import { readFile } from 'node:fs/promises';
+import { parseChatLog } from '../../shared/extract';
+import type { OcrApi } from '../../shared/ipc/ocrContract';
+import { decodeChatText } from './ocr/scan';
+import type { OcrService } from './ocr/queue';
+import { VaultError } from './vault';
+import { assertSha256, vaultLayout } from './vault/layout';
+import { readSidecar } from './vault/sidecar';
+
+export function createOcrHandlers(ocr: OcrService, vaultDir: string): OcrApi {
+  const layout = vaultLayout(vaultDir);
+  return {
+    'ocr:status': () => ocr.status(),
+    'ocr:cancel': ({ sha256 }) => ocr.cancel(sha256),
+    'ocr:retry': ({ sha256 }) => ocr.retry(sha256),
+    'ocr:result': async ({ sha256 }) => {
+      const r = await ocr.result(sha256);
+      return r && { sha256, text: r.text, rawText: r.rawText, words: r.words, engine: r.engine, confidence: r.confidence, ms: r.ms };
+    },
+    'chat:read': async ({ sha256 }) => {
+      const sidecar = await readSidecar(layout, assertSha256(sha256));
+      if (!sidecar || sidecar.blob.mediaType !== 'text') throw new VaultError('not-found', 'No chat-log export with this hash is in the vault.');
+      const parsed = parseChatLog(decodeChatText(await readFile(layout.blob(sha256))), sidecar.blob.originalName);
+      if (!parsed) throw new VaultError('unsupported-type', `${sidecar.blob.originalName} is not a QQ or WeChatMsg chat export.`);
+      return parsed;
+    },
+  };
+}

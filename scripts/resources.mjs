@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Copies the files the packaged app reads at run time into resources/ (shipped outside the asar
+// archive): the two Source Han Sans SC weights the bundle PDF embeds, with their OFL-1.1 licence.
+// In development the bundle service finds the same fonts in node_modules, so this is a build step.
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const fontPackage = path.dirname(require.resolve('node-source-han-sans-sc/package.json'));
+const target = path.join(root, 'resources', 'fonts');
+
+const copies = [
+  ['SourceHanSansSC-Regular.otf', 'SourceHanSansSC-Regular.otf'],
+  ['SourceHanSansSC-Bold.otf', 'SourceHanSansSC-Bold.otf'],
+  ['LICENSE', 'LICENSE-SourceHanSans-OFL.txt'],
+];
+
+async function same(a, b) {
+  try {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    return sa.size === sb.size && sa.mtimeMs <= sb.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+await mkdir(target, { recursive: true });
+for (const [from, to] of copies) {
+  const src = path.join(fontPackage, from);
+  const dst = path.join(target, to);
+  if (await same(src, dst)) continue;
+  await copyFile(src, dst);
+  process.stdout.write(`resources: ${path.relative(root, dst)}\n`);
+}

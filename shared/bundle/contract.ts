@@ -1,0 +1,137 @@
+// IPC contract for exporting bundles, ready to be spread into shared/ipc (types, methods, schemas).
+// Main parses every request with these schemas: the renderer is the least trusted part of the app.
+import { z } from 'zod';
+import { CAPTURE_SOURCES, EVIDENCE_KINDS, MEDIA_TYPES } from '../domain/evidence';
+import { FIELD_TYPES } from '../domain/review';
+import { EXTRACT_PLATFORMS } from '../extract/types';
+import type { ChatMessage } from '../extract/types';
+import type { ChecklistResult } from './checklist';
+import type { FieldError } from './complaint';
+import type { LintIssue } from './lint';
+import { BUNDLE_TARGETS, MB } from './types';
+import type { BundleInput } from './types';
+
+/** Pixels per side accepted for redaction rectangles: far beyond any image sharp will open. */
+const COORD = z.number().finite().min(0).max(1_000_000);
+const text = (max: number) => z.string().max(max);
+const local = z.string().max(32);
+
+const chatMessage = z
+  .object({
+    index: z.number().int().nonnegative(),
+    sender: text(200),
+    senderId: text(200).optional(),
+    fromSelf: z.boolean().optional(),
+    at: local.nullable(),
+    text: text(20_000),
+    line: z.number().int().nonnegative(),
+    malformed: z.literal(true).optional(),
+  })
+  .strict() satisfies z.ZodType<ChatMessage>;
+
+const evidence = z
+  .object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256'),
+    originalName: text(1024),
+    size: z.number().int().nonnegative(),
+    mime: text(200),
+    mediaType: z.enum(MEDIA_TYPES),
+    format: text(32),
+    width: z.number().int().positive().nullable(),
+    height: z.number().int().positive().nullable(),
+    durationSec: z.number().nonnegative().nullable(),
+    capturedAt: local,
+    captureSource: z.enum(CAPTURE_SOURCES),
+    importedAt: local,
+    kind: z.enum(EVIDENCE_KINDS),
+    title: text(500),
+    purpose: text(2000),
+    source: text(500).optional(),
+    platform: z.enum(EXTRACT_PLATFORMS).nullable().optional(),
+    fields: z.array(z.object({ type: z.enum(FIELD_TYPES), value: text(200), label: text(100).nullable() }).strict()).max(500),
+    messages: z.array(chatMessage).max(200_000).nullable(),
+    redactions: z.array(z.object({ x0: COORD, y0: COORD, x1: COORD, y1: COORD }).strict()).max(2000).optional(),
+  })
+  // Not strict: the renderer spreads its EvidenceRecord (id, caseId, note…) and the rest is dropped.
+  .strip();
+
+export const bundleInputSchema = z
+  .object({
+    target: z.enum(BUNDLE_TARGETS),
+    case: z
+      .object({
+        title: text(500),
+        platform: text(100),
+        shop: text(500),
+        item: text(1000),
+        orderNumber: text(100),
+        amount: text(32),
+        purchasedAt: local,
+        issue: text(200),
+        request: text(2000),
+        statement: text(20_000),
+      })
+      .strict(),
+    complainant: z.object({ name: text(200), phone: text(50), address: text(500) }).strict(),
+    respondent: z.object({ name: text(500), address: text(500) }).strict(),
+    evidence: z.array(evidence).max(2000),
+    events: z.array(z.object({ at: local, text: text(2000) }).strict()).max(10_000),
+    exportedAt: local.optional(),
+  })
+  .strict() satisfies z.ZodType<BundleInput>;
+
+/** null: no limit. Otherwise at least 1 MB, since the front matter alone needs room. */
+const maxBytes = z.number().int().min(MB).max(2 * 1024 ** 3).nullable();
+
+export interface BundlePreflightRequest {
+  input: BundleInput;
+  maxBytes: number | null;
+  redact: boolean;
+}
+
+export interface BundleExportRequest extends BundlePreflightRequest {
+  /** pdf: one PDF or its parts; folder: originals + manifest.json + the PDF(s). */
+  format: 'pdf' | 'folder';
+}
+
+export interface OversizeExhibit {
+  no: number;
+  title: string;
+  bytes: number;
+}
+
+export interface BundlePreflight {
+  /** 12315 fields that block the export. */
+  errors: FieldError[];
+  checklist: ChecklistResult;
+  lint: LintIssue[];
+  /** Exhibits that cannot fit a part of the chosen size even alone: the export refuses until the limit changes. */
+  oversize: OversizeExhibit[];
+  /** Planned parts and their estimated sizes. */
+  parts: Array<{ exhibits: number[]; estimatedBytes: number }>;
+  warnings: string[];
+}
+
+export interface BundleExportSummary {
+  files: string[];
+  pages: number;
+  exhibits: number;
+  parts: Array<{ file: string; bytes: number; pages: number; exhibits: number[] }>;
+  warnings: string[];
+}
+
+export type BundleApi = {
+  'bundle:preflight': (req: BundlePreflightRequest) => Promise<BundlePreflight>;
+  /** Asks main for a save location, then writes; null when the buyer cancels the dialog. */
+  'bundle:export': (req: BundleExportRequest) => Promise<BundleExportSummary | null>;
+};
+
+export const BUNDLE_API_METHODS = {
+  preflightBundle: 'bundle:preflight',
+  exportBundle: 'bundle:export',
+} as const satisfies Record<string, keyof BundleApi>;
+
+export const bundleSchemas = {
+  'bundle:preflight': z.object({ input: bundleInputSchema, maxBytes, redact: z.boolean() }).strict(),
+  'bundle:export': z.object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), format: z.enum(['pdf', 'folder']) }).strict(),
+} satisfies { [C in keyof BundleApi]: z.ZodType<Parameters<BundleApi[C]>[0]> };

@@ -1,0 +1,109 @@
+// Extracted fields as the buyer reviews them: a flat list, each keyed by what OCR read, so a
+// confirmation, an edit or a deletion still applies after the image is OCR'd again.
+import type { BBox, ChatMessage, Extraction, ExtractKind, ExtractPlatform, Field } from '../extract/types';
+import type { Platform } from './case';
+import type { EvidenceKind } from './evidence';
+
+export const FIELD_TYPES = ['orderNumber', 'transactionId', 'trackingNumber', 'amount', 'timestamp'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export type CorrectionStatus = 'confirmed' | 'edited' | 'deleted';
+
+export interface FieldCorrection {
+  status: CorrectionStatus;
+  value: string;
+}
+
+export interface ReviewField {
+  key: string;
+  type: FieldType;
+  /** What the buyer sees now: the edit if there is one, else what OCR read. */
+  value: string;
+  /** What OCR read. */
+  original: string;
+  confidence: number;
+  box: BBox | null;
+  label: string | null;
+  status: 'auto' | CorrectionStatus;
+}
+
+export interface ExtractionRecord {
+  evidenceId: string;
+  caseId: string;
+  sha256: string;
+  source: 'ocr' | 'chatlog';
+  extraction: Extraction;
+  /** The parsed transcript, for chat-log exports. */
+  messages: ChatMessage[] | null;
+  corrections: Record<string, FieldCorrection>;
+  updatedAt: string;
+}
+
+export const fieldKey = (type: FieldType, original: string) => `${type}:${original}`;
+
+function entries(extraction: Extraction): [FieldType, Field][] {
+  return [
+    ...extraction.orderNumbers.map((f): [FieldType, Field] => ['orderNumber', f]),
+    ...extraction.transactionIds.map((f): [FieldType, Field] => ['transactionId', f]),
+    ...extraction.trackingNumbers.map((f): [FieldType, Field] => ['trackingNumber', f]),
+    ...(extraction.amount ? [['amount', extraction.amount] satisfies [FieldType, Field]] : []),
+    ...extraction.timestamps.map((f): [FieldType, Field] => ['timestamp', f]),
+  ];
+}
+
+export function reviewFields(extraction: Extraction, corrections: Readonly<Record<string, FieldCorrection>>): ReviewField[] {
+  return entries(extraction).map(([type, f]) => {
+    const key = fieldKey(type, f.value);
+    const c = corrections[key];
+    return {
+      key,
+      type,
+      value: c && c.status === 'edited' ? c.value : f.value,
+      original: f.value,
+      confidence: f.confidence,
+      box: f.box,
+      label: f.label ?? null,
+      status: c?.status ?? 'auto',
+    };
+  });
+}
+
+/** Fields still standing, best first: the buyer's word, then OCR by confidence. */
+function best(fields: readonly ReviewField[], type: FieldType): ReviewField | undefined {
+  const rank = (f: ReviewField) => (f.status === 'auto' ? 0 : 1) * 10 + f.confidence;
+  return fields.filter((f) => f.type === type && f.status !== 'deleted').sort((a, b) => rank(b) - rank(a))[0];
+}
+
+export interface CaseFill {
+  orderNumber?: string;
+  amount?: string;
+  purchasedAt?: string;
+  platform?: Platform;
+}
+
+const PLATFORM_OF: Partial<Record<ExtractPlatform, Platform>> = { taobao: 'taobao', tmall: 'taobao', jd: 'jd', pdd: 'pdd', douyin: 'douyin', kameng: 'kameng' };
+
+/** What "fill case from this screenshot" copies: the order number, the amount paid and a time. */
+export function caseFillFrom(fields: readonly ReviewField[], platform: ExtractPlatform): CaseFill {
+  const fill: CaseFill = {};
+  const order = best(fields, 'orderNumber');
+  const amount = best(fields, 'amount');
+  const time = best(fields, 'timestamp');
+  if (order) fill.orderNumber = order.value;
+  if (amount) fill.amount = amount.value;
+  // The case form holds minutes; a date-only stamp gets no invented time of day.
+  if (time && time.value.length >= 16) fill.purchasedAt = time.value.slice(0, 16);
+  const p = PLATFORM_OF[platform];
+  if (p) fill.platform = p;
+  return fill;
+}
+
+const KIND_OF: Record<ExtractKind, EvidenceKind | null> = { order: 'order', payment: 'payment', chat: 'chat', policy: 'policy', other: null };
+
+/** The evidence kind OCR suggests, or null to keep what the buyer or the file name chose. */
+export const suggestedKind = (kind: ExtractKind): EvidenceKind | null => KIND_OF[kind];
+
+/** Timestamps the buyer has not deleted, for the case timeline. */
+export function timelineStamps(fields: readonly ReviewField[]): string[] {
+  return fields.filter((f) => f.type === 'timestamp' && f.status !== 'deleted').map((f) => f.value);
+}
