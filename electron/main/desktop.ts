@@ -1,5 +1,6 @@
 // Native dialogs and shell access, kept thin: the services never see Electron.
 import { dialog, shell, type BrowserWindow } from 'electron';
+import type { BundlePorts } from './bundle/handlers';
 import type { DesktopPorts } from './handlers';
 
 const MEDIA_FILTERS = [
@@ -27,6 +28,23 @@ export function createDesktopPorts(window: () => BrowserWindow | undefined): Des
     async openPath(path) {
       const error = await shell.openPath(path);
       if (error) throw new Error(error);
+    },
+  };
+}
+
+export function createBundlePorts(window: () => BrowserWindow | undefined): BundlePorts {
+  return {
+    async chooseSavePath(defaultName) {
+      const options = { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const win = window();
+      const res = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return res.canceled || !res.filePath ? null : res.filePath;
+    },
+    async chooseFolder() {
+      const options = { properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const win = window();
+      const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return res.canceled ? null : (res.filePaths[0] ?? null);
     },
   };
 }

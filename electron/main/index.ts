@@ -6,7 +6,9 @@ import type { Handlers } from '../../shared/ipc/contract';
 import { createVaultHandlers, imagesOf } from './handlers';
 import { createOcrService } from './ocr/queue';
 import { createOcrHandlers } from './ocrHandlers';
-import { createDesktopPorts } from './desktop';
+import { createBundlePorts, createDesktopPorts } from './desktop';
+import { createBundleService } from './bundle';
+import { createBundleHandlers } from './bundle/handlers';
 import { registerIpc, sendEvent } from './ipc/register';
 import { hardenWebContents, installAppSecurity, secureWebPreferences } from './security';
 import { createVaultService } from './vault';
@@ -91,6 +93,7 @@ if (!app.requestSingleInstanceLock()) {
     const handlers: Handlers = {
       ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow), (batch) => void ocr.enqueue(imagesOf(batch))),
       ...createOcrHandlers(ocr, vaultDir),
+      ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow)),
       ...createReminderHandlers(reminders.service, reminders.ports),
     };
     registerIpc(handlers, () => entryUrl, ipcError);

@@ -2,6 +2,7 @@
 // no raw ipcRenderer, no file-system passthrough.
 import type { Channel, EventChannel, MainEvents, RequestOf, ResponseOf } from './contract';
 import type { Result } from './result';
+import { BUNDLE_API_METHODS } from '../bundle/contract';
 import { OCR_API_EVENTS, OCR_API_METHODS } from './ocrContract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from './remindersContract';
 
@@ -18,6 +19,7 @@ export const API_METHODS = {
   vaultInfo: 'vault:info',
   ...REMINDERS_API_METHODS,
   ...OCR_API_METHODS,
+  ...BUNDLE_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {

@@ -2,6 +2,7 @@
 // `domain:action` and are declared only here; main, the preload and the test bridge all derive from it.
 import type { BlobInfo, ImportSource } from '../domain/evidence';
 import type { AppError } from './result';
+import type { BundleApi } from '../bundle/contract';
 import type { OcrApi, OcrEvents } from './ocrContract';
 import type { RemindersApi, RemindersEvents } from './remindersContract';
 
@@ -104,7 +105,7 @@ export type VaultApi = {
   'vault:info': (req: Record<string, never>) => Promise<VaultInfo>;
 };
 
-export type Handlers = VaultApi & RemindersApi & OcrApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;

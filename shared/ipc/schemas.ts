@@ -2,6 +2,7 @@
 // because the renderer is the least trusted part of the app.
 import { z } from 'zod';
 import type { Channel, RequestOf } from './contract';
+import { bundleSchemas } from '../bundle/contract';
 import { ocrSchemas } from './ocrContract';
 import { remindersSchemas } from './remindersContract';
 
@@ -40,6 +41,7 @@ export const requestSchemas = {
   'vault:info': z.object({}).strict(),
   ...remindersSchemas,
   ...ocrSchemas,
+  ...bundleSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

@@ -33,9 +33,12 @@ function inlineFilter(token: string, into: SearchFilters): boolean {
   const m = FILTER.exec(token);
   const key = m?.[1];
   const value = (m?.[2] ?? '').toLowerCase();
+  const date = parseDate(value);
   if (key === 'platform' && PLATFORM.test(value)) into.platform = value;
   else if (key === 'kind' && KINDS.includes(value)) into.kind = value;
-  else if ((key === 'from' || key === 'to') && parseDate(value)) into[key === 'from' ? 'dateFrom' : 'dateTo'] = parseDate(value) ?? '';
+  else if (key === 'from' && date) into.dateFrom = date;
+  else if (key === 'to' && date) into.dateTo = date;
+  // Anything else stays text: "kind:banana" is more likely a search than a typo'd filter.
   else return false;
   return true;
 }

@@ -1,11 +1,14 @@
 // A handler failure that is not about one file (a missing blob, a full disk during reconcile).
 import type { AppError } from '../../../shared/ipc/result';
 import { describeError } from '../vault';
+import { bundleIpcError } from '../bundle/handlers';
 import { ReminderError } from '../reminders/service';
 
 export function ipcError(err: unknown): AppError {
   // Its message is written for the user (an unknown deadline id), so it passes through as is.
   if (err instanceof ReminderError) return { code: err.code, message: err.message };
+  const bundle = bundleIpcError(err);
+  if (bundle) return bundle;
   const { code, reason } = describeError(err);
   return { code, message: reason };
 }

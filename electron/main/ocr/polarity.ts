@@ -146,16 +146,45 @@ export function solidAreas(img: Bitmap): FlipMask {
   return { mask: flip, w, h, areas };
 }
 
-/** Inverts, in place, the pixels of `img` (same size as the thresholded image) under the mask. */
+/** `mask` grown by `r` half-resolution pixels in every direction (a square max filter, done separably). */
+function grow(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const across = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!mask[y * w + x]) continue;
+      for (let dx = Math.max(0, x - r); dx <= Math.min(w - 1, x + r); dx++) across[y * w + dx] = 1;
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!across[y * w + x]) continue;
+      for (let dy = Math.max(0, y - r); dy <= Math.min(h - 1, y + r); dy++) out[dy * w + x] = 1;
+    }
+  }
+  return out;
+}
+
+/** How far around a flipped area its leftover edge is wiped, in half-resolution pixels. */
+const RIM = 2;
+
+/**
+ * Inverts, in place, the pixels of `img` (same size as the thresholded image) under the mask, and
+ * whitens a band along each area's edge: the anti-aliased outline of a bubble would otherwise stay
+ * as a thin frame, which tesseract reads as "|" and "一". Text sits well inside its bubble's padding.
+ */
 export function applyFlip(img: Bitmap, flip: FlipMask): void {
   if (flip.areas === 0) return;
+  const { mask, w, h } = flip;
+  const outer = grow(mask, w, h, RIM);
+  const outside = grow(mask.map((v) => (v ? 0 : 1)), w, h, RIM);
   for (let y = 0; y < img.height; y++) {
-    const row = Math.min(flip.h - 1, y >> 1) * flip.w;
+    const row = Math.min(h - 1, y >> 1) * w;
     for (let x = 0; x < img.width; x++) {
-      if (flip.mask[row + Math.min(flip.w - 1, x >> 1)]) {
-        const i = y * img.width + x;
-        img.data[i] = 255 - (img.data[i] ?? 0);
-      }
+      const m = row + Math.min(w - 1, x >> 1);
+      const i = y * img.width + x;
+      if (outer[m] && outside[m]) img.data[i] = 255;
+      else if (mask[m]) img.data[i] = 255 - (img.data[i] ?? 0);
     }
   }
 }

@@ -7,6 +7,7 @@ import { StatusControl } from './StatusControl';
 export function CaseHeader({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
   const setEditing = useApp((s) => s.setEditing);
+  const setExportOpen = useApp((s) => s.setExportOpen);
   const facts: [string, string][] = [
     [t('form.shop'), record.shop],
     [t('form.item'), record.item],
@@ -28,6 +29,9 @@ export function CaseHeader({ record }: { record: CaseRecord }) {
         <span className="spacer" />
         <button type="button" className="ghost" data-testid="edit-case" onClick={() => setEditing(record.id)}>
           {t('cases.edit')}
+        </button>
+        <button type="button" className="primary" data-testid="open-export" onClick={() => setExportOpen(true)}>
+          {t('export.open')}
         </button>
       </div>
       <dl className="case-facts">

@@ -2,6 +2,7 @@ import { useApp } from '../StoreContext';
 import { CaseHeader } from './CaseHeader';
 import { DeadlinePanel } from './DeadlinePanel';
 import { DropZone } from './DropZone';
+import { ExportDialog } from './ExportDialog';
 import { EvidenceGrid } from './EvidenceGrid';
 import { ImportToolbar } from './ImportToolbar';
 import { OcrQueuePanel } from './OcrQueuePanel';
@@ -25,6 +26,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <OcrQueuePanel />
           <EvidenceGrid />
         </DropZone>
+        <ExportDialog caseId={caseId} />
         <div className="case-side">
           <DeadlinePanel caseId={caseId} />
           <Timeline />

@@ -13,7 +13,7 @@ export type LiuZhengDb = Dexie & {
   events: EntityTable<CaseEvent, 'id'>;
   deadlines: EntityTable<DeadlineRecord, 'id'>;
   extractions: EntityTable<ExtractionRecord, 'evidenceId'>;
-  // Row ids are always given (evidence id or a chunk id), so a plain Table fits the repository's type.
+  // Row ids are derived by the search repository (date-ordered, per chunk), never auto-generated.
   searchDocs: Table<SearchDoc, string>;
 };
 

@@ -18,6 +18,6 @@ export function declareVersions(db: Dexie): void {
   // the full-text index over titles, notes, OCR text and chat messages.
   db.version(3).stores({
     extractions: 'evidenceId, caseId, sha256',
-    searchDocs: 'id, caseId, kind, platform, date, *grams',
+    searchDocs: 'id, evidenceId, caseId, kind, platform, date, *grams',
   });
 }

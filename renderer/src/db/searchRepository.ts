@@ -218,8 +218,9 @@ export function createSearchRepository(db: SearchDb, tuning: Partial<SearchTunin
       const stop = ready === -1 ? fr.items.length : ready;
       let pos = 0;
       while (pos < stop) {
-        // Sized to what is still missing, so a dense query reads little more than `limit` rows.
-        const end = Math.min(stop, pos + Math.min(t.batch, Math.max(16, limit - hits.length + 8)));
+        // Sized to what is still missing plus about a day of rows (ties within the last day are
+        // not settled by date), so a dense query reads little more than `limit` rows, in one trip.
+        const end = Math.min(stop, pos + Math.min(t.batch + 16, Math.max(16, limit - hits.length + 16)));
         const docs = await readRows(fr.items.slice(pos, end).map((it) => it.id));
         pos = end;
         stats.rows += docs.length;

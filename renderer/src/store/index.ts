@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { casesSlice } from './casesSlice';
 import { caseViewSlice } from './caseViewSlice';
 import { deadlinesSlice } from './deadlinesSlice';
+import { exportSlice } from './exportSlice';
 import { importSlice } from './importSlice';
 import { ocrSlice } from './ocrSlice';
 import { searchSlice } from './searchSlice';
@@ -15,6 +16,7 @@ export function createAppStore(deps: StoreDeps) {
     ...casesSlice(deps)(...a),
     ...caseViewSlice(deps)(...a),
     ...deadlinesSlice(deps)(...a),
+    ...exportSlice(deps)(...a),
     ...importSlice(deps)(...a),
     ...ocrSlice(deps)(...a),
     ...remindersSlice(deps)(...a),

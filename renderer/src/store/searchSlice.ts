@@ -22,7 +22,7 @@ export const searchSlice: Slice<SearchSlice> = (deps) => (set, get) => {
     async runSearch(query, filters) {
       const ticket = ++latest;
       set({ searchQuery: query, searchFilters: filters, searching: true });
-      const hits = query.trim() === '' ? [] : await deps.search.search(query, filters, 100);
+      const hits = query.trim() === '' ? [] : await deps.search.search(query, filters, 50);
       if (ticket === latest) set({ searchHits: hits, searching: false });
     },
 

@@ -7,6 +7,7 @@ import type { Repositories } from '../db/repositories';
 import type { CasesSlice } from './casesSlice';
 import type { CaseViewSlice } from './caseViewSlice';
 import type { DeadlinesSlice } from './deadlinesSlice';
+import type { ExportSlice } from './exportSlice';
 import type { ImportSlice } from './importSlice';
 import type { OcrSlice } from './ocrSlice';
 import type { SearchSlice } from './searchSlice';
@@ -25,6 +26,6 @@ export interface StoreDeps {
   newId: () => string;
 }
 
-export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ImportSlice & OcrSlice & RemindersSlice & SearchSlice & UiSlice & VaultSlice;
+export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & OcrSlice & RemindersSlice & SearchSlice & UiSlice & VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

@@ -5,6 +5,8 @@ import type { DesktopPorts } from '../../../electron/main/handlers';
 import { createVaultHandlers, imagesOf } from '../../../electron/main/handlers';
 import { createOcrService } from '../../../electron/main/ocr/queue';
 import { createOcrHandlers } from '../../../electron/main/ocrHandlers';
+import { createBundleService } from '../../../electron/main/bundle';
+import { createBundleHandlers } from '../../../electron/main/bundle/handlers';
 import { createReminderHandlers } from '../../../electron/main/reminders/handlers';
 import { createReminderService } from '../../../electron/main/reminders/service';
 import { createVaultService } from '../../../electron/main/vault';
@@ -48,6 +50,10 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
   const handlers: Handlers = {
     ...createVaultHandlers(vault, ports, (batch) => void ocr.enqueue(imagesOf(batch))),
     ...createOcrHandlers(ocr, vaultDir),
+    ...createBundleHandlers(createBundleService({ vaultDir }), {
+      chooseSavePath: async () => desktop.saveDialogs.shift() ?? null,
+      chooseFolder: async () => desktop.folderDialogs.shift() ?? null,
+    }),
     ...createReminderHandlers(reminders, {
       chooseIcsPath: async () => desktop.saveDialogs.shift() ?? null,
       applyLaunchAtLogin: () => undefined,

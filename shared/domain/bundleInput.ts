@@ -1,0 +1,70 @@
+// The case as the bundle writer takes it: plain data built from the renderer's records, so the same
+// export runs from the app and from the CLI's case.json.
+import type { BundleInput, BundleTarget } from '../bundle/types';
+import type { CaseRecord } from './case';
+import type { EvidenceRecord } from './evidence';
+import type { CaseEvent } from './events';
+import { reviewFields, type ExtractionRecord } from './review';
+
+export interface ExportForm {
+  target: BundleTarget;
+  request: string;
+  statement: string;
+  complainant: { name: string; phone: string; address: string };
+  respondent: { name: string; address: string };
+}
+
+export function toBundleInput(
+  record: CaseRecord,
+  evidence: readonly EvidenceRecord[],
+  extractions: Readonly<Record<string, ExtractionRecord>>,
+  events: readonly CaseEvent[],
+  form: ExportForm,
+  eventText: (e: CaseEvent) => string,
+): BundleInput {
+  return {
+    target: form.target,
+    case: {
+      title: record.title,
+      platform: record.platform,
+      shop: record.shop,
+      item: record.item,
+      orderNumber: record.orderNumber,
+      amount: record.amount,
+      purchasedAt: record.purchasedAt,
+      issue: record.issueType,
+      request: form.request,
+      statement: form.statement,
+    },
+    complainant: form.complainant,
+    respondent: form.respondent,
+    // Exhibits in the order the events happened, as a reader of the bundle expects.
+    evidence: [...evidence]
+      .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))
+      .map((e) => {
+        const x = extractions[e.id];
+        const fields = x ? reviewFields(x.extraction, x.corrections).filter((f) => f.status !== 'deleted') : [];
+        return {
+          sha256: e.sha256,
+          originalName: e.originalName,
+          size: e.size,
+          mime: e.mime,
+          mediaType: e.mediaType,
+          format: e.format,
+          width: e.width,
+          height: e.height,
+          durationSec: e.durationSec,
+          capturedAt: e.capturedAt,
+          captureSource: e.captureSource,
+          importedAt: e.importedAt,
+          kind: e.kind,
+          title: e.title,
+          purpose: e.note,
+          platform: x?.extraction.platform ?? null,
+          fields: fields.map((f) => ({ type: f.type, value: f.value, label: f.label })),
+          messages: x?.messages ?? null,
+        };
+      }),
+    events: events.map((e) => ({ at: e.at, text: eventText(e) })),
+  };
+}
