@@ -1,6 +1,6 @@
 // The evidence bundle's input: plain data, so the renderer can send it over IPC and the CLI can build
 // it from a case.json. Main reads the originals by sha256 from the vault; everything else is here.
-import type { CaptureSource, EvidenceKind, MediaType } from '../domain/evidence';
+import type { BlobInfo, EvidenceKind } from '../domain/evidence';
 import type { FieldType } from '../domain/review';
 import type { BBox, ChatMessage, ExtractPlatform } from '../extract/types';
 
@@ -56,19 +56,8 @@ export interface BundleField {
   label: string | null;
 }
 
-export interface BundleEvidence {
-  sha256: string;
-  originalName: string;
-  size: number;
-  mime: string;
-  mediaType: MediaType;
-  format: string;
-  width: number | null;
-  height: number | null;
-  durationSec: number | null;
-  /** Local "YYYY-MM-DDTHH:mm:ss". */
-  capturedAt: string;
-  captureSource: CaptureSource;
+/** A stored original as main describes it (without the thumbnail flag), plus how the bundle presents it. */
+export interface BundleEvidence extends Omit<BlobInfo, 'hasThumbnail'> {
   /** Local "YYYY-MM-DDTHH:mm:ss". */
   importedAt: string;
   kind: EvidenceKind;
