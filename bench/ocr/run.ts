@@ -1,7 +1,10 @@
 // bench:ocr — the OCR pipeline over the fixture corpus: per-field recall and precision, ms per image
 // and pool throughput, next to the native tesseract CLI on the same prepared images when installed.
 //
-//   npm run bench:ocr [-- --corpus <dir>] [--verbose] [--no-native]
+//   npm run bench:ocr [-- --corpus <dir>] [--verbose] [--no-native] [--rounds=N]
+//
+// Both engines read the same preprocessed PNGs (preprocessing is timed once, apart); rounds alternate
+// between them and the fastest wall time of each counts, since outside load only ever slows a round.
 //
 // A corpus folder holds images with a truth JSON each (tests/ocr-corpus/truth.ts), so screenshots
 // from elsewhere can be measured the same way.

@@ -53,7 +53,11 @@ const verbose = args.includes('--verbose');
 const dpi = args.find((a) => a.startsWith('--dpi='))?.slice(6);
 const blacklist = args.find((a) => a.startsWith('--blacklist='))?.slice(12);
 // Any other tesseract parameters: --params=tessedit_do_invert=0,textord_heavy_nr=1
-const extra = Object.fromEntries((args.find((a) => a.startsWith('--params='))?.slice(9).split(',') ?? []).map((kv) => kv.split('=') as [string, string]));
+const extra: Record<string, string> = {};
+for (const kv of args.find((a) => a.startsWith('--params='))?.slice(9).split(',') ?? []) {
+  const [k = '', v = ''] = kv.split('=');
+  if (k !== '') extra[k] = v;
+}
 const images = (await Promise.all(dirs.map(loadCorpus))).flat();
 const pct = (n: number): string => `${(n * 100).toFixed(1)}`.padStart(5);
 

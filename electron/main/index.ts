@@ -79,9 +79,13 @@ if (!app.requestSingleInstanceLock()) {
       tempDir: join(app.getPath('temp'), 'liuzheng-open'),
       onProgress: (p) => sendEvent(mainWindow?.webContents, 'vault:importProgress', p),
     });
-    const ocr = createOcrService({ vaultDir, onProgress: (e) => sendEvent(mainWindow?.webContents, 'ocr:progress', e) });
+    const ocr = createOcrService({
+      vaultDir,
+      engineOptions: { cacheDir: join(app.getPath('userData'), 'ocr-cache') },
+      onProgress: (e) => sendEvent(mainWindow?.webContents, 'ocr:progress', e),
+    });
     // Work interrupted by the last quit picks up where it stopped.
-    void ocr.resume();
+    ocr.resume().catch((err: unknown) => console.error('[ocr] resume failed', err));
     app.on('will-quit', () => void ocr.dispose());
     reminders = startReminders({
       dataDir: app.getPath('userData'),
@@ -91,7 +95,9 @@ if (!app.requestSingleInstanceLock()) {
       emitAction: (action) => sendEvent(mainWindow?.webContents, 'reminders:action', action),
     });
     const handlers: Handlers = {
-      ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow), (batch) => void ocr.enqueue(imagesOf(batch))),
+      ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow), (batch) => {
+        ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err));
+      }),
       ...createOcrHandlers(ocr, vaultDir),
       ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow)),
       ...createReminderHandlers(reminders.service, reminders.ports),

@@ -64,6 +64,8 @@ export function cleanOcrText(raw: string): string {
   let text = toAsciiForms(raw.replace(/\r\n?/g, '\n'));
   text = text.replace(CJK_SPACE, '$1');
   text = text.replace(/：/g, ':').replace(CJK_BEFORE_COLON, '$1:');
+  // tesseract reads the colon of small clock times as a semicolon ("15;31", "22:49;55").
+  text = text.replace(/(?<!\d)(\d{1,2})[;；](?=\d{2}(?!\d))/g, '$1:');
   text = repairDigitRuns(text);
   // chi_sim reads a hyphen or minus between digits as the character 一 or a dash.
   text = text.replace(/(\d)[一—–－−](?=\d)/g, '$1-');

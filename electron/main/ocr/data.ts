@@ -83,7 +83,7 @@ async function gatherPackageData(cacheDir: string): Promise<string> {
   const files = OCR_LANGS.map((lang) => ({ lang, file: packageDataFile(lang) }));
   const missing = files.filter((f) => f.file === null).map((f) => f.lang);
   if (missing.length > 0) {
-    throw new OcrDataError(`OCR language data not found (${missing.join(', ')}): reinstall the @tesseract.js-data packages or run "npm run ocr:data".`);
+    throw new OcrDataError(`OCR language data not found (${missing.join(', ')}): run "npm install" to restore the @tesseract.js-data packages.`);
   }
   const hash = createHash('sha256');
   for (const { file } of files) {
@@ -103,8 +103,10 @@ async function gatherPackageData(cacheDir: string): Promise<string> {
   return dir;
 }
 
+/** Per user, so another account's folder in a shared /tmp never blocks this one. The app passes its own. */
 export function defaultOcrCacheDir(): string {
-  return path.join(os.tmpdir(), 'liuzheng-ocr');
+  const uid = typeof process.getuid === 'function' ? String(process.getuid()) : 'user';
+  return path.join(os.tmpdir(), `liuzheng-ocr-${uid}`);
 }
 
 /** Packaged resources, then the repository's resources/ocr, then the npm packages. */

@@ -5,12 +5,13 @@
 // Network: the node build of tesseract.js loads its worker script and tesseract.js-core (the wasm)
 // with require() from node_modules; language data comes from the local folder data.ts resolves.
 // Nothing is fetched, and the tests run on a machine with no route to the internet.
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker as ThreadWorker } from 'node:worker_threads';
 import Tesseract from 'tesseract.js';
 import type { OcrWord } from '../../../shared/extract';
 import type { OcrDataLocation } from './data';
-import { defaultOcrCacheDir, resolveOcrData } from './data';
+import { OCR_DATA_VARIANT, defaultOcrCacheDir, resolveOcrData } from './data';
 import { parseTsv } from './tsv';
 
 export interface EngineRecognition {
@@ -66,7 +67,16 @@ export class OcrEngineError extends Error {
 
 export const OCR_PSM: Tesseract.PSM = Tesseract.PSM.SINGLE_BLOCK;
 const LANGS = 'chi_sim+eng';
-const TESSERACT_JS_VERSION = '7.0.0';
+/** Recorded with each result, so results from another engine version can be told apart. */
+const TESSERACT_JS_VERSION = ((): string => {
+  try {
+    const pkg: unknown = createRequire(import.meta.url)('tesseract.js/package.json');
+    const version: unknown = typeof pkg === 'object' && pkg !== null ? Reflect.get(pkg, 'version') : undefined;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+})();
 
 /**
  * One worker per core: OCR is background work and the UI lives in the renderer process, so all
@@ -249,7 +259,7 @@ export function createOcrEngine(opts: OcrEngineOptions = {}): OcrEngine {
 
   return {
     size,
-    name: `tesseract.js ${TESSERACT_JS_VERSION} ${LANGS} 4.0.0 psm ${psm}`,
+    name: `tesseract.js ${TESSERACT_JS_VERSION} ${LANGS} ${OCR_DATA_VARIANT} psm ${psm}`,
     recognize(image, recognizeOpts = {}) {
       if (terminated) return Promise.reject(new OcrEngineError('terminated', 'The OCR engine was shut down.'));
       return new Promise<EngineRecognition>((resolve, reject) => {

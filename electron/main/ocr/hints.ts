@@ -1,6 +1,6 @@
-// What the pixels say that the text cannot: a WeChat chat rarely shows the word 微信, but its own
-// messages sit in green bubbles, and QQ's in blue ones. Used only to name the app of a page the
-// extractors already judged to be a chat.
+// What the pixels say that the text cannot: a WeChat chat rarely shows the word 微信, but the
+// user's own messages sit in right-aligned green bubbles, and QQ's in blue ones. A few bubbles name
+// the app of a page the extractors judged to be a chat; many make the page a chat outright.
 import sharp from 'sharp';
 import { extractAmount, extractFields, extractTimestamps } from '../../../shared/extract';
 import type { Extraction, OcrPage } from '../../../shared/extract';

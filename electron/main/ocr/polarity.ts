@@ -36,45 +36,51 @@ function halfMask(img: Bitmap): { mask: Uint8Array; w: number; h: number } {
 }
 
 interface Component {
-  pixels: Int32Array;
+  /** The component's pixels are `order[start..end)`. */
+  start: number;
+  end: number;
   x0: number;
   y0: number;
   x1: number;
   y1: number;
 }
 
-/** 4-connected components of value `want`, each with its pixels and bounding box. */
-function* components(mask: Uint8Array, w: number, h: number, want: number, seen: Uint8Array): Generator<Component> {
-  const stack = new Int32Array(w * h);
-  for (let start = 0; start < mask.length; start++) {
-    if (mask[start] !== want || seen[start]) continue;
-    let top = 0;
-    let count = 0;
-    const pixels: number[] = [];
-    stack[top++] = start;
-    seen[start] = 1;
+/**
+ * 4-connected components of ink, each with its bounding box. Pixels are written in visiting order
+ * into one shared buffer, so the thousands of glyph fragments on a page cost no allocation.
+ */
+function* components(mask: Uint8Array, w: number, h: number, order: Int32Array): Generator<Component> {
+  const seen = new Uint8Array(w * h);
+  let written = 0;
+  const visit = (q: number): void => {
+    if (mask[q] === 1 && !seen[q]) {
+      seen[q] = 1;
+      order[written++] = q;
+    }
+  };
+  for (let first = 0; first < mask.length; first++) {
+    if (mask[first] !== 1 || seen[first]) continue;
+    const start = written;
+    visit(first);
     let x0 = w;
     let y0 = h;
     let x1 = 0;
     let y1 = 0;
-    while (top > 0) {
-      const p = stack[--top] ?? 0;
-      pixels.push(p);
-      count++;
+    // The component grows at the end of `order` while it is read from the front: a breadth-first walk.
+    for (let at = start; at < written; at++) {
+      const p = order[at] ?? 0;
       const x = p % w;
       const y = (p - x) / w;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
-      for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1]) {
-        if (q >= 0 && mask[q] === want && !seen[q]) {
-          seen[q] = 1;
-          stack[top++] = q;
-        }
-      }
+      if (x > 0) visit(p - 1);
+      if (x < w - 1) visit(p + 1);
+      if (y > 0) visit(p - w);
+      if (y < h - 1) visit(p + w);
     }
-    yield { pixels: Int32Array.from(pixels.slice(0, count)), x0, y0, x1, y1 };
+    yield { start, end: written, x0, y0, x1, y1 };
   }
 }
 
@@ -130,16 +136,16 @@ export function solidAreas(img: Bitmap): FlipMask {
   const flip = new Uint8Array(w * h);
   const minSide = Math.max(8, Math.round(w * MIN_SIDE_SHARE));
   if (w < minSide || h < minSide) return { mask: flip, w, h, areas: 0 };
-  const seen = new Uint8Array(w * h);
   const region = new Uint8Array(w * h);
+  const order = new Int32Array(w * h);
   let areas = 0;
-  for (const c of components(mask, w, h, 1, seen)) {
+  for (const c of components(mask, w, h, order)) {
     const bw = c.x1 - c.x0 + 1;
     const bh = c.y1 - c.y0 + 1;
-    if (bw < minSide || bh < minSide || c.pixels.length < MIN_FILL * bw * bh) continue;
+    if (bw < minSide || bh < minSide || c.end - c.start < MIN_FILL * bw * bh) continue;
     // A solid area covering nearly the whole screen is the page itself (an un-inverted dark mode).
     if (bw * bh > 0.9 * w * h) continue;
-    for (const p of c.pixels) region[p] = 1;
+    for (let k = c.start; k < c.end; k++) region[order[k] ?? 0] = 1;
     markHoles(w, c, region, flip);
     areas++;
   }

@@ -1,8 +1,11 @@
-// Image preparation before OCR, chosen by measuring on the corpus (bench/ocr/sweep.ts):
-//  - greyscale always: tesseract drops text on WeChat's green bubbles in colour;
-//  - dark screenshots are inverted, found from the median luminance of a thumbnail;
-//  - a global threshold turns grey labels and coloured bubbles into black on white;
-//  - small or downscaled screenshots are enlarged so CJK glyphs are tall enough for the LSTM.
+// Image preparation before OCR, chosen by measuring on corpora rendered for tuning (bench/ocr/sweep.ts):
+//  - greyscale always: in colour, tesseract loses text on WeChat's green bubbles;
+//  - dark screenshots (median luminance below 100) are inverted;
+//  - narrow ones (shrunk forwards, old phones) are enlarged to 1000 px wide, at most 3×;
+//  - a global threshold at 200 turns grey labels, grey time separators and light bubbles into
+//    black on white (180 lost thin grey strokes, 220 thickened digits into misreads);
+//  - solid black areas left by the threshold (QQ's blue bubbles, banners, dark-mode bubbles) are
+//    flipped so their white text becomes black on white (polarity.ts).
 // Word boxes found on the prepared image are mapped back to the original's pixels (toOriginal).
 import sharp from 'sharp';
 import type { Sharp, SharpOptions } from 'sharp';
@@ -57,7 +60,7 @@ export interface Preprocessed {
   scale: number;
   /** What was done, in order, for the record shown with the result: ["greyscale", "invert", "upscale ×2", "threshold 200"]. */
   steps: string[];
-  /** Median luminance of the original, 0–255. */
+  /** Median luminance of the (resized) greyscale image, 0–255. */
   medianLuma: number;
 }
 
@@ -65,15 +68,19 @@ export class PreprocessError extends Error {
   override name = 'PreprocessError';
 }
 
-/** Median luminance from a 64-pixel-wide thumbnail: cheap, and tells dark mode from light. */
-async function medianLuma(input: Buffer): Promise<number> {
-  const { data } = await sharp(input, { failOn: 'error' }).autoOrient().resize({ width: 64 }).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+/** Median of a greyscale buffer, from every 7th pixel: enough to tell dark mode from light. */
+function medianOf(data: Uint8Array): number {
   const hist = new Array<number>(256).fill(0);
-  for (const v of data) hist[v] = (hist[v] ?? 0) + 1;
+  let n = 0;
+  for (let i = 0; i < data.length; i += 7) {
+    const v = data[i] ?? 0;
+    hist[v] = (hist[v] ?? 0) + 1;
+    n++;
+  }
   let seen = 0;
   for (let v = 0; v < 256; v++) {
     seen += hist[v] ?? 0;
-    if (seen * 2 >= data.length) return v;
+    if (seen * 2 >= n) return v;
   }
   return 255;
 }
@@ -103,7 +110,6 @@ export async function preprocess(input: Buffer, recipe: PreprocessRecipe = DEFAU
     const meta = await sharp(input, { failOn: 'error' }).metadata();
     const width = meta.autoOrient.width;
     const height = meta.autoOrient.height;
-    const median = await medianLuma(input);
     const steps: string[] = [];
 
     let scale = 1;
@@ -113,8 +119,6 @@ export async function preprocess(input: Buffer, recipe: PreprocessRecipe = DEFAU
     const h = Math.max(1, Math.round(height * scale));
     scale = w / width;
 
-    // sharp runs its operations in a fixed internal order (threshold before negate, one resize per
-    // pipeline), so steps that must follow each other are separate passes over raw grey pixels.
     let img = sharp(input, { failOn: 'error' }).autoOrient().flatten({ background: '#ffffff' });
     if (w !== width) {
       img = img.resize(w, h, { kernel: scale > 1 ? 'cubic' : 'lanczos3', fit: 'fill' });
@@ -122,29 +126,33 @@ export async function preprocess(input: Buffer, recipe: PreprocessRecipe = DEFAU
     }
     if (!recipe.greyscale) {
       const png = await img.png({ compressionLevel: 1 }).toBuffer();
+      const median = medianOf((await toGrey(img.clone().greyscale(), w, h)).data);
       return { png, width: w, height: h, original: { width, height }, scale, steps, medianLuma: median };
     }
-    img = img.greyscale();
     steps.unshift('greyscale');
-    const invert = recipe.invert === 'auto' && median < 100;
-    if (invert) {
-      img = img.negate();
+    // One decode; the rest is done on raw grey pixels, because sharp applies its own operations in
+    // a fixed internal order (threshold before negate, one resize per pipeline).
+    let g = await toGrey(img.greyscale(), w, h);
+    const median = medianOf(g.data);
+    if (recipe.invert === 'auto' && median < 100) {
+      for (let i = 0; i < g.data.length; i++) g.data[i] = 255 - (g.data[i] ?? 0);
       steps.push('invert');
     }
-    let g = await toGrey(img, w, h);
     if (recipe.normalise) {
       g = await toGrey(sharp(g.data, rawOf(g)).normalise(), w, h);
       steps.push('normalise');
     }
     if (recipe.threshold !== null) {
-      const binary = await toGrey(sharp(g.data, rawOf(g)).threshold(recipe.threshold, { greyscale: true }), w, h);
+      const t = recipe.threshold;
+      const binary: Grey = { ...g, data: Buffer.from(g.data.map((v) => (v >= t ? 255 : 0))) };
       const flip = recipe.flipSolid ? solidAreas(binary) : null;
       if (recipe.output === 'binary') {
         g = binary;
-        steps.push(`threshold ${recipe.threshold}`);
+        steps.push(`threshold ${t}`);
       } else {
-        g = await toGrey(sharp(g.data, rawOf(g)).linear(255 / (recipe.threshold + 40 - 40), (-40 * 255) / recipe.threshold), w, h);
-        steps.push(`stretch 40–${recipe.threshold + 40}`);
+        // Greys 40…t+40 stretched to 0…255: the page background clips to white, text keeps its edges.
+        g = await toGrey(sharp(g.data, rawOf(g)).linear(255 / t, (-40 * 255) / t), w, h);
+        steps.push(`stretch 40–${t + 40}`);
       }
       if (flip && flip.areas > 0) {
         applyFlip(g, flip);

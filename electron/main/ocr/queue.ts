@@ -224,7 +224,7 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
           report.skipped.push({ sha256: sha, reason: 'already queued' });
           continue;
         }
-        if (existing?.state === 'done' || (await store.readResult(sha)) !== null) {
+        if (existing?.state === 'done' || (await store.hasResult(sha))) {
           report.skipped.push({ sha256: sha, reason: 'already done (use retry to read it again)' });
           continue;
         }

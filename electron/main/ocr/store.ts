@@ -3,7 +3,7 @@
 // file in the same folder and a rename, so a crash leaves the old file or the new one, never half.
 // The vault's own tmp/ is not used: reconcile empties it, which could pull a file out mid-write.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { OcrResult } from './pipeline';
@@ -65,6 +65,8 @@ export interface OcrStore {
   loadQueue(): Promise<QueueEntry[]>;
   saveQueue(entries: readonly QueueEntry[]): Promise<void>;
   readResult(sha: string): Promise<StoredOcrResult | null>;
+  /** Cheap existence check, without reading or validating the file. */
+  hasResult(sha: string): Promise<boolean>;
   writeResult(result: StoredOcrResult): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export function ocrStore(vaultDir: string): OcrStore {
       const parsed = resultSchema.safeParse(await readJson(resultFile(sha)));
       return parsed.success && parsed.data.sha256 === sha ? parsed.data : null;
     },
+    hasResult: (sha) => stat(resultFile(sha)).then((st) => st.isFile(), () => false),
     async writeResult(result) {
       await writeAtomic(dir, resultFile(result.sha256), `${JSON.stringify(result)}\n`);
     },
