@@ -2,10 +2,10 @@
 // do or that failed) and <vault>/ocr/<sha>.json (one result per original). Writes go through a temp
 // file in the same folder and a rename, so a crash leaves the old file or the new one, never half.
 // The vault's own tmp/ is not used: reconcile empties it, which could pull a file out mid-write.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../atomicFile';
 import type { OcrResult } from './pipeline';
 
 import { OCR_STATES } from '../../../shared/ipc/ocrContract';
@@ -88,24 +88,6 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-async function writeAtomic(dir: string, file: string, text: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'wx', 0o644);
-  try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
-
 export function ocrStore(vaultDir: string): OcrStore {
   const dir = path.join(path.resolve(vaultDir), 'ocr');
   const queueFile = path.join(dir, 'queue.json');
@@ -117,7 +99,7 @@ export function ocrStore(vaultDir: string): OcrStore {
       return parsed.success ? parsed.data.entries : [];
     },
     async saveQueue(entries) {
-      await writeAtomic(dir, queueFile, `${JSON.stringify({ version: 1, entries })}\n`);
+      await writeFileAtomic(queueFile, `${JSON.stringify({ version: 1, entries })}\n`);
     },
     async readResult(sha) {
       const parsed = resultSchema.safeParse(await readJson(resultFile(sha)));
@@ -125,7 +107,7 @@ export function ocrStore(vaultDir: string): OcrStore {
     },
     hasResult: (sha) => stat(resultFile(sha)).then((st) => st.isFile(), () => false),
     async writeResult(result) {
-      await writeAtomic(dir, resultFile(result.sha256), `${JSON.stringify(result)}\n`);
+      await writeFileAtomic(resultFile(result.sha256), `${JSON.stringify(result)}\n`);
     },
   };
 }
