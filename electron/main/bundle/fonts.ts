@@ -5,12 +5,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import subsetFont from 'subset-font';
 import { BundleError } from './errors';
+import { projectRoot } from '../projectRoot';
 
 export const FONT_FILES = { regular: 'SourceHanSansSC-Regular.otf', bold: 'SourceHanSansSC-Bold.otf' } as const;
 export const FONT_PACKAGE = 'node-source-han-sans-sc';
@@ -18,16 +18,6 @@ export const FONT_PACKAGE = 'node-source-han-sans-sc';
 export interface FontFiles {
   regular: string;
   bold: string;
-}
-
-function projectRoot(): string | null {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
 }
 
 function packageDir(): string | null {

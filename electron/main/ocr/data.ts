@@ -7,7 +7,7 @@ import { copyFile, link, mkdir, rename, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../projectRoot';
 
 export const OCR_LANGS = ['chi_sim', 'eng'] as const;
 export type OcrLang = (typeof OCR_LANGS)[number];
@@ -30,17 +30,6 @@ export class OcrDataError extends Error {
 
 const fileOf = (dir: string, lang: OcrLang): string => path.join(dir, `${lang}.traineddata.gz`);
 const hasAll = (dir: string): boolean => OCR_LANGS.every((lang) => existsSync(fileOf(dir, lang)));
-
-/** The repository (or unpacked app) root: the nearest folder above this module with a package.json. */
-function projectRoot(): string | null {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
-}
 
 /** Folders that ship both languages side by side, in order of preference. */
 export function bundledDataDirs(): Array<{ dir: string; source: OcrDataSource }> {
