@@ -1,6 +1,10 @@
+import type { Mirror } from './mirror';
 import type { zh } from './zh';
-
-type Mirror<T> = { [K in keyof T]: T[K] extends string ? string : Mirror<T[K]> };
+import { enDeadlineSettings } from './en/deadlineSettings';
+import { enRedaction } from './en/redaction';
+import { enPortable } from './en/portable';
+import { enIntegrity } from './en/integrity';
+import { enBackup } from './en/backup';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
@@ -264,4 +268,9 @@ export const en = {
     rebuilt: 'rebuilt {{count}} thumbnails',
     missing: '{{count}} originals are missing',
   },
+  deadlineSettings: enDeadlineSettings,
+  redaction: enRedaction,
+  portable: enPortable,
+  integrity: enIntegrity,
+  backup: enBackup,
 } satisfies Mirror<typeof zh>;

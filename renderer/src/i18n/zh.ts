@@ -1,3 +1,9 @@
+import { zhDeadlineSettings } from './zh/deadlineSettings';
+import { zhRedaction } from './zh/redaction';
+import { zhPortable } from './zh/portable';
+import { zhIntegrity } from './zh/integrity';
+import { zhBackup } from './zh/backup';
+
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
   app: { name: '留证', tagline: '网购维权证据库', language: 'English', languageSwitch: '切换到英文' },
@@ -261,4 +267,9 @@ export const zh = {
     rebuilt: '重建了 {{count}} 个缩略图',
     missing: '{{count}} 份证据的原件缺失',
   },
+  deadlineSettings: zhDeadlineSettings,
+  redaction: zhRedaction,
+  portable: zhPortable,
+  integrity: zhIntegrity,
+  backup: zhBackup,
 } as const;

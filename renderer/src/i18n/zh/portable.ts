@@ -1,0 +1,2 @@
+// The 'portable' namespace, kept in its own file so features can grow without crowding zh.ts.
+export const zhPortable = {} as const;
