@@ -7,6 +7,7 @@ import { createDeadlineRepository } from './db/deadlineRepository';
 import { createExtractionRepository } from './db/extractionRepository';
 import { createSearchRepository } from './db/searchRepository';
 import { createRepositories } from './db/repositories';
+import { createSettingsRepository } from './db/settingsRepository';
 import { initI18n } from './i18n';
 import { createAppStore } from './store';
 import { StoreContext } from './StoreContext';
@@ -19,6 +20,7 @@ const store = createAppStore({
   deadlines: createDeadlineRepository(db),
   extractions: createExtractionRepository(db),
   search: createSearchRepository(db),
+  settings: createSettingsRepository(db),
   api: window.liuzheng,
   now: () => toShanghaiLocal(new Date()),
   newId: () => crypto.randomUUID(),

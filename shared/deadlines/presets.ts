@@ -171,6 +171,11 @@ const MAX_LENGTH: Readonly<Record<DeadlineUnit, number>> = {
   years: 30,
 };
 
+/** The longest length a rule of this unit accepts. */
+export function maxLengthOf(unit: DeadlineUnit): number {
+  return MAX_LENGTH[unit];
+}
+
 /** Why a rule cannot be computed, or null when it is fine. */
 export function checkRule(rule: DeadlineRule): string | null {
   if (!DEADLINE_UNITS.includes(rule.unit)) return `unknown unit "${String(rule.unit)}"`;

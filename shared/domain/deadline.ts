@@ -20,6 +20,8 @@ export interface DeadlineRecord {
   done: boolean;
   snoozedUntil: number | null;
   createdAt: number;
+  /** Epoch ms of the buyer's last edit of offsetsMin; reminders whose time had passed by then never fire. */
+  offsetsEditedAt?: number;
 }
 
 export type Urgency = 'overdue' | 'today' | 'soon' | 'later' | 'done';

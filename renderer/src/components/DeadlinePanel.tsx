@@ -6,6 +6,7 @@ import { formatLocal, toShanghaiLocal } from '../../../shared/time/shanghai';
 import { useApp } from '../StoreContext';
 import { Countdown } from './Countdown';
 import { CustomDeadlineForm } from './CustomDeadlineForm';
+import { DeadlineReminders } from './DeadlineReminders';
 
 export function DeadlinePanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -65,6 +66,7 @@ function DeadlineItem({ d }: { d: DeadlineRecord }) {
           </span>
         )}
       </div>
+      <DeadlineReminders d={d} />
       {d.provisional && <div className="provisional small">{t('deadlines.provisional')}</div>}
       {preset && <div className="muted small source" title={preset.source}>{t('deadlines.source')} · {preset.source}</div>}
     </li>

@@ -34,6 +34,9 @@ export function TopBar() {
         >
           {t('nav.calendar')}
         </button>
+        <button type="button" className={route.name === 'settings' ? 'ghost nav-active' : 'ghost'} data-testid="nav-settings" onClick={() => void navigate({ name: 'settings' })}>
+          {t('deadlineSettings.nav')}
+        </button>
       </nav>
       <button
         type="button"

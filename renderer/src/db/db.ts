@@ -7,6 +7,12 @@ import type { ExtractionRecord } from '../../../shared/domain/review';
 import type { SearchDoc } from '../../../shared/search/types';
 import { DB_NAME, declareVersions } from './migrations';
 
+/** One setting; each reader validates its value, since storage may hold an older or damaged shape. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
 export type LiuZhengDb = Dexie & {
   cases: EntityTable<CaseRecord, 'id'>;
   evidence: EntityTable<EvidenceRecord, 'id'>;
@@ -15,6 +21,7 @@ export type LiuZhengDb = Dexie & {
   extractions: EntityTable<ExtractionRecord, 'evidenceId'>;
   // Row ids are derived by the search repository (date-ordered, per chunk), never auto-generated.
   searchDocs: Table<SearchDoc, string>;
+  settings: EntityTable<SettingRow, 'key'>;
 };
 
 export function openDb(name = DB_NAME): LiuZhengDb {

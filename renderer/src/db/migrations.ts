@@ -20,4 +20,8 @@ export function declareVersions(db: Dexie): void {
     extractions: 'evidenceId, caseId, sha256',
     searchDocs: 'id, evidenceId, caseId, kind, platform, date, *grams',
   });
+  // v4: app settings as key → value rows (deadline preset lengths, default reminder offsets).
+  db.version(4).stores({
+    settings: 'key',
+  });
 }

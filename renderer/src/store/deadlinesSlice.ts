@@ -2,7 +2,7 @@ import type { CaseStatus } from '../../../shared/domain/case';
 import type { DeadlineRecord } from '../../../shared/domain/deadline';
 import type { CaseEvent } from '../../../shared/domain/events';
 import { computeCustomDue, type CustomDeadline } from '../../../shared/deadlines/due';
-import { DEFAULT_OFFSETS_MIN } from '../../../shared/deadlines/reminders';
+import { normalizeOffsets } from '../../../shared/deadlines/offsets';
 import { getPreset, type PresetId } from '../../../shared/deadlines/presets';
 import { planTransition, type ComputedProposal, type TransitionPlan } from '../../../shared/deadlines/workflow';
 import { toCaseInput } from '../../../shared/domain/caseForm';
@@ -25,10 +25,14 @@ export interface DeadlinesSlice {
   cancelTransition: () => void;
   addCustomDeadline: (caseId: string, label: string, spec: CustomDeadline) => Promise<void>;
   markDeadlineDone: (id: string) => Promise<void>;
+  /** Replaces a deadline's reminder offsets; main's schedule follows on the sync that reload triggers. */
+  setDeadlineOffsets: (id: string, offsetsMin: number[]) => Promise<void>;
 }
 
-function recordFor(deps: StoreDeps, caseId: string, p: { presetId: PresetId | null; label: string; start: string; due: string; dueAt: number; provisional: boolean }): DeadlineRecord {
-  return { id: deps.newId(), caseId, ...p, offsetsMin: [...DEFAULT_OFFSETS_MIN], done: false, snoozedUntil: null, createdAt: Date.now() };
+type Computed = { presetId: PresetId | null; label: string; start: string; due: string; dueAt: number; provisional: boolean };
+
+function recordFor(deps: StoreDeps, caseId: string, p: Computed, offsetsMin: readonly number[]): DeadlineRecord {
+  return { id: deps.newId(), caseId, ...p, offsetsMin: [...offsetsMin], done: false, snoozedUntil: null, createdAt: Date.now() };
 }
 
 function addedEvent(deps: StoreDeps, d: DeadlineRecord): CaseEvent {
@@ -42,8 +46,8 @@ export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
     await get().loadDeadlines();
   }
 
-  const fromProposal = (caseId: string, p: ComputedProposal) =>
-    recordFor(deps, caseId, { presetId: p.presetId, label: getPreset(p.presetId).label.zh, start: p.start, due: p.due, dueAt: p.dueAt, provisional: p.provisional });
+  const fromProposal = (caseId: string, p: ComputedProposal, offsetsMin: readonly number[]) =>
+    recordFor(deps, caseId, { presetId: p.presetId, label: getPreset(p.presetId).label.zh, start: p.start, due: p.due, dueAt: p.dueAt, provisional: p.provisional }, offsetsMin);
 
   return {
     deadlines: [],
@@ -60,7 +64,8 @@ export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
     async requestStatusChange(caseId, to) {
       const record = get().cases.find((c) => c.id === caseId);
       if (!record || record.status === to) return;
-      const plan = planTransition(record.status, to, deps.now());
+      const { presetOverrides } = await get().ensureDeadlineSettings();
+      const plan = planTransition(record.status, to, deps.now(), presetOverrides);
       if (plan.deadlines.length > 0) set({ pendingTransition: { caseId, plan } });
       else await get().saveCase({ ...toCaseInput(record), status: to }, caseId);
     },
@@ -72,7 +77,8 @@ export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
       const record = get().cases.find((c) => c.id === pending.caseId);
       if (!record) return;
       await get().saveCase({ ...toCaseInput(record), status: pending.plan.to }, record.id);
-      await addDeadlines(pending.plan.deadlines.filter((p) => presetIds.includes(p.presetId)).map((p) => fromProposal(record.id, p)));
+      const { defaultOffsetsMin } = await get().ensureDeadlineSettings();
+      await addDeadlines(pending.plan.deadlines.filter((p) => presetIds.includes(p.presetId)).map((p) => fromProposal(record.id, p, defaultOffsetsMin)));
       await get().refreshCase();
     },
 
@@ -80,7 +86,8 @@ export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
 
     async addCustomDeadline(caseId, label, spec) {
       const due = computeCustomDue(spec);
-      await addDeadlines([recordFor(deps, caseId, { presetId: null, label, start: spec.kind === 'after' ? spec.from : '', ...due })]);
+      const { defaultOffsetsMin } = await get().ensureDeadlineSettings();
+      await addDeadlines([recordFor(deps, caseId, { presetId: null, label, start: spec.kind === 'after' ? spec.from : '', ...due }, defaultOffsetsMin)]);
       await get().refreshCase();
     },
 
@@ -90,6 +97,11 @@ export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
       await deps.deadlines.update(id, { done: true }, { id: deps.newId(), caseId: d.caseId, at: deps.now(), type: 'deadline-done', evidenceId: null, detail: d.label });
       await get().loadDeadlines();
       await get().refreshCase();
+    },
+
+    async setDeadlineOffsets(id, offsetsMin) {
+      await deps.deadlines.update(id, { offsetsMin: normalizeOffsets(offsetsMin), offsetsEditedAt: Date.now() });
+      await get().loadDeadlines();
     },
   };
 };

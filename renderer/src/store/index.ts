@@ -7,6 +7,7 @@ import { importSlice } from './importSlice';
 import { ocrSlice } from './ocrSlice';
 import { searchSlice } from './searchSlice';
 import { remindersSlice } from './remindersSlice';
+import { settingsSlice } from './settingsSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 import { vaultSlice } from './vaultSlice';
@@ -21,6 +22,7 @@ export function createAppStore(deps: StoreDeps) {
     ...ocrSlice(deps)(...a),
     ...remindersSlice(deps)(...a),
     ...searchSlice(deps)(...a),
+    ...settingsSlice(deps)(...a),
     ...uiSlice(deps)(...a),
     ...vaultSlice(deps)(...a),
   }));

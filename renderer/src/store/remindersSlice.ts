@@ -1,5 +1,6 @@
 import type { DeadlineRecord } from '../../../shared/domain/deadline';
 import type { ExportIcsResult, ReminderAction, ReminderDeadlineInput, ReminderState } from '../../../shared/ipc/remindersContract';
+import { remindersFrom } from '../../../shared/deadlines/offsets';
 import type { Slice, StoreDeps } from './types';
 
 export interface RemindersSlice {
@@ -16,7 +17,7 @@ export interface RemindersSlice {
 }
 
 function toInput(d: DeadlineRecord, caseTitle: string): ReminderDeadlineInput {
-  return { id: d.id, caseId: d.caseId, caseTitle, label: d.label, dueAt: d.dueAt, offsetsMin: d.offsetsMin, done: d.done, snoozedUntil: d.snoozedUntil, createdAt: d.createdAt };
+  return { id: d.id, caseId: d.caseId, caseTitle, label: d.label, dueAt: d.dueAt, offsetsMin: d.offsetsMin, done: d.done, snoozedUntil: d.snoozedUntil, createdAt: remindersFrom(d) };
 }
 
 const remindedFrom = (state: ReminderState) => new Set(state.shownKeys.map((k) => k.split('|')[0] ?? ''));

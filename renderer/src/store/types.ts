@@ -4,6 +4,7 @@ import type { DeadlineRepository } from '../db/deadlineRepository';
 import type { ExtractionRepository } from '../db/extractionRepository';
 import type { SearchRepository } from '../db/searchRepository';
 import type { Repositories } from '../db/repositories';
+import type { SettingsRepository } from '../db/settingsRepository';
 import type { CasesSlice } from './casesSlice';
 import type { CaseViewSlice } from './caseViewSlice';
 import type { DeadlinesSlice } from './deadlinesSlice';
@@ -12,6 +13,7 @@ import type { ImportSlice } from './importSlice';
 import type { OcrSlice } from './ocrSlice';
 import type { SearchSlice } from './searchSlice';
 import type { RemindersSlice } from './remindersSlice';
+import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
 import type { VaultSlice } from './vaultSlice';
 
@@ -20,12 +22,13 @@ export interface StoreDeps {
   deadlines: DeadlineRepository;
   extractions: ExtractionRepository;
   search: SearchRepository;
+  settings: SettingsRepository;
   api: LiuZhengApi;
   /** Local Asia/Shanghai "YYYY-MM-DDTHH:mm:ss". */
   now: () => string;
   newId: () => string;
 }
 
-export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & OcrSlice & RemindersSlice & SearchSlice & UiSlice & VaultSlice;
+export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & OcrSlice & RemindersSlice & SearchSlice & SettingsSlice & UiSlice & VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

@@ -19,12 +19,14 @@ export interface TestDesktop {
   saveDialogs: (string | null)[];
   opened: string[];
   notifications: FiredReminder[];
+  /** Every value main passed to the OS login item (app.setLoginItemSettings in the real app). */
+  loginItem: boolean[];
   /** The main process's clock; the test moves it together with the page's. */
   clock: { now: number };
 }
 
 export function newTestDesktop(): TestDesktop {
-  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], notifications: [], clock: { now: Date.now() } };
+  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], notifications: [], loginItem: [], clock: { now: Date.now() } };
 }
 
 export function createTestMain(root: string, desktop: TestDesktop, emit: <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void) {
@@ -46,6 +48,8 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
     clearTimer: () => undefined,
     notify: (r) => void desktop.notifications.push(r),
     onFired: (list) => emit('reminders:fired', { reminders: list }),
+    // As in an installed Windows or macOS build, so the login-item toggle can be exercised.
+    launchAtLoginSupported: true,
   });
   const handlers: Handlers = {
     ...createVaultHandlers(vault, ports, (batch) => void ocr.enqueue(imagesOf(batch))),
@@ -56,7 +60,7 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
     }),
     ...createReminderHandlers(reminders, {
       chooseIcsPath: async () => desktop.saveDialogs.shift() ?? null,
-      applyLaunchAtLogin: () => undefined,
+      applyLaunchAtLogin: (enabled) => void desktop.loginItem.push(enabled),
       now: () => desktop.clock.now,
     }),
   };
