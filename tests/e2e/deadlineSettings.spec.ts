@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './harness/fixture';
 import { createCase } from './steps';
 
 /** Asia/Shanghai wall clock → epoch ms. */
 const shanghai = (local: string) => Date.parse(`${local}+08:00`);
 
-const chipOffsets = (page: Page, testId: string) =>
-  page.getByTestId(testId).getByTestId('offset-chip').evaluateAll((chips) => chips.map((c) => Number(c.getAttribute('data-offset'))));
+const chipOffsets = (scope: Locator) => scope.getByTestId('offset-chip').evaluateAll((chips) => chips.map((c) => Number(c.getAttribute('data-offset'))));
+
+const presetRow = (page: Page, id: string) => page.locator(`[data-testid="preset-row"][data-preset="${id}"]`);
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByTestId('nav-settings').click();
@@ -24,13 +25,13 @@ test('Settings: an edited preset length is validated, persisted and used by new 
 
   const rows = page.getByTestId('preset-row');
   await expect(rows).toHaveCount(10);
-  const review = rows.filter({ has: page.locator('[data-preset="platform-review"]') }).or(page.locator('[data-preset="platform-review"]'));
+  const review = presetRow(page, 'platform-review');
   await expect(review).toContainText('平台初审');
   await expect(review.getByTestId('preset-counting')).toHaveText('工作日');
   await expect(review).toContainText('平台及店铺惯例');
-  await expect(page.locator('[data-preset="complaint-limitation"]').getByTestId('preset-counting')).toHaveText('年');
-  await expect(page.locator('[data-preset="supplement-materials"]').getByTestId('preset-counting')).toHaveText('小时');
-  await expect(page.locator('[data-preset="seven-day-return"]').getByTestId('preset-counting')).toHaveText('自然日');
+  await expect(presetRow(page, 'complaint-limitation').getByTestId('preset-counting')).toHaveText('年');
+  await expect(presetRow(page, 'supplement-materials').getByTestId('preset-counting')).toHaveText('小时');
+  await expect(presetRow(page, 'seven-day-return').getByTestId('preset-counting')).toHaveText('自然日');
   await expect(page.getByTestId('settings-presets')).toContainText('已经创建的期限保留原来的截止时间');
   await expect(review.getByTestId('preset-reset')).toBeDisabled();
 
@@ -72,13 +73,15 @@ test('Settings: an edited preset length is validated, persisted and used by new 
   expect(await app.reminders().settings()).toEqual({ launchAtLogin: true, launchAtLoginSupported: true });
   const stored = JSON.parse(await readFile(join(dirname(app.vaultDir), 'reminders.json'), 'utf8')) as { settings: unknown };
   expect(stored.settings).toEqual({ launchAtLogin: true });
+  await app.screenshot('30b-settings-reminders-startup');
+  await page.locator('.app-main').evaluate((el) => el.scrollTo(0, 0));
   await app.screenshot('30-settings');
 
   // Everything survives a reload.
   await page.reload();
   await expect(page.getByTestId('case-list')).toHaveAttribute('data-ready', 'true');
   await openSettings(page);
-  await expect(page.locator('[data-preset="platform-review"]').getByTestId('preset-length')).toHaveValue('5');
+  await expect(presetRow(page, 'platform-review').getByTestId('preset-length')).toHaveValue('5');
   await expect(page.getByTestId('default-offsets').getByTestId('offset-label')).toHaveText(['提前1天', '提前30分钟', '到期时']);
   await expect(page.getByTestId('launch-at-login')).toHaveAttribute('aria-checked', 'true');
   await page.getByTestId('launch-at-login').click();
@@ -89,7 +92,7 @@ test('Settings: an edited preset length is validated, persisted and used by new 
   // The language switch lives here too.
   await page.getByTestId('language-en').click();
   await expect(page.getByTestId('settings')).toContainText('Deadline rules');
-  await expect(page.locator('[data-preset="platform-review"]')).toContainText('Platform first review');
+  await expect(presetRow(page, 'platform-review')).toContainText('Platform first review');
   await app.screenshot('31-settings-en');
   await page.getByTestId('language-zh-CN').click();
   await expect(page.getByTestId('settings')).toContainText('期限规则');
@@ -101,14 +104,28 @@ test('Settings: an edited preset length is validated, persisted and used by new 
   await page.getByTestId('status-select').selectOption('refund-requested');
   await expect(page.getByTestId('transition-dialog')).toContainText('2026-10-13 23:59');
   await page.getByTestId('transition-confirm').click();
-  const deadline = page.getByTestId('deadline').filter({ hasText: '平台初审' });
+  const deadline = page.locator('[data-testid="deadline"][data-preset="platform-review"]');
   await expect(deadline).toContainText('截止 2026-10-13 23:59');
-  expect(await chipOffsets(page, 'deadline-offsets')).toEqual([1440, 30, 0]);
+  expect(await chipOffsets(deadline)).toEqual([1440, 30, 0]);
+
+  // A custom deadline counted by a rule takes the edited length too.
+  await page.getByTestId('add-deadline').click();
+  const form = page.getByTestId('custom-deadline');
+  await form.getByTestId('deadline-mode').selectOption('after');
+  await form.getByTestId('deadline-rule').selectOption('platform-review');
+  await expect(form.getByTestId('deadline-length')).toHaveValue('5');
+  await expect(form.getByTestId('deadline-unit')).toHaveValue('working-days');
+  await form.getByTestId('deadline-at').fill('2026-10-08T09:00');
+  await form.getByTestId('deadline-save').click();
+  const custom = page.locator('[data-testid="deadline"][data-preset="custom"]');
+  await expect(custom).toContainText('平台初审');
+  // 10/9, the 10/10 make-up Saturday, 10/12, 13, 14.
+  await expect(custom).toContainText('截止 2026-10-14 23:59');
 
   // Resetting the preset changes future proposals only; the deadline keeps its due time.
   await openSettings(page);
-  await page.locator('[data-preset="platform-review"]').getByTestId('preset-reset').click();
-  await expect(page.locator('[data-preset="platform-review"]').getByTestId('preset-length')).toHaveValue('3');
+  await presetRow(page, 'platform-review').getByTestId('preset-reset').click();
+  await expect(presetRow(page, 'platform-review').getByTestId('preset-length')).toHaveValue('3');
   await page.getByRole('button', { name: /返回案件列表/ }).click();
   await page.getByTestId('case-row').click();
   await expect(deadline).toContainText('截止 2026-10-13 23:59');

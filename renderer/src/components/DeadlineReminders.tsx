@@ -21,7 +21,14 @@ export function DeadlineReminders({ d }: { d: DeadlineRecord }) {
 
   return (
     <div className="deadline-reminders" data-testid="deadline-reminders">
-      <span className="deadline-reminders-label">{t('deadlineSettings.offsets.label')}</span>
+      <div className="deadline-reminders-head">
+        <span className="deadline-reminders-label">{t('deadlineSettings.offsets.label')}</span>
+        {!d.done && (
+          <span className="next-reminder muted small" data-testid="next-reminder">
+            {next === null ? t('deadlineSettings.offsets.noneLeft') : t('deadlineSettings.offsets.next', { time: formatLocal(toShanghaiLocal(next)) })}
+          </span>
+        )}
+      </div>
       <OffsetChips
         offsets={states.map((s) => s.offsetMin)}
         states={states}
@@ -30,11 +37,6 @@ export function DeadlineReminders({ d }: { d: DeadlineRecord }) {
         onAdd={(o) => void setOffsets(d.id, withOffset(d.offsetsMin, o))}
         onRemove={(o) => void setOffsets(d.id, withoutOffset(d.offsetsMin, o))}
       />
-      {!d.done && (
-        <span className="next-reminder muted small" data-testid="next-reminder">
-          {next === null ? t('deadlineSettings.offsets.noneLeft') : t('deadlineSettings.offsets.next', { time: formatLocal(toShanghaiLocal(next)) })}
-        </span>
-      )}
     </div>
   );
 }

@@ -57,6 +57,7 @@ export function OffsetAdder({ current, onAdd, onClose }: Props) {
             step={1}
             inputMode="numeric"
             value={amount}
+            placeholder="30"
             aria-label={t('deadlineSettings.offsets.amount')}
             aria-invalid={error !== null}
             data-testid="offset-amount"

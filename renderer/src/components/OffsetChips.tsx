@@ -34,7 +34,7 @@ export function OffsetChips({ offsets, states, onAdd, onRemove, disabled = false
           return (
             <li key={o} className={`offset-chip status-${state?.status ?? 'plain'}`} data-testid="offset-chip" data-offset={o} data-state={state?.status ?? 'plain'} title={title}>
               {state?.status === 'shown' && <span className="offset-check" aria-hidden="true">✓</span>}
-              <span data-testid="offset-label">{label}</span>
+              <span className="offset-label" data-testid="offset-label">{label}</span>
               {!disabled && (
                 <button type="button" className="offset-remove" aria-label={t('deadlineSettings.offsets.remove', { label })} data-testid="offset-remove" onClick={() => onRemove(o)}>
                   ×

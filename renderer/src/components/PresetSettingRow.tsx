@@ -27,8 +27,10 @@ export function PresetSettingRow({ row }: { row: PresetRow }) {
   return (
     <div className={overridden ? 'preset-row overridden' : 'preset-row'} role="row" data-testid="preset-row" data-preset={preset.id}>
       <span className="preset-name" role="cell">
-        <strong>{label}</strong>
-        {overridden && <span className="preset-modified" data-testid="preset-modified">{t('deadlineSettings.presets.modified')}</span>}
+        <span className="preset-title">
+          <strong>{label}</strong>
+          {overridden && <span className="preset-modified" data-testid="preset-modified">{t('deadlineSettings.presets.modified')}</span>}
+        </span>
         <span className="muted small">{i18n.language === 'en' ? preset.startsFrom.en : preset.startsFrom.zh}</span>
       </span>
       <span role="cell">

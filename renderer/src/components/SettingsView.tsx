@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../StoreContext';
 import '../settings.css';
@@ -6,6 +7,7 @@ import { SETTINGS_SECTIONS } from './settingsSections';
 export function SettingsView() {
   const { t } = useTranslation();
   const error = useApp((s) => s.settingsError);
+  const [active, setActive] = useState(SETTINGS_SECTIONS[0]?.id);
 
   return (
     <div className="settings" data-testid="settings">
@@ -21,10 +23,17 @@ export function SettingsView() {
       <div className="settings-layout">
         <nav className="settings-nav" aria-label={t('deadlineSettings.title')}>
           {SETTINGS_SECTIONS.map((s) => (
-            <a key={s.id} href={`#settings-${s.id}`} onClick={(e) => {
-              e.preventDefault();
-              document.getElementById(`settings-${s.id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-            }}>
+            <a
+              key={s.id}
+              href={`#settings-${s.id}`}
+              className={s.id === active ? 'active' : undefined}
+              aria-current={s.id === active ? 'true' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                setActive(s.id);
+                document.getElementById(`settings-${s.id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+              }}
+            >
               {t(s.titleKey)}
             </a>
           ))}

@@ -7,7 +7,7 @@ export const enDeadlineSettings = {
   subtitle: 'Settings are stored on this computer only.',
   sections: { presets: 'Deadline rules', reminders: 'Reminders', startup: 'Startup', language: 'Language' },
   presets: {
-    intro: "Change any rule's length to match your shop's or platform's actual terms. Changes apply to deadlines computed from now on (status-change proposals, the calendar); deadlines already created keep their due time.",
+    intro: "Change any rule's length to match your shop's or platform's actual terms. Changes apply to deadlines computed from now on (the deadlines a status change proposes, and custom deadlines counted by a rule); deadlines already created keep their due time.",
     colRule: 'Rule',
     colCounting: 'Counted in',
     colLength: 'Length',
@@ -27,7 +27,7 @@ export const enDeadlineSettings = {
     errors: { empty: 'Enter a length', 'not-whole': 'Enter a whole number', 'too-small': 'At least 1', 'too-large': 'At most {{max}}' },
   },
   reminders: {
-    intro: 'New deadlines remind you at these times by default. Each deadline can be adjusted in its case’s deadline panel.',
+    intro: "New deadlines remind you at these times by default. Each deadline can be adjusted in its case's deadline panel.",
     defaultOffsets: 'Default reminder times',
     reset: 'Reset',
     existingNote: 'Changes apply to new deadlines only; existing deadlines keep their own reminders.',
@@ -66,9 +66,10 @@ export const enDeadlineSettings = {
     status: { shown: 'Reminded', upcoming: 'Reminds at {{time}}', skipped: 'Already past when set; will not fire', passed: 'Due to remind', off: 'Deadline done' },
     errors: { empty: 'Enter a number', 'not-whole': 'Enter a whole number', 'too-large': 'At most 366 days before', duplicate: 'Already set', 'too-many': 'At most 8 reminders' },
   },
+  custom: { rule: 'Count by rule', ruleNone: 'No rule: enter a length', ruleOption: '{{label}} ({{length}} {{unit}})' },
   startup: {
     launchAtLogin: 'Launch at login',
-    launchAtLoginHint: 'Starts 留证 quietly in the tray when you log in, so deadline reminders appear even with no window open. Off by default.',
+    launchAtLoginHint: 'Starts LiuZheng quietly in the tray when you log in, so deadline reminders appear even with no window open. Off by default.',
     unsupported: 'Not available on this system or build (installed Windows and macOS builds only).',
     loading: 'Loading…',
   },

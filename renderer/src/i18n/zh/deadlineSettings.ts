@@ -6,7 +6,7 @@ export const zhDeadlineSettings = {
   subtitle: '所有设置只保存在这台电脑上。',
   sections: { presets: '期限规则', reminders: '提醒', startup: '启动', language: '语言' },
   presets: {
-    intro: '每条规则的时长都可以按店铺或平台的实际规定修改。修改只用于之后新算出的期限（状态变更建议、日历），已经创建的期限保留原来的截止时间。',
+    intro: '每条规则的时长都可以按店铺或平台的实际规定修改。修改只用于之后新算出的期限（状态变更时建议的期限、按规则添加的自定义期限），已经创建的期限保留原来的截止时间。',
     colRule: '规则',
     colCounting: '计算方式',
     colLength: '时长',
@@ -65,6 +65,7 @@ export const zhDeadlineSettings = {
     status: { shown: '已提醒', upcoming: '将于 {{time}} 提醒', skipped: '设置时已过这个时间，不会提醒', passed: '即将提醒', off: '期限已完成' },
     errors: { empty: '请输入数字', 'not-whole': '请输入整数', 'too-large': '最多提前 366 天', duplicate: '已有这个提醒', 'too-many': '最多 8 个提醒' },
   },
+  custom: { rule: '按规则计算', ruleNone: '不按规则，自己填时长', ruleOption: '{{label}}（{{length}} {{unit}}）' },
   startup: {
     launchAtLogin: '开机时自动启动',
     launchAtLoginHint: '登录系统后在托盘中静默启动留证，即使没有打开窗口，期限提醒也会按时弹出。默认关闭。',
