@@ -61,27 +61,4 @@ export {
   type ReminderDeadline,
   type ReminderPlan,
 } from './reminders';
-export {
-  OFFSET_SUGGESTIONS,
-  OFFSET_UNITS,
-  checkNewOffset,
-  describeOffset,
-  normalizeOffsets,
-  offsetStates,
-  remindersFrom,
-  type OffsetParts,
-  type OffsetState,
-  type OffsetStatus,
-  type OffsetUnit,
-} from './offsets';
-export {
-  DEFAULT_DEADLINE_SETTINGS,
-  checkPresetLength,
-  presetRows,
-  sanitizeDeadlineSettings,
-  withPresetLength,
-  withoutPresetLength,
-  type DeadlineSettings,
-  type PresetRow,
-} from './settings';
 export { buildIcs, escapeText, foldLine, formatTrigger, formatUtc, type IcsEvent, type IcsOptions } from './ics';
