@@ -10,6 +10,7 @@ import { createBundleHandlers } from '../../../electron/main/bundle/handlers';
 import { createReminderHandlers } from '../../../electron/main/reminders/handlers';
 import { createReminderService } from '../../../electron/main/reminders/service';
 import { createVaultService } from '../../../electron/main/vault';
+import { createIntegrity } from '../../../electron/main/integrity';
 import type { EventChannel, Handlers, MainEvents } from '../../../shared/ipc/contract';
 import type { FiredReminder } from '../../../shared/ipc/remindersContract';
 
@@ -47,7 +48,14 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
     notify: (r) => void desktop.notifications.push(r),
     onFired: (list) => emit('reminders:fired', { reminders: list }),
   });
-  const handlers: Handlers = {
+  const integrity = createIntegrity({
+    vaultDir,
+    now: () => new Date(desktop.clock.now),
+    exclusive: (work) => vault.exclusive(work),
+    onCheckProgress: (p) => emit('vaultCheck:progress', p),
+    ports: { pickBundlePdf: async () => desktop.fileDialogs.shift()?.[0] ?? null, pickBundleFolder: async () => desktop.folderDialogs.shift() ?? null },
+  });
+  const handlers: Handlers = integrity.withAudit({
     ...createVaultHandlers(vault, ports, (batch) => void ocr.enqueue(imagesOf(batch))),
     ...createOcrHandlers(ocr, vaultDir),
     ...createBundleHandlers(createBundleService({ vaultDir }), {
@@ -59,8 +67,8 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
       applyLaunchAtLogin: () => undefined,
       now: () => desktop.clock.now,
     }),
-  };
-  return { vault, reminders, ocr, handlers };
+  });
+  return { vault, reminders, ocr, integrity, handlers };
 }
 
 export type TestMain = ReturnType<typeof createTestMain>;
