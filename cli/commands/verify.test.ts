@@ -50,7 +50,7 @@ describe('verify a folder export', () => {
     for (const f of ['manifest.json', ...folder.originals.map((o) => path.basename(o))]) await writeFile(path.join(copy, f), await readFile(path.join(folder.dir, f)));
     const [first, second] = folder.originals.map((o) => path.join(copy, path.basename(o)));
     const bytes = await readFile(first ?? '');
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes.writeUInt8((bytes.at(-1) ?? 0) ^ 0xff, bytes.length - 1);
     await writeFile(first ?? '', bytes);
     await rm(second ?? '');
     const res = await runVerify([copy]);
@@ -91,7 +91,7 @@ describe('verify a PDF', () => {
     const blob = vaultLayout(fx.vaultDir).blob(fx.input.evidence[0]?.sha256 ?? '');
     await chmod(blob, 0o644);
     const bytes = await readFile(blob);
-    bytes[100] ^= 0x01;
+    bytes.writeUInt8((bytes.at(100) ?? 0) ^ 0x01, 100);
     await writeFile(blob, bytes);
     const bad = await runVerify([pdf, '--vault', fx.vaultDir]);
     expect(bad.exitCode).toBe(1);

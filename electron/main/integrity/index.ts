@@ -112,6 +112,12 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
         return batch;
       };
     }
+    // The old bare trash channel stays for compatibility; its deletions are logged like any other.
+    const trashBlob = inner['vault:trash'];
+    out['vault:trash'] = async (req: { sha256: string }) => {
+      await trashBlob(req);
+      await audit.record({ action: 'delete', caseId: await audit.caseOf([req.sha256]), evidenceId: null, sha256: req.sha256, detail: '原件移入回收站' });
+    };
     const exportBundle = inner['bundle:export'];
     out['bundle:export'] = async (req: BundleExportRequest) => {
       const summary = await exportBundle(req);

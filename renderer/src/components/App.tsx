@@ -8,6 +8,7 @@ import { CasePage } from './CasePage';
 import { EvidenceViewer } from './EvidenceViewer';
 import { IcsResultToast } from './IcsResultToast';
 import { ImportReportPanel } from './ImportReportPanel';
+import { IntegrityPage } from './IntegrityPage';
 import { SearchView } from './SearchView';
 import { TopBar } from './TopBar';
 import { TransitionDialog } from './TransitionDialog';
@@ -27,6 +28,10 @@ export function App() {
     void reconcileVault();
   }, [reconcileVault]);
   useEffect(() => window.liuzheng.onImportProgress(setProgress), [setProgress]);
+  const purgeExpiredTrash = useApp((s) => s.purgeExpiredTrash);
+  const onVaultCheckProgress = useApp((s) => s.onVaultCheckProgress);
+  useEffect(() => void purgeExpiredTrash(), [purgeExpiredTrash]);
+  useEffect(() => window.liuzheng.onVaultCheckProgress(onVaultCheckProgress), [onVaultCheckProgress]);
   useEffect(() => {
     const off = window.liuzheng.onOcrProgress(onOcrProgress);
     void loadOcr();
@@ -60,6 +65,8 @@ export function App() {
           <CalendarView />
         ) : route.name === 'search' ? (
           <SearchView />
+        ) : route.name === 'integrity' ? (
+          <IntegrityPage tab={route.tab} />
         ) : (
           <CaseList />
         )}

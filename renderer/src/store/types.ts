@@ -9,6 +9,7 @@ import type { CaseViewSlice } from './caseViewSlice';
 import type { DeadlinesSlice } from './deadlinesSlice';
 import type { ExportSlice } from './exportSlice';
 import type { ImportSlice } from './importSlice';
+import type { IntegritySlice } from './integritySlice';
 import type { OcrSlice } from './ocrSlice';
 import type { SearchSlice } from './searchSlice';
 import type { RemindersSlice } from './remindersSlice';
@@ -26,6 +27,6 @@ export interface StoreDeps {
   newId: () => string;
 }
 
-export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & OcrSlice & RemindersSlice & SearchSlice & UiSlice & VaultSlice;
+export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & IntegritySlice & OcrSlice & RemindersSlice & SearchSlice & UiSlice & VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

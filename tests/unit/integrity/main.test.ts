@@ -153,7 +153,7 @@ describe('vault check', () => {
     const blob = layout.blob(order.sha256);
     await chmod(blob, 0o644);
     const bytes = await readFile(blob);
-    bytes[200] ^= 0xff;
+    bytes.writeUInt8((bytes.at(200) ?? 0) ^ 0xff, 200);
     await writeFile(blob, bytes);
     await rm(layout.thumb(chat.sha256));
     const ghost = { sha256: 'e'.repeat(64), evidenceId: 'ev-9', caseId: 'case-1', title: '丢失的证据' };

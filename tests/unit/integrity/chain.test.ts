@@ -1,7 +1,9 @@
+// The audit chain verifier against adversarial edits. Lives here, not beside chain.ts, because it hashes
+// with node:crypto, which shared/ may not import.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, sealEntry, type AuditEntry, type AuditInput } from './audit';
-import { verifyChain } from './chain';
+import { canonicalJson, GENESIS_HASH, sealEntry, type AuditEntry, type AuditInput } from '../../../shared/integrity/audit';
+import { verifyChain } from '../../../shared/integrity/chain';
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
