@@ -151,6 +151,13 @@ test('verifying a folder export in the UI: all match, then a changed copy is fla
   await expect(report.getByTestId('verify-item')).toHaveCount(2);
   await app.screenshot('integrity-04-verify-folder');
 
+  // The PDF beside the copies carries its own manifest, checked against the vault's originals.
+  const pdf = (await readdir(folder)).find((f) => f.endsWith('.pdf'));
+  app.queueFileDialog([join(folder, pdf ?? '')]);
+  await page.getByTestId('verify-pdf').click();
+  await expect(report).toContainText('PDF · 会员未到账');
+  await expect(report.getByTestId('verify-summary')).toHaveText('✓ 全部 2 份文件一致。');
+
   const copy = (await readdir(folder)).find((f) => f.startsWith('证据1-'));
   await writeFile(join(folder, copy ?? ''), 'replaced');
   app.queueFolderDialog(folder);
