@@ -55,7 +55,7 @@ const nameOf = (obj: unknown): string | null => (obj instanceof PDFString || obj
 
 /** The attachment's bytes, or null when the PDF has none by that name. Throws only on unparseable PDF bytes. */
 async function findAttachment(bytes: Uint8Array, wanted: string): Promise<Uint8Array | null> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: true });
   const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
   const files = names?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);
   const list = files?.lookupMaybe(PDFName.of('Names'), PDFArray);
