@@ -139,6 +139,9 @@ test('verifying a folder export in the UI: all match, then a changed copy is fla
   await dialog.getByTestId('export-folder').click();
   await expect(dialog.getByTestId('export-result')).toBeVisible({ timeout: 90_000 });
   await page.keyboard.press('Escape');
+  const exportRow = page.getByTestId('case-history').locator('[data-action="export"]');
+  await expect(exportRow).toHaveCount(1);
+  await expect(exportRow).toContainText('文件夹：会员未到账-证据材料.pdf（2 份证据）');
   const [folderName] = await readdir(parent);
   const folder = join(parent, folderName ?? '');
 

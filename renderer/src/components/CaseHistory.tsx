@@ -10,12 +10,13 @@ export function CaseHistory({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const history = useApp((s) => s.history);
   const loadHistory = useApp((s) => s.loadHistory);
-  // Every change to the case refreshes events or evidence; the log has the entry by then.
+  // Every change to the case refreshes events, evidence or the export result; the log has the entry by then.
   const events = useApp((s) => s.events);
   const evidence = useApp((s) => s.evidence);
+  const exported = useApp((s) => s.exportResult);
   useEffect(() => {
     void loadHistory(caseId);
-  }, [caseId, events, evidence, loadHistory]);
+  }, [caseId, events, evidence, exported, loadHistory]);
 
   const entries = history ? [...history.entries].reverse() : [];
   return (
