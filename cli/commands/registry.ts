@@ -2,6 +2,7 @@ import { BUNDLE_SUMMARY, BUNDLE_USAGE, runBundle } from './bundle';
 import { DUE_SUMMARY, DUE_USAGE, runDue } from './due';
 import { runHelp } from './help';
 import { runScan, SCAN_SUMMARY, SCAN_USAGE } from './scan';
+import { runVerify, VERIFY_SUMMARY, VERIFY_USAGE } from './verify';
 
 export interface CommandResult {
   stdout: string;
@@ -24,4 +25,5 @@ export const commands: Record<string, Command> = {
   scan: { summary: SCAN_SUMMARY, usage: SCAN_USAGE, run: runScan },
   due: { summary: DUE_SUMMARY, usage: DUE_USAGE, run: runDue },
   bundle: { summary: BUNDLE_SUMMARY, usage: BUNDLE_USAGE, run: runBundle },
+  verify: { summary: VERIFY_SUMMARY, usage: VERIFY_USAGE, run: runVerify },
 };

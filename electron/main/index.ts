@@ -16,6 +16,8 @@ import { ipcError } from './ipc/errors';
 import { buildAppMenu } from './menu';
 import { startReminders, type RemindersGlue } from './reminders/electron';
 import { createReminderHandlers } from './reminders/handlers';
+import { createIntegrity } from './integrity';
+import { createIntegrityPorts } from './integrity/desktop';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const entryUrl = devServerUrl ?? pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
@@ -94,14 +96,20 @@ if (!app.requestSingleInstanceLock()) {
       emitFired: (payload) => sendEvent(mainWindow?.webContents, 'reminders:fired', payload),
       emitAction: (action) => sendEvent(mainWindow?.webContents, 'reminders:action', action),
     });
-    const handlers: Handlers = {
+    const integrity = createIntegrity({
+      vaultDir,
+      exclusive: (work) => vault.exclusive(work),
+      onCheckProgress: (p) => sendEvent(mainWindow?.webContents, 'vaultCheck:progress', p),
+      ports: createIntegrityPorts(() => mainWindow),
+    });
+    const handlers: Handlers = integrity.withAudit({
       ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow), (batch) => {
         ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err));
       }),
       ...createOcrHandlers(ocr, vaultDir),
       ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow)),
       ...createReminderHandlers(reminders.service, reminders.ports),
-    };
+    });
     registerIpc(handlers, () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu());
     // Started at login: stay in the tray, but load the renderer so it can sync and take notification clicks.

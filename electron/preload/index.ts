@@ -33,10 +33,22 @@ const api = {
   readChatLog: (req) => ipcRenderer.invoke(API_METHODS.readChatLog, req),
   preflightBundle: (req) => ipcRenderer.invoke(API_METHODS.preflightBundle, req),
   exportBundle: (req) => ipcRenderer.invoke(API_METHODS.exportBundle, req),
+  auditRecord: (req) => ipcRenderer.invoke(API_METHODS.auditRecord, req),
+  caseHistory: (req) => ipcRenderer.invoke(API_METHODS.caseHistory, req),
+  trashEvidence: (req) => ipcRenderer.invoke(API_METHODS.trashEvidence, req),
+  listTrash: (req) => ipcRenderer.invoke(API_METHODS.listTrash, req),
+  restoreTrash: (req) => ipcRenderer.invoke(API_METHODS.restoreTrash, req),
+  purgeTrash: (req) => ipcRenderer.invoke(API_METHODS.purgeTrash, req),
+  purgeExpiredTrash: (req) => ipcRenderer.invoke(API_METHODS.purgeExpiredTrash, req),
+  checkVault: (req) => ipcRenderer.invoke(API_METHODS.checkVault, req),
+  cancelVaultCheck: (req) => ipcRenderer.invoke(API_METHODS.cancelVaultCheck, req),
+  quarantineBlob: (req) => ipcRenderer.invoke(API_METHODS.quarantineBlob, req),
+  verifyBundle: (req) => ipcRenderer.invoke(API_METHODS.verifyBundle, req),
   onImportProgress: (listener) => subscribe(API_EVENTS.onImportProgress, listener),
   onOcrProgress: (listener) => subscribe(API_EVENTS.onOcrProgress, listener),
   onRemindersFired: (listener) => subscribe(API_EVENTS.onRemindersFired, listener),
   onReminderAction: (listener) => subscribe(API_EVENTS.onReminderAction, listener),
+  onVaultCheckProgress: (listener) => subscribe(API_EVENTS.onVaultCheckProgress, listener),
 } satisfies LiuZhengApi;
 
 contextBridge.exposeInMainWorld('liuzheng', api);

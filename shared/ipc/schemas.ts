@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from './contract';
 import { bundleSchemas } from '../bundle/contract';
+import { integritySchemas } from '../integrity/contract';
 import { ocrSchemas } from './ocrContract';
 import { remindersSchemas } from './remindersContract';
 
@@ -42,6 +43,7 @@ export const requestSchemas = {
   ...remindersSchemas,
   ...ocrSchemas,
   ...bundleSchemas,
+  ...integritySchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

@@ -19,6 +19,7 @@ import type { OutlineItem } from './outline';
 import type { RedactionNote } from './tables';
 import { indexPages, manifestPages, timelinePages } from './tables';
 import { Typesetter } from './text';
+import { attachManifest, pdfManifestOf } from '../integrity/pdfManifest';
 
 export interface RenderInput {
   input: BundleInput;
@@ -170,6 +171,7 @@ export async function renderParts(r: RenderInput, parts: number[][], fileNames: 
     });
     writeOutline(doc, outlineOf(jobs, r));
     setMetadata(doc, r, p + 1, parts.length);
+    await attachManifest(doc, pdfManifestOf(r.input, r.exportedAt, p + 1, parts.length), new Date(fromShanghaiLocal(r.exportedAt) ?? Date.now()));
     await doc.flush();
     declareCffFonts(doc, [d.fonts.regular, d.fonts.bold], String(r.fonts.requested.size));
     for (const c of ts.missing) missing.add(c);

@@ -43,6 +43,8 @@ export interface VaultService {
   trash(sha256: string): Promise<void>;
   reconcile(knownSha256: string[]): Promise<ReconcileReport>;
   info(): Promise<VaultInfo>;
+  /** Runs `work` in the vault's one-at-a-time queue (trash moves, quarantine). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export function createVaultService(opts: VaultServiceOptions): VaultService {
@@ -143,6 +145,8 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
       }),
 
     reconcile: (knownSha256) => serial(() => reconcileVault(layout, knownSha256, now())),
+
+    exclusive: (work) => serial(work),
 
     info: async () => {
       let totalBytes = 0;

@@ -8,6 +8,7 @@ import { CasePage } from './CasePage';
 import { EvidenceViewer } from './EvidenceViewer';
 import { IcsResultToast } from './IcsResultToast';
 import { ImportReportPanel } from './ImportReportPanel';
+import { IntegrityPage } from './IntegrityPage';
 import { SearchView } from './SearchView';
 import { SettingsView } from './SettingsView';
 import { TopBar } from './TopBar';
@@ -28,6 +29,10 @@ export function App() {
     void reconcileVault();
   }, [reconcileVault]);
   useEffect(() => window.liuzheng.onImportProgress(setProgress), [setProgress]);
+  const purgeExpiredTrash = useApp((s) => s.purgeExpiredTrash);
+  const onVaultCheckProgress = useApp((s) => s.onVaultCheckProgress);
+  useEffect(() => void purgeExpiredTrash(), [purgeExpiredTrash]);
+  useEffect(() => window.liuzheng.onVaultCheckProgress(onVaultCheckProgress), [onVaultCheckProgress]);
   useEffect(() => {
     const off = window.liuzheng.onOcrProgress(onOcrProgress);
     void loadOcr();
@@ -63,6 +68,8 @@ export function App() {
           <SearchView />
         ) : route.name === 'settings' ? (
           <SettingsView />
+        ) : route.name === 'integrity' ? (
+          <IntegrityPage tab={route.tab} />
         ) : (
           <CaseList />
         )}

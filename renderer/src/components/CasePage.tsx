@@ -1,5 +1,6 @@
 import { useApp } from '../StoreContext';
 import { CaseHeader } from './CaseHeader';
+import { CaseHistory } from './CaseHistory';
 import { DeadlinePanel } from './DeadlinePanel';
 import { DropZone } from './DropZone';
 import { ExportDialog } from './ExportDialog';
@@ -32,6 +33,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <Timeline />
         </div>
       </div>
+      <CaseHistory caseId={caseId} />
     </div>
   );
 }

@@ -34,6 +34,14 @@ export function TopBar() {
         >
           {t('nav.calendar')}
         </button>
+        <button
+          type="button"
+          className={route.name === 'integrity' ? 'ghost nav-active' : 'ghost'}
+          data-testid="nav-integrity"
+          onClick={() => void navigate({ name: 'integrity', tab: 'trash' })}
+        >
+          {t('integrity.nav')}
+        </button>
         <button type="button" className={route.name === 'settings' ? 'ghost nav-active' : 'ghost'} data-testid="nav-settings" onClick={() => void navigate({ name: 'settings' })}>
           {t('deadlineSettings.nav')}
         </button>

@@ -45,6 +45,10 @@ export function createRepositories(db: LiuZhengDb) {
       return new Map(rows.map((r) => [r.sha256, { evidenceId: r.id, caseId: r.caseId, caseTitle: titles.get(r.caseId) ?? '' }]));
     },
 
+    async allEvidence(): Promise<EvidenceRecord[]> {
+      return db.evidence.toArray();
+    },
+
     async allShas(): Promise<string[]> {
       return (await db.evidence.orderBy('sha256').uniqueKeys()).map(String);
     },

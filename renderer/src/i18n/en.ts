@@ -105,7 +105,7 @@ export const en = {
     moveTo: 'Move to case',
     openExternal: 'Open in system app',
     remove: 'Remove from vault',
-    removeConfirm: 'Move "{{title}}" to the trash? The original is not deleted.',
+    removeConfirm: 'Move "{{title}}" to the trash? It is kept there for 30 days and can be restored.',
     close: 'Close',
     save: 'Save',
     saved: 'Saved',

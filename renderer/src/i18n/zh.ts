@@ -104,7 +104,7 @@ export const zh = {
     moveTo: '移到案件',
     openExternal: '用系统程序打开',
     remove: '移出证据库',
-    removeConfirm: '将「{{title}}」移到回收区？原件不会被删除。',
+    removeConfirm: '将「{{title}}」移到回收站？回收站保留 30 天，期间可以恢复。',
     close: '关闭',
     save: '保存',
     saved: '已保存',

@@ -1,5 +1,6 @@
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { CaseEvent } from '../../../shared/domain/events';
+import { evidenceEditDetail, moveDetail } from '../../../shared/integrity/describe';
 import type { EvidencePatch } from '../db/repositories';
 import { searchInput } from './ocrSlice';
 import type { Slice } from './types';
@@ -36,7 +37,10 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
     },
 
     async updateEvidence(id, patch) {
+      const before = get().evidence.find((e) => e.id === id);
       await deps.repo.updateEvidence(id, patch);
+      const detail = before ? evidenceEditDetail(before, patch) : null;
+      if (before && detail) await get().reportAudit({ action: 'edit', caseId: before.caseId, evidenceId: id, sha256: before.sha256, detail });
       set({ evidence: get().evidence.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
       const item = get().evidence.find((e) => e.id === id);
       if (item) await deps.search.upsert(searchInput(item, get().extractions[id]));
@@ -60,6 +64,8 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
         [event(item.caseId, 'evidence-moved-out', toCaseId), event(toCaseId, 'evidence-moved-in', item.caseId)],
         now,
       );
+      const detail = moveDetail(item.title, titleOf(item.caseId), titleOf(toCaseId));
+      for (const caseId of [item.caseId, toCaseId]) await get().reportAudit({ action: 'move', caseId, evidenceId: id, sha256: item.sha256, detail });
       await deps.extractions.moveCase(id, toCaseId);
       await deps.search.moveCase(id, toCaseId);
       set({ viewerId: null });
@@ -69,8 +75,8 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
     async removeEvidence(id) {
       const item = get().evidence.find((e) => e.id === id);
       if (!item) return;
-      // Main moves the original to the vault's trash first; only then does the record go.
-      const res = await deps.api.trashBlob({ sha256: item.sha256 });
+      // Main moves the original to the trash (kept 30 days, logged) first; only then does the record go.
+      const res = await deps.api.trashEvidence({ record: item, caseTitle: titleOf(item.caseId) });
       if (!res.ok) throw new Error(res.error.message);
       await deps.repo.removeEvidence(id, {
         id: deps.newId(),

@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../../../shared/domain/case';
 import { toCaseRecord, type CaseInput } from '../../../shared/domain/caseForm';
+import { zh } from '../i18n/zh';
 import type { Slice } from './types';
 
 export interface CasesSlice {
@@ -35,6 +36,13 @@ export const casesSlice: Slice<CasesSlice> = (deps) => (set, get) => ({
       evidenceId: null,
       detail: record.title,
       ...(statusChanged || !previous ? { status: record.status } : {}),
+    });
+    await get().reportAudit({
+      action: statusChanged ? 'status' : 'case',
+      caseId: record.id,
+      evidenceId: null,
+      sha256: null,
+      detail: statusChanged ? `${zh.status[previous.status]} → ${zh.status[record.status]}` : `${previous ? '修改案件' : '新建案件'}「${record.title}」`.slice(0, 500),
     });
     await get().loadCases();
     if (get().route.name === 'case') await get().refreshCase();

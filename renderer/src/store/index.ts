@@ -4,6 +4,7 @@ import { caseViewSlice } from './caseViewSlice';
 import { deadlinesSlice } from './deadlinesSlice';
 import { exportSlice } from './exportSlice';
 import { importSlice } from './importSlice';
+import { integritySlice } from './integritySlice';
 import { ocrSlice } from './ocrSlice';
 import { searchSlice } from './searchSlice';
 import { remindersSlice } from './remindersSlice';
@@ -19,6 +20,7 @@ export function createAppStore(deps: StoreDeps) {
     ...deadlinesSlice(deps)(...a),
     ...exportSlice(deps)(...a),
     ...importSlice(deps)(...a),
+    ...integritySlice(deps)(...a),
     ...ocrSlice(deps)(...a),
     ...remindersSlice(deps)(...a),
     ...searchSlice(deps)(...a),

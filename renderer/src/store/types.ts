@@ -10,6 +10,7 @@ import type { CaseViewSlice } from './caseViewSlice';
 import type { DeadlinesSlice } from './deadlinesSlice';
 import type { ExportSlice } from './exportSlice';
 import type { ImportSlice } from './importSlice';
+import type { IntegritySlice } from './integritySlice';
 import type { OcrSlice } from './ocrSlice';
 import type { SearchSlice } from './searchSlice';
 import type { RemindersSlice } from './remindersSlice';
@@ -29,6 +30,6 @@ export interface StoreDeps {
   newId: () => string;
 }
 
-export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & OcrSlice & RemindersSlice & SearchSlice & SettingsSlice & UiSlice & VaultSlice;
+export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & IntegritySlice & OcrSlice & RemindersSlice & SearchSlice & SettingsSlice & UiSlice & VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

@@ -1,7 +1,13 @@
 import { persistLanguage, savedLanguage, type Language } from '../i18n';
 import type { Slice } from './types';
 
-export type Route = { name: 'cases' } | { name: 'case'; caseId: string } | { name: 'calendar' } | { name: 'search' } | { name: 'settings' };
+export type Route =
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string }
+  | { name: 'calendar' }
+  | { name: 'search' }
+  | { name: 'settings' }
+  | { name: 'integrity'; tab: 'trash' | 'check' | 'verify' };
 
 export interface UiSlice {
   route: Route;

@@ -10,6 +10,7 @@ import { createBundleHandlers } from '../../../electron/main/bundle/handlers';
 import { createReminderHandlers } from '../../../electron/main/reminders/handlers';
 import { createReminderService } from '../../../electron/main/reminders/service';
 import { createVaultService } from '../../../electron/main/vault';
+import { createIntegrity } from '../../../electron/main/integrity';
 import type { EventChannel, Handlers, MainEvents } from '../../../shared/ipc/contract';
 import type { FiredReminder } from '../../../shared/ipc/remindersContract';
 
@@ -51,7 +52,14 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
     // As in an installed Windows or macOS build, so the login-item toggle can be exercised.
     launchAtLoginSupported: true,
   });
-  const handlers: Handlers = {
+  const integrity = createIntegrity({
+    vaultDir,
+    now: () => new Date(desktop.clock.now),
+    exclusive: (work) => vault.exclusive(work),
+    onCheckProgress: (p) => emit('vaultCheck:progress', p),
+    ports: { pickBundlePdf: async () => desktop.fileDialogs.shift()?.[0] ?? null, pickBundleFolder: async () => desktop.folderDialogs.shift() ?? null },
+  });
+  const handlers: Handlers = integrity.withAudit({
     ...createVaultHandlers(vault, ports, (batch) => void ocr.enqueue(imagesOf(batch))),
     ...createOcrHandlers(ocr, vaultDir),
     ...createBundleHandlers(createBundleService({ vaultDir }), {
@@ -63,8 +71,8 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
       applyLaunchAtLogin: (enabled) => void desktop.loginItem.push(enabled),
       now: () => desktop.clock.now,
     }),
-  };
-  return { vault, reminders, ocr, handlers };
+  });
+  return { vault, reminders, ocr, integrity, handlers };
 }
 
 export type TestMain = ReturnType<typeof createTestMain>;

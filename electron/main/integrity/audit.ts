@@ -1,0 +1,125 @@
+// The append-only audit log: <vault>/audit/log.jsonl, one hash-chained entry a line. Appends are
+// serialised and fsynced before they resolve, so an entry the caller saw recorded survives a crash.
+// A line torn by a crash is never rewritten: the next start ends it and notes the repair in the chain.
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { clampDetail, sealEntry, type AuditEntry, type AuditInput } from '../../../shared/integrity/audit';
+import { verifyChain, type ChainReport } from '../../../shared/integrity/chain';
+import { hasErrorCode } from '../vault/errors';
+import { fsyncDir } from '../vault/store';
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * What other services (the importer, the exporter, backup's restore) need: record one event.
+ * Resolves once the entry is on disk.
+ */
+export interface AuditRecorder {
+  record(entry: AuditInput): Promise<AuditEntry>;
+}
+
+export interface AuditLog extends AuditRecorder {
+  recordAll(entries: AuditInput[], source?: AuditEntry['source']): Promise<AuditEntry[]>;
+  /** The whole log, verified. */
+  read(): Promise<ChainReport>;
+  /** The case an earlier entry last tied any of these originals to (for exports, which know no case id). */
+  caseOf(sha256s: readonly string[]): Promise<string | null>;
+  file: string;
+}
+
+export function auditLogPath(vaultDir: string): string {
+  return path.join(path.resolve(vaultDir), 'audit', 'log.jsonl');
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if (hasErrorCode(err, 'ENOENT')) return '';
+    throw err;
+  }
+}
+
+export function createAuditLog(opts: { vaultDir: string; now?: () => Date }): AuditLog {
+  const file = auditLogPath(opts.vaultDir);
+  const now = opts.now ?? (() => new Date());
+  let head: { hash: string; seq: number } | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const append = async (lines: string): Promise<void> => {
+    const fh = await open(file, 'a', 0o644);
+    try {
+      await fh.write(lines);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  };
+
+  const seal = (input: AuditInput, source: AuditEntry['source']): AuditEntry => {
+    if (head === null) throw new Error('audit log not opened');
+    const entry = sealEntry({ ...input, detail: clampDetail(input.detail), seq: head.seq + 1, at: now().toISOString(), source, prev: head.hash }, sha256Hex);
+    head = { hash: entry.hash, seq: entry.seq };
+    return entry;
+  };
+
+  /** Reads the chain's head once; ends a torn last line so the next entry starts on its own line. */
+  const openLog = async (): Promise<void> => {
+    if (head !== null) return;
+    await mkdir(path.dirname(file), { recursive: true });
+    const report = verifyChain(await readText(file), sha256Hex);
+    head = { hash: report.lastHash, seq: report.lastSeq };
+    if (!report.tornTail) return;
+    const torn = report.issues.find((i) => i.kind === 'torn-tail');
+    let text = '\n';
+    if (torn) {
+      const note = seal({ action: 'log-repaired', caseId: null, evidenceId: null, sha256: null, detail: `第 ${torn.line} 行在上次退出时未写完，已跳过` }, 'main');
+      text += `${JSON.stringify(note)}\n`;
+    }
+    await append(text);
+    await fsyncDir(path.dirname(file));
+  };
+
+  const recordAll = (inputs: AuditInput[], source: AuditEntry['source'] = 'main'): Promise<AuditEntry[]> =>
+    serial(async () => {
+      await openLog();
+      if (inputs.length === 0) return [];
+      const entries = inputs.map((input) => seal(input, source));
+      try {
+        await append(entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      } catch (err) {
+        // Not written: the next entry must chain to what is really on disk. Re-read it to be sure.
+        head = null;
+        throw err;
+      }
+      return entries;
+    });
+
+  const read = () => serial(async () => verifyChain(await readText(file), sha256Hex));
+
+  return {
+    file,
+    recordAll,
+    record: async (input) => {
+      const [entry] = await recordAll([input]);
+      if (!entry) throw new Error('audit entry not written');
+      return entry;
+    },
+    read,
+    async caseOf(shas) {
+      const wanted = new Set(shas);
+      const { entries } = await read();
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const e = entries[i];
+        if (e && e.sha256 !== null && e.caseId !== null && wanted.has(e.sha256)) return e.caseId;
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// The trash: deleted evidence is kept 30 days under <vault>/trash/<id>.{entry.json,blob,meta.json}.
+// The entry is written before the original moves, so a crash leaves at worst an entry whose bytes
+// are still in blobs/, never bytes nothing points to. Purging respects live records (see purgeStep).
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { evidenceRecordSchema, type PurgeReport, type TrashEntry } from '../../../shared/integrity/contract';
+import type { EvidenceRecord } from '../../../shared/domain/evidence';
+import { isTrashExpired, purgeStep, trashDaysLeft } from '../../../shared/integrity/trash';
+import { ensureDerived } from '../vault/derived';
+import { hasErrorCode, VaultError } from '../vault/errors';
+import { assertSha256, ensureLayout, type VaultLayout } from '../vault/layout';
+import { readSidecar } from '../vault/sidecar';
+import { exists, fsyncDir, writeFileAtomic } from '../vault/store';
+import type { AuditRecorder } from './audit';
+
+const storedSchema = z
+  .object({ id: z.string().regex(/^[0-9a-f]{24}$/), sha256: z.string().regex(/^[0-9a-f]{64}$/), trashedAt: z.string(), caseTitle: z.string(), record: evidenceRecordSchema })
+  .strict();
+type Stored = z.infer<typeof storedSchema>;
+
+export interface TrashStore {
+  move(record: EvidenceRecord, caseTitle: string): Promise<TrashEntry>;
+  list(): Promise<TrashEntry[]>;
+  restore(id: string): Promise<TrashEntry>;
+  purge(id: string, liveSha256: readonly string[]): Promise<void>;
+  purgeExpired(liveSha256: readonly string[]): Promise<PurgeReport>;
+}
+
+export interface TrashOptions {
+  layout: VaultLayout;
+  audit: AuditRecorder;
+  now: () => Date;
+  /** Runs `work` while no import, reconcile or other trash move touches the vault. */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+async function removeFile(file: string): Promise<void> {
+  // Originals are stored read-only; Windows refuses to unlink those.
+  await chmod(file, 0o644).catch(() => undefined);
+  await rm(file, { force: true });
+}
+
+async function moveIfPresent(from: string, to: string): Promise<boolean> {
+  try {
+    await rename(from, to);
+    return true;
+  } catch (err) {
+    if (hasErrorCode(err, 'ENOENT')) return false;
+    throw err;
+  }
+}
+
+export function createTrash(opts: TrashOptions): TrashStore {
+  const { layout, audit, now } = opts;
+  const dir = layout.trashDir;
+  const entryFile = (id: string) => path.join(dir, `${id}.entry.json`);
+  const blobFile = (id: string) => path.join(dir, `${id}.blob`);
+  const metaFile = (id: string) => path.join(dir, `${id}.meta.json`);
+  const view = (s: Stored): TrashEntry => ({ ...s, daysLeft: trashDaysLeft(Date.parse(s.trashedAt), now().getTime()) });
+
+  const readStored = async (id: string): Promise<Stored> => {
+    if (!/^[0-9a-f]{24}$/.test(id)) throw new VaultError('invalid-request', 'Not a trash item id.');
+    try {
+      return storedSchema.parse(JSON.parse(await readFile(entryFile(id), 'utf8')));
+    } catch (err) {
+      if (hasErrorCode(err, 'ENOENT')) throw new VaultError('not-found', 'This item is no longer in the trash.');
+      throw new VaultError('corrupt-file', 'This trash entry is damaged and cannot be read.', { cause: err });
+    }
+  };
+
+  const listStored = async (): Promise<Stored[]> => {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (err) {
+      if (hasErrorCode(err, 'ENOENT')) return [];
+      throw err;
+    }
+    const out: Stored[] = [];
+    for (const name of names.filter((n) => n.endsWith('.entry.json'))) {
+      // A damaged entry is left on disk for a human; it is not listed, and never purged.
+      const stored = await readStored(name.slice(0, -'.entry.json'.length)).catch(() => null);
+      if (stored) out.push(stored);
+    }
+    return out.sort((a, b) => b.trashedAt.localeCompare(a.trashedAt));
+  };
+
+  /** Removes one entry, deleting the trashed bytes only when no live record needs them. */
+  const purgeOne = async (s: Stored, live: ReadonlySet<string>): Promise<void> => {
+    const step = purgeStep(s.sha256, live, await exists(layout.blob(s.sha256)));
+    if (step === 'return-blob') {
+      await mkdir(path.dirname(layout.blob(s.sha256)), { recursive: true });
+      await moveIfPresent(blobFile(s.id), layout.blob(s.sha256));
+      await moveIfPresent(metaFile(s.id), layout.meta(s.sha256));
+    }
+    await removeFile(blobFile(s.id));
+    await rm(metaFile(s.id), { force: true });
+    await rm(entryFile(s.id), { force: true });
+    await fsyncDir(dir);
+  };
+
+  return {
+    move: (record, caseTitle) =>
+      opts.exclusive(async () => {
+        const sha = assertSha256(record.sha256);
+        await ensureLayout(layout);
+        if (!(await exists(layout.blob(sha)))) throw new VaultError('not-found', 'The original of this item is not in the vault.');
+        const stored: Stored = { id: randomBytes(12).toString('hex'), sha256: sha, trashedAt: now().toISOString(), caseTitle, record };
+        await writeFileAtomic(layout, entryFile(stored.id), `${JSON.stringify(stored, null, 2)}\n`);
+        await rename(layout.blob(sha), blobFile(stored.id));
+        await moveIfPresent(layout.meta(sha), metaFile(stored.id));
+        await fsyncDir(dir);
+        await fsyncDir(path.dirname(layout.blob(sha)));
+        await rm(layout.thumb(sha), { force: true });
+        await rm(layout.display(sha), { force: true });
+        await audit.record({ action: 'delete', caseId: record.caseId, evidenceId: record.id, sha256: sha, detail: `${record.title} → 回收站` });
+        return view(stored);
+      }),
+
+    list: async () => (await listStored()).map(view),
+
+    restore: (id) =>
+      opts.exclusive(async () => {
+        const s = await readStored(id);
+        const target = layout.blob(s.sha256);
+        await mkdir(path.dirname(target), { recursive: true });
+        if (await exists(target)) {
+          // The same bytes were imported again meanwhile: the vault copy serves both.
+          await removeFile(blobFile(id));
+        } else if (!(await moveIfPresent(blobFile(id), target))) {
+          throw new VaultError('not-found', 'The original of this trash item is gone.');
+        }
+        if (!(await exists(layout.meta(s.sha256)))) await moveIfPresent(metaFile(id), layout.meta(s.sha256));
+        await rm(metaFile(id), { force: true });
+        await fsyncDir(path.dirname(target));
+        await rm(entryFile(id), { force: true });
+        await fsyncDir(dir);
+        const sidecar = await readSidecar(layout, s.sha256);
+        if (sidecar) await ensureDerived(layout, sidecar.blob).catch(() => 0);
+        await audit.record({ action: 'restore', caseId: s.record.caseId, evidenceId: s.record.id, sha256: s.sha256, detail: `${s.record.title} ← 回收站` });
+        return view(s);
+      }),
+
+    purge: (id, liveSha256) =>
+      opts.exclusive(async () => {
+        const s = await readStored(id);
+        await purgeOne(s, new Set(liveSha256));
+        await audit.record({ action: 'purge', caseId: s.record.caseId, evidenceId: s.record.id, sha256: s.sha256, detail: `${s.record.title}（永久删除）` });
+      }),
+
+    purgeExpired: (liveSha256) =>
+      opts.exclusive(async () => {
+        const live = new Set(liveSha256);
+        const at = now().getTime();
+        let purged = 0;
+        for (const s of await listStored()) {
+          if (!isTrashExpired(Date.parse(s.trashedAt), at)) continue;
+          await purgeOne(s, live);
+          await audit.record({ action: 'purge', caseId: s.record.caseId, evidenceId: s.record.id, sha256: s.sha256, detail: `${s.record.title}（回收站保留期满 30 天）` });
+          purged += 1;
+        }
+        return { purged };
+      }),
+  };
+}

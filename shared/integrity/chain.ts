@@ -1,0 +1,110 @@
+// Verifies the audit log's hash chain. Pure and tolerant: any text in, a report out, never a throw,
+// because the log is read after crashes and may have been tampered with.
+import { auditEntrySchema, GENESIS_HASH, hashedText, type AuditEntry, type HashHex } from './audit';
+
+export type EntryStatus = 'ok' | 'edited' | 'broken-link';
+
+export type ChainIssueKind =
+  /** The entry's content no longer matches its own hash. */
+  | 'edited'
+  /** `prev` does not name the entry before: one was deleted, inserted or moved. */
+  | 'broken-link'
+  /** The sequence number jumps or goes back. */
+  | 'sequence'
+  /** A line that is not an entry, in the middle of the log. */
+  | 'unreadable'
+  /** The last line was cut short: the app stopped mid-write. Nothing after it is lost. */
+  | 'torn-tail'
+  /** A line cut short by a crash that the log noted and moved past on the next start. */
+  | 'torn-repaired';
+
+export interface ChainIssue {
+  /** 1-based line in the file. */
+  line: number;
+  kind: ChainIssueKind;
+  seq: number | null;
+}
+
+export interface VerifiedEntry extends AuditEntry {
+  status: EntryStatus;
+}
+
+export interface ChainReport {
+  /** True when nothing suggests tampering; a torn tail or a repaired tear is a crash, not tampering. */
+  intact: boolean;
+  entries: VerifiedEntry[];
+  issues: ChainIssue[];
+  /** The hash the next entry must name as `prev`. */
+  lastHash: string;
+  lastSeq: number;
+  /** The file ends in a partial line; an appender must start a new line first. */
+  tornTail: boolean;
+}
+
+const CRASH_KINDS: ReadonlySet<ChainIssueKind> = new Set(['torn-tail', 'torn-repaired']);
+
+function parseLine(line: string): AuditEntry | null {
+  try {
+    const parsed = auditEntrySchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function verifyChain(text: string, hashHex: HashHex): ChainReport {
+  const endsClean = text === '' || text.endsWith('\n');
+  const lines = text.split('\n');
+  if (endsClean) lines.pop();
+  const entries: VerifiedEntry[] = [];
+  const issues: ChainIssue[] = [];
+  let prevHash = GENESIS_HASH;
+  let lastSeq = 0;
+  let pendingTear: ChainIssue | null = null;
+  let tornTail = false;
+
+  lines.forEach((line, i) => {
+    const lineNo = i + 1;
+    if (line.trim() === '') return;
+    const isLast = i === lines.length - 1;
+    const entry = parseLine(line);
+    if (entry === null) {
+      if (isLast && !endsClean) {
+        tornTail = true;
+        issues.push({ line: lineNo, kind: 'torn-tail', seq: null });
+      } else {
+        pendingTear = { line: lineNo, kind: 'unreadable', seq: null };
+        issues.push(pendingTear);
+      }
+      return;
+    }
+    // A complete entry that only lacks its newline was written whole; the next append starts a new line.
+    if (isLast && !endsClean) tornTail = true;
+    let status: EntryStatus = 'ok';
+    if (hashHex(hashedText(entry)) !== entry.hash) {
+      status = 'edited';
+      issues.push({ line: lineNo, kind: 'edited', seq: entry.seq });
+    }
+    if (entry.prev !== prevHash) {
+      if (status === 'ok') status = 'broken-link';
+      issues.push({ line: lineNo, kind: 'broken-link', seq: entry.seq });
+    }
+    if (entry.seq !== lastSeq + 1) issues.push({ line: lineNo, kind: 'sequence', seq: entry.seq });
+    // A tear the log itself noted, chained straight on from the entry before it, was a crash.
+    const tear: ChainIssue | null = pendingTear;
+    if (tear !== null && entry.action === 'log-repaired' && status === 'ok' && entry.seq === lastSeq + 1) tear.kind = 'torn-repaired';
+    pendingTear = null;
+    entries.push({ ...entry, status });
+    prevHash = entry.hash;
+    lastSeq = entry.seq;
+  });
+
+  return {
+    intact: issues.every((issue) => CRASH_KINDS.has(issue.kind)),
+    entries,
+    issues,
+    lastHash: prevHash,
+    lastSeq,
+    tornTail,
+  };
+}
