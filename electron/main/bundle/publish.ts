@@ -56,6 +56,14 @@ async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** A sentence for the buyer; the two failures they can act on (free space, pick another place) are named. */
+function writeFailure(file: string, err: unknown): string {
+  const code = errorCode(err);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `There is not enough disk space to write ${file}.`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `Permission was denied writing ${file}; choose another place to save.`;
+  return `Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`;
+}
+
 /** Writes every file under a temp name first, then renames them all: parts appear together or not at all. */
 export async function publishFiles(files: readonly string[], contents: readonly Uint8Array[]): Promise<void> {
   const staged: Array<{ tmp: string; file: string }> = [];
@@ -70,8 +78,7 @@ export async function publishFiles(files: readonly string[], contents: readonly 
     for (const { tmp, file } of staged) await renameWithRetry(tmp, file);
   } catch (err) {
     await Promise.all(staged.map(({ tmp }) => rm(tmp, { force: true })));
-    const failed = staged.at(-1)?.file ?? files[0] ?? '';
-    throw new BundleError('write-failed', `Could not write ${failed}: ${err instanceof Error ? err.message : String(err)}`, {}, { cause: err });
+    throw new BundleError('write-failed', writeFailure(staged.at(-1)?.file ?? files[0] ?? '', err), {}, { cause: err });
   }
 }
 
