@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Copies the files the packaged app reads at run time into resources/ (shipped outside the asar
-// archive): the two Source Han Sans SC weights the bundle PDF embeds, with their OFL-1.1 licence.
+// archive): the two Source Han Sans SC weights the bundle PDF embeds, with their OFL-1.1 licence, and
+// (through ocr-data.mjs) the OCR language data.
 // In development the bundle service finds the same fonts in node_modules, so this is a build step.
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -35,3 +36,6 @@ for (const [from, to] of copies) {
   await copyFile(src, dst);
   process.stdout.write(`resources: ${path.relative(root, dst)}\n`);
 }
+
+// The OCR language data goes next to the fonts (resources/ocr), for electron-builder's extraResources.
+await import('./ocr-data.mjs');

@@ -1,8 +1,6 @@
 // Maps the ocr:* and chat:* channels onto the OCR queue and the vault's stored originals.
-import { readFile } from 'node:fs/promises';
-import { parseChatLog } from '../../shared/extract';
 import type { OcrApi } from '../../shared/ipc/ocrContract';
-import { decodeChatText } from './ocr/scan';
+import { readChatExport } from './chatRead';
 import type { OcrService } from './ocr/queue';
 import { VaultError } from './vault';
 import { assertSha256, vaultLayout } from './vault/layout';
@@ -21,7 +19,7 @@ export function createOcrHandlers(ocr: OcrService, vaultDir: string): OcrApi {
     'chat:read': async ({ sha256 }) => {
       const sidecar = await readSidecar(layout, assertSha256(sha256));
       if (!sidecar || sidecar.blob.mediaType !== 'text') throw new VaultError('not-found', 'No chat-log export with this hash is in the vault.');
-      const parsed = parseChatLog(decodeChatText(await readFile(layout.blob(sha256))), sidecar.blob.originalName);
+      const parsed = await readChatExport(layout.blob(sha256), sidecar.blob.originalName);
       if (!parsed) throw new VaultError('unsupported-type', `${sidecar.blob.originalName} is not a QQ or WeChatMsg chat export.`);
       return parsed;
     },

@@ -32,7 +32,7 @@ export const requestSchemas = {
     })
     .strict(),
   'vault:importClipboardImage': z
-    .object({ caseId: id, bytes, mime: z.string().regex(/^image\/[a-z0-9.+-]+$/) })
+    .object({ caseId: id, bytes, mime: z.string().max(100).regex(/^image\/[a-z0-9.+-]+$/) })
     .strict(),
   'vault:readThumbnail': blobRef,
   'vault:readDisplay': blobRef,

@@ -13,7 +13,9 @@ export class CaseFileError extends Error {
   override name = 'CaseFileError';
 }
 
-const text = z.string().trim();
+/** Far above any real case; bounds what a crafted case.json can make the CLI or the app hold. */
+export const CASE_FILE_MAX_BYTES = 5 * 1024 * 1024;
+const text = z.string().max(20_000, 'is too long').trim();
 const optionalText = text.default('');
 /** Amounts may be typed as numbers; order numbers may not (they lose digits as doubles). */
 const amount = z.union([text, z.number().nonnegative().transform((n) => n.toFixed(2))]).default('');
@@ -39,8 +41,8 @@ export const caseFileSchema = z.object({
   statement: optionalText,
   complainant: z.object({ name: optionalText, phone: optionalText, address: optionalText }).default({ name: '', phone: '', address: '' }),
   respondent: z.object({ name: optionalText, address: optionalText }).default({ name: '', address: '' }),
-  evidence: z.array(evidenceEntry).min(1, 'lists no files'),
-  events: z.array(z.object({ at: text.min(1, 'is empty'), text: text.min(1, 'is empty') })).default([]),
+  evidence: z.array(evidenceEntry).min(1, 'lists no files').max(2000, 'lists more than 2000 files'),
+  events: z.array(z.object({ at: text.min(1, 'is empty'), text: text.min(1, 'is empty') })).max(10_000, 'lists more than 10000 events').default([]),
 });
 
 export type CaseFile = z.infer<typeof caseFileSchema>;
@@ -64,6 +66,7 @@ function describeIssues(json: unknown, issues: readonly z.core.$ZodIssue[]): str
   return issues
     .map((i) => {
       const where = fieldPath(i.path);
+      if (where === '') return 'the top level must be a JSON object';
       if (valueAt(json, i.path) === undefined) return `missing field "${where}"`;
       return `field "${where}" ${i.message.replace(/^Invalid (option|input): /, '')}`;
     })
@@ -85,13 +88,15 @@ const code = (err: unknown) => (err instanceof Error && 'code' in err ? String(e
 
 /** Resolves `file` against the case folder, refusing anything that ends up outside it. */
 export async function resolveInside(realDir: string, file: string, label: string): Promise<string> {
-  if (path.isAbsolute(file) || path.win32.isAbsolute(file)) throw new CaseFileError(`${label} "${file}" is an absolute path; evidence files must be inside the case folder`);
+  if (/[\u0000-\u001f]/.test(file)) throw new CaseFileError(`${label} ${JSON.stringify(file)} contains a control character`);
+  // A case folder may come from Windows: "C:x", "\\server\share" and "..\.." count whatever this OS is.
+  if (path.isAbsolute(file) || path.win32.isAbsolute(file) || /^[a-zA-Z]:/.test(file)) throw new CaseFileError(`${label} "${file}" is an absolute path; evidence files must be inside the case folder`);
   const lexical = path.resolve(realDir, file);
   const outside = (p: string) => {
     const rel = path.relative(realDir, p);
     return rel === '' || rel.startsWith('..') || path.isAbsolute(rel);
   };
-  if (outside(lexical)) throw new CaseFileError(`${label} "${file}" is outside the case folder`);
+  if (outside(lexical) || file.split(/[\\/]/).includes('..')) throw new CaseFileError(`${label} "${file}" is outside the case folder`);
   let real: string;
   try {
     real = await realpath(lexical);
@@ -107,8 +112,12 @@ export async function resolveInside(realDir: string, file: string, label: string
 export async function loadCaseFile(file: string): Promise<LoadedCaseFile> {
   let raw: string;
   try {
+    const info = await stat(file);
+    if (info.isFile() && info.size > CASE_FILE_MAX_BYTES) throw new CaseFileError(`${file} is too large for a case file (${info.size} bytes; the limit is ${CASE_FILE_MAX_BYTES})`);
+    if (!info.isFile()) throw new CaseFileError(`${file} is not a regular file`);
     raw = await readFile(file, 'utf8');
   } catch (err) {
+    if (err instanceof CaseFileError) throw err;
     throw new CaseFileError(code(err) === 'ENOENT' ? `case file not found: ${file}` : `cannot read ${file} (${code(err) || String(err)})`);
   }
   let json: unknown;

@@ -1,8 +1,6 @@
 // The bundle service: plain Node (no electron import) so the app, the CLI, the bench and the tests share
 // it. It reads originals from the vault by sha256, never writes to the vault, and writes its output
 // only where it is told to.
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { evidenceChecklist } from '../../../shared/bundle/checklist';
@@ -24,6 +22,7 @@ import { BundleError } from './errors';
 import { assertEmptyDir, safeName, writeCaseJson, writeManifest, writeOriginals } from './folder';
 import { createFontSource, resolveFontFiles } from './fonts';
 import type { FontSubset } from './fonts';
+import { publishFiles, publishFolder } from './publish';
 import { oversizeError, planParts, renderWithinLimit } from './split';
 import type { SplitContext } from './split';
 import { STATIC_TEXT } from './static-text';
@@ -201,20 +200,6 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
     return { files, bytes: result.parts.map((p) => p.bytes), pages: result.parts.map((p) => p.pages), parts, prepared: ctx.prepared, warnings, exportedAt };
   }
 
-  async function writeAll(built: Built): Promise<void> {
-    for (const [i, file] of built.files.entries()) {
-      await mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await writeFile(tmp, built.bytes[i] ?? new Uint8Array());
-        await rename(tmp, file);
-      } catch (err) {
-        await rm(tmp, { force: true });
-        throw new BundleError('write-failed', `Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`, {}, { cause: err });
-      }
-    }
-  }
-
   const summary = (built: Built, input: BundleInput): ExportResult => ({
     files: built.files,
     pages: built.pages.reduce((s, p) => s + p, 0),
@@ -245,19 +230,29 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
 
     async exportBundle(input, o) {
       const built = await build(input, o.outFile, o.maxBytes, o.redact ?? false);
-      await writeAll(built);
+      await publishFiles(built.files, built.bytes);
       return summary(built, input);
     },
 
     async exportFolder(input, o) {
       await assertEmptyDir(o.outDir);
       const name = o.pdfName ?? `${safeName(input.case.title)}-证据材料.pdf`;
-      const built = await build(input, path.join(o.outDir, name), o.maxBytes, o.redact ?? false);
-      await writeAll(built);
-      const entries = await writeOriginals(o.outDir, layout, input, built.prepared);
-      const manifest = await writeManifest(o.outDir, input, built.exportedAt, built.files.map((f) => path.basename(f)), entries);
-      const caseJson = await writeCaseJson(o.outDir, input, entries);
-      return { ...summary(built, input), dir: o.outDir, originals: entries.map((e) => path.join(o.outDir, e.file)), manifest, caseJson };
+      const built = await publishFolder(o.outDir, async (dir) => {
+        const b = await build(input, path.join(dir, name), o.maxBytes, o.redact ?? false);
+        await publishFiles(b.files, b.bytes);
+        const entries = await writeOriginals(dir, layout, input, b.prepared);
+        await writeManifest(dir, input, b.exportedAt, b.files.map((f) => path.basename(f)), entries);
+        await writeCaseJson(dir, input, entries);
+        return { ...b, files: b.files.map((f) => path.join(o.outDir, path.basename(f))), entries };
+      });
+      const { entries } = built;
+      return {
+        ...summary(built, input),
+        dir: o.outDir,
+        originals: entries.map((e) => path.join(o.outDir, e.file)),
+        manifest: path.join(o.outDir, 'manifest.json'),
+        caseJson: path.join(o.outDir, 'case.json'),
+      };
     },
   };
 }

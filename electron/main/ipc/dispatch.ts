@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Channel, Handlers, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { isChannel, requestSchemas } from '../../../shared/ipc/schemas';
+import { requestShapeProblem } from './shape';
 import { fail, ok, type AppError, type Result } from '../../../shared/ipc/result';
 
 export type HandlerFailure = (err: unknown) => AppError;
@@ -23,6 +24,8 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return fail({ code: 'unknown-channel', message: `Unknown channel "${channel.slice(0, 80)}"` });
   }
+  const shape = requestShapeProblem(raw);
+  if (shape !== null) return fail({ code: 'invalid-request', message: `${channel}: ${shape}` });
   const parsed = requestSchemas[channel].safeParse(raw);
   if (!parsed.success) {
     return fail({ code: 'invalid-request', message: `${channel}: ${z.prettifyError(parsed.error)}`.slice(0, 2000) });

@@ -45,6 +45,12 @@ export function exifCaptureTime(exif: Buffer): string | null {
     original.getUTCMinutes(),
     original.getUTCSeconds(),
   ];
+  // exif-reader builds the Date with Date.UTC, which rolls "2026:13:45 25:61:61" over into 2027. A
+  // date that really was written reads back as the same text, so anything else is refused.
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const [y, mo, d, h, mi, s] = fields;
+  const written = `${pad(y, 4)}:${pad(mo)}:${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}`;
+  if (!exif.includes(Buffer.from(written, 'latin1'))) return null;
   const offset = tags.Photo?.OffsetTimeOriginal;
   if (typeof offset === 'string') {
     const shifted = localDateTimeAtOffset(fields, offset);

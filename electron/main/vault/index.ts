@@ -120,9 +120,9 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
     readDisplay: async (sha) => ({ bytes: await readDerived(sha, 'display'), mime: 'image/webp' }),
 
     prepareOpen: async (sha, originalName) => {
+      // The sidecar, not the renderer's name, decides what program may open the copy.
       const sidecar = await readSidecar(layout, assertSha256(sha));
-      const ext = sidecar === null ? '' : sidecar.blob.format === 'jpeg' ? 'jpg' : sidecar.blob.format;
-      return prepareOpenCopy(layout, tempDir, sha, originalName, ext, now().getTime());
+      return prepareOpenCopy(layout, tempDir, sha, originalName, sidecar?.blob ?? null, now().getTime());
     },
 
     trash: (sha) =>

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, constants, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { MediaType } from '../../../shared/domain/evidence';
 import type { VaultLayout } from './layout';
 import { assertSha256 } from './layout';
 import { VaultError, hasErrorCode } from './errors';
@@ -33,6 +34,41 @@ export function sanitizeFileName(originalName: string, fallback: string): string
   return stem === '' || name === '' ? fallback : name;
 }
 
+/**
+ * Extensions a copy may keep, by what the bytes really are. The OS picks the program by extension, so
+ * a PNG with HTML appended (a polyglot) named "x.html" would open in a browser and run its script; a
+ * name whose extension does not fit the detected type gets the type's own extension added instead.
+ */
+const SAFE_EXTENSIONS: Record<MediaType, readonly string[]> = {
+  image: ['jpg', 'jpeg', 'jfif', 'png', 'gif', 'webp', 'tif', 'tiff', 'heic', 'heif', 'avif'],
+  video: ['mp4', 'mov', 'm4v', '3gp', 'webm', 'mkv', 'avi'],
+  audio: ['mp3', 'm4a', 'aac', 'wav', 'amr', 'ogg', 'flac'],
+  document: ['pdf'],
+  text: ['txt', 'csv'],
+};
+
+export interface OpenKind {
+  mediaType: MediaType;
+  format: string;
+}
+
+/** The extension a copy of this kind is opened with; "bin" (no program) when the kind is unknown. */
+export function extensionFor(kind: OpenKind | null): string {
+  if (kind === null) return 'bin';
+  const ext = kind.format === 'jpeg' ? 'jpg' : kind.format === 'heif' ? 'heic' : kind.format.toLowerCase();
+  return SAFE_EXTENSIONS[kind.mediaType].includes(ext) ? ext : 'bin';
+}
+
+/** A safe file name whose extension matches the bytes: the stem is the buyer's, the extension is checked. */
+export function openFileName(originalName: string, kind: OpenKind | null, fallbackStem: string): string {
+  const wanted = extensionFor(kind);
+  const name = sanitizeFileName(originalName, `${fallbackStem}.${wanted}`);
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  const fits = wanted !== 'bin' && kind !== null && SAFE_EXTENSIONS[kind.mediaType].includes(ext);
+  return fits ? name : `${name}.${wanted}`;
+}
+
 async function sweepOld(tempDir: string, now: number): Promise<void> {
   let entries: string[];
   try {
@@ -58,7 +94,7 @@ export async function prepareOpenCopy(
   tempDir: string,
   sha: string,
   originalName: string,
-  fallbackExt: string,
+  kind: OpenKind | null,
   now: number,
 ): Promise<string> {
   const source = layout.blob(assertSha256(sha));
@@ -67,10 +103,7 @@ export async function prepareOpenCopy(
   // (and so locked on Windows) is never in the way.
   const dir = path.join(tempDir, `${sha.slice(0, 12)}-${randomBytes(4).toString('hex')}`);
   await mkdir(dir, { recursive: true });
-  const fallback = `evidence-${sha.slice(0, 12)}${fallbackExt ? `.${fallbackExt}` : ''}`;
-  let name = sanitizeFileName(originalName, fallback);
-  if (!name.includes('.') && fallbackExt) name = `${name}.${fallbackExt}`;
-  const dest = path.join(dir, name);
+  const dest = path.join(dir, openFileName(originalName, kind, `evidence-${sha.slice(0, 12)}`));
   try {
     await copyFile(source, dest, constants.COPYFILE_EXCL);
   } catch (err) {

@@ -1,0 +1,72 @@
+// The installers cannot be built here (no Electron binary), so electron-builder.yml is checked the way
+// electron-builder itself checks it: its own config loader and its JSON-schema validation. Then the
+// parts that matter to this app: every target, the resources the packaged app looks for at run time
+// (after `npm run resources`), and the icon.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import type { Configuration } from 'app-builder-lib';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OCR_LANGS } from '../../electron/main/ocr/data';
+import { FONT_FILES } from '../../electron/main/bundle/fonts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const quiet = { isEnabled: false, add: () => undefined };
+
+let config: Configuration;
+beforeAll(async () => {
+  config = await getConfig(ROOT, path.join(ROOT, 'electron-builder.yml'), null);
+  // The same step `npm run dist` runs first; idempotent, and the copies are git-ignored.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'resources.mjs')], { cwd: ROOT });
+}, 60_000);
+
+const targetsOf = (t: unknown): string[] =>
+  (Array.isArray(t) ? t : [t]).map((x: unknown) => (typeof x === 'string' ? x : typeof x === 'object' && x !== null ? String(Reflect.get(x, 'target')) : ''));
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema validation", async () => {
+    await expect(validateConfiguration(config, quiet as never)).resolves.toBeUndefined();
+  });
+
+  it('the validation is real: a misspelt option is refused', async () => {
+    await expect(validateConfiguration({ ...config, nsis: { oneClik: false } } as Configuration, quiet as never)).rejects.toThrow(/Invalid configuration object[\s\S]*configuration\.nsis/);
+  });
+
+  it('names the app and builds NSIS, dmg, AppImage and deb', () => {
+    expect(config.appId).toBe('cn.liuzheng.app');
+    expect(config.productName).toBe('留证');
+    expect(targetsOf(config.win?.target)).toEqual(['nsis']);
+    expect(targetsOf(config.mac?.target)).toEqual(['dmg']);
+    expect(targetsOf(config.linux?.target)).toEqual(['AppImage', 'deb']);
+    expect(config.nsis?.deleteAppDataOnUninstall).toBe(false);
+    expect(config.linux?.maintainer).toMatch(/<.+@.+>/);
+  });
+
+  it('packages the built app (out/) and unpacks native code and workers from the asar', () => {
+    // getConfig normalises the list into one { filter } entry.
+    expect(JSON.stringify(config.files)).toContain('"out/**/*"');
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/sharp/**/*', 'node_modules/tesseract.js/**/*']));
+  });
+
+  it('ships the OCR data and fonts where the app looks for them under process.resourcesPath', () => {
+    const extra = (Array.isArray(config.extraResources) ? config.extraResources : []).flatMap((e) => (typeof e === 'object' && e !== null ? [e] : []));
+    const byTarget = Object.fromEntries(extra.map((e) => [e.to, e.from]));
+    // electron/main/ocr/data.ts reads <resources>/ocr, electron/main/bundle/fonts.ts <resources>/fonts.
+    expect(byTarget).toEqual({ ocr: 'resources/ocr', fonts: 'resources/fonts' });
+    const ocr = readdirSync(path.join(ROOT, 'resources', 'ocr'));
+    for (const lang of OCR_LANGS) expect(ocr).toContain(`${lang}.traineddata.gz`);
+    const fonts = readdirSync(path.join(ROOT, 'resources', 'fonts'));
+    expect(fonts).toEqual(expect.arrayContaining([FONT_FILES.regular, FONT_FILES.bold, 'LICENSE-SourceHanSans-OFL.txt']));
+  });
+
+  it('has a 512 px square icon for every platform', async () => {
+    for (const platform of [config.win, config.mac, config.linux]) {
+      const icon = path.join(ROOT, platform?.icon ?? 'missing');
+      expect(existsSync(icon)).toBe(true);
+      expect(await sharp(icon).metadata()).toMatchObject({ format: 'png', width: 512, height: 512 });
+    }
+  });
+});
