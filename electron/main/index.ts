@@ -16,6 +16,7 @@ import { ipcError } from './ipc/errors';
 import { buildAppMenu } from './menu';
 import { startReminders, type RemindersGlue } from './reminders/electron';
 import { createReminderHandlers } from './reminders/handlers';
+import { startBackup } from './backup/start';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const entryUrl = devServerUrl ?? pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
@@ -101,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
       ...createOcrHandlers(ocr, vaultDir),
       ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow)),
       ...createReminderHandlers(reminders.service, reminders.ports),
+      ...startBackup({ vaultDir, getWindow: () => mainWindow, quiesce: () => ocr.dispose() }),
     };
     registerIpc(handlers, () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu());

@@ -3,6 +3,7 @@
 import type { Channel, EventChannel, MainEvents, RequestOf, ResponseOf } from './contract';
 import type { Result } from './result';
 import { BUNDLE_API_METHODS } from '../bundle/contract';
+import { BACKUP_API_EVENTS, BACKUP_API_METHODS } from '../backup/contract';
 import { OCR_API_EVENTS, OCR_API_METHODS } from './ocrContract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from './remindersContract';
 
@@ -20,12 +21,14 @@ export const API_METHODS = {
   ...REMINDERS_API_METHODS,
   ...OCR_API_METHODS,
   ...BUNDLE_API_METHODS,
+  ...BACKUP_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {
   onImportProgress: 'vault:importProgress',
   ...REMINDERS_API_EVENTS,
   ...OCR_API_EVENTS,
+  ...BACKUP_API_EVENTS,
 } as const satisfies Record<string, EventChannel>;
 
 type Methods = typeof API_METHODS;

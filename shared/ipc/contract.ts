@@ -3,6 +3,7 @@
 import type { BlobInfo, ImportSource } from '../domain/evidence';
 import type { AppError } from './result';
 import type { BundleApi } from '../bundle/contract';
+import type { BackupApi, BackupEvents } from '../backup/contract';
 import type { OcrApi, OcrEvents } from './ocrContract';
 import type { RemindersApi, RemindersEvents } from './remindersContract';
 
@@ -105,7 +106,7 @@ export type VaultApi = {
   'vault:info': (req: Record<string, never>) => Promise<VaultInfo>;
 };
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi & BackupApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;
@@ -114,5 +115,6 @@ export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;
 export type MainEvents = {
   'vault:importProgress': ImportProgress;
 } & RemindersEvents &
-  OcrEvents;
+  OcrEvents &
+  BackupEvents;
 export type EventChannel = keyof MainEvents;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from './contract';
 import { bundleSchemas } from '../bundle/contract';
+import { backupSchemas } from '../backup/contract';
 import { ocrSchemas } from './ocrContract';
 import { remindersSchemas } from './remindersContract';
 
@@ -42,6 +43,7 @@ export const requestSchemas = {
   ...remindersSchemas,
   ...ocrSchemas,
   ...bundleSchemas,
+  ...backupSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {
