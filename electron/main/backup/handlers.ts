@@ -34,8 +34,9 @@ export function createBackupHandlers(service: BackupService, ports: BackupPorts,
     'backup:apply': ({ token }) => service.apply(token),
     'backup:finish': async ({ token, committed }) => {
       await service.finish(token, committed);
-      // After the answer reaches the renderer: the restored vault is opened by a fresh start.
-      setTimeout(() => ports.relaunch(), 300);
+      // After the answer reaches the renderer: the restored vault is opened by a fresh start. A rollback
+      // keeps the running app, which still has its old vault and database.
+      if (committed) setTimeout(() => ports.relaunch(), 300);
     },
     'backup:discard': ({ token }) => service.discard(token),
     'backup:saveDump': async ({ json }) => {

@@ -9,6 +9,7 @@ import { EvidenceViewer } from './EvidenceViewer';
 import { IcsResultToast } from './IcsResultToast';
 import { ImportReportPanel } from './ImportReportPanel';
 import { SearchView } from './SearchView';
+import { BackupPanel } from './BackupPanel';
 import { TopBar } from './TopBar';
 import { TransitionDialog } from './TransitionDialog';
 import { VaultNoticeBanner } from './VaultNoticeBanner';
@@ -60,6 +61,8 @@ export function App() {
           <CalendarView />
         ) : route.name === 'search' ? (
           <SearchView />
+        ) : route.name === 'backup' ? (
+          <BackupPanel />
         ) : (
           <CaseList />
         )}

@@ -34,6 +34,9 @@ export function TopBar() {
         >
           {t('nav.calendar')}
         </button>
+        <button type="button" className={route.name === 'backup' ? 'ghost nav-active' : 'ghost'} data-testid="nav-backup" onClick={() => void navigate({ name: 'backup' })}>
+          {t('backup.nav')}
+        </button>
       </nav>
       <button
         type="button"

@@ -1,7 +1,7 @@
 import { persistLanguage, savedLanguage, type Language } from '../i18n';
 import type { Slice } from './types';
 
-export type Route = { name: 'cases' } | { name: 'case'; caseId: string } | { name: 'calendar' } | { name: 'search' };
+export type Route = { name: 'cases' } | { name: 'case'; caseId: string } | { name: 'calendar' } | { name: 'search' } | { name: 'backup' };
 
 export interface UiSlice {
   route: Route;

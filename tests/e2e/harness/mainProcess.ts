@@ -10,6 +10,8 @@ import { createBundleHandlers } from '../../../electron/main/bundle/handlers';
 import { createReminderHandlers } from '../../../electron/main/reminders/handlers';
 import { createReminderService } from '../../../electron/main/reminders/service';
 import { createVaultService } from '../../../electron/main/vault';
+import { createBackupHandlers } from '../../../electron/main/backup/handlers';
+import { createBackupService } from '../../../electron/main/backup/service';
 import type { EventChannel, Handlers, MainEvents } from '../../../shared/ipc/contract';
 import type { FiredReminder } from '../../../shared/ipc/remindersContract';
 
@@ -19,12 +21,14 @@ export interface TestDesktop {
   saveDialogs: (string | null)[];
   opened: string[];
   notifications: FiredReminder[];
+  /** Restarts main asked for (after a restore); the test performs them with restartMain(). */
+  relaunches: number;
   /** The main process's clock; the test moves it together with the page's. */
   clock: { now: number };
 }
 
 export function newTestDesktop(): TestDesktop {
-  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], notifications: [], clock: { now: Date.now() } };
+  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], notifications: [], relaunches: 0, clock: { now: Date.now() } };
 }
 
 export function createTestMain(root: string, desktop: TestDesktop, emit: <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void) {
@@ -59,6 +63,15 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
       applyLaunchAtLogin: () => undefined,
       now: () => desktop.clock.now,
     }),
+    ...createBackupHandlers(
+      createBackupService({ vaultDir, appVersion: '0.1.0-e2e', kdf: { log2N: 14, r: 8, p: 1 }, onProgress: (p) => emit('backup:progress', p), quiesce: () => ocr.dispose() }),
+      {
+        chooseArchivePath: async () => desktop.saveDialogs.shift() ?? null,
+        chooseArchive: async () => desktop.fileDialogs.shift()?.[0] ?? null,
+        chooseDumpPath: async () => desktop.saveDialogs.shift() ?? null,
+        relaunch: () => void desktop.relaunches++,
+      },
+    ),
   };
   return { vault, reminders, ocr, handlers };
 }
