@@ -31,7 +31,7 @@ async function fsyncDir(dir: string): Promise<void> {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Windows briefly locks a file that an antivirus or indexer is reading; a rename then fails with EPERM. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       await rename(from, to);

@@ -18,6 +18,8 @@ import { startReminders, type RemindersGlue } from './reminders/electron';
 import { createReminderHandlers } from './reminders/handlers';
 import { createIntegrity } from './integrity';
 import { createIntegrityPorts } from './integrity/desktop';
+import { backupAuditHooks } from './integrity/backupAudit';
+import { startBackup } from './backup/start';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const entryUrl = devServerUrl ?? pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
@@ -109,6 +111,7 @@ if (!app.requestSingleInstanceLock()) {
       ...createOcrHandlers(ocr, vaultDir),
       ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow)),
       ...createReminderHandlers(reminders.service, reminders.ports),
+      ...startBackup({ vaultDir, getWindow: () => mainWindow, quiesce: () => ocr.dispose(), ...backupAuditHooks(integrity.audit) }),
     });
     registerIpc(handlers, () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu());

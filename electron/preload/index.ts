@@ -44,11 +44,19 @@ const api = {
   cancelVaultCheck: (req) => ipcRenderer.invoke(API_METHODS.cancelVaultCheck, req),
   quarantineBlob: (req) => ipcRenderer.invoke(API_METHODS.quarantineBlob, req),
   verifyBundle: (req) => ipcRenderer.invoke(API_METHODS.verifyBundle, req),
+  createBackup: (req) => ipcRenderer.invoke(API_METHODS.createBackup, req),
+  pickBackupArchive: (req) => ipcRenderer.invoke(API_METHODS.pickBackupArchive, req),
+  verifyBackup: (req) => ipcRenderer.invoke(API_METHODS.verifyBackup, req),
+  applyRestore: (req) => ipcRenderer.invoke(API_METHODS.applyRestore, req),
+  finishRestore: (req) => ipcRenderer.invoke(API_METHODS.finishRestore, req),
+  discardRestore: (req) => ipcRenderer.invoke(API_METHODS.discardRestore, req),
+  saveDbDump: (req) => ipcRenderer.invoke(API_METHODS.saveDbDump, req),
   onImportProgress: (listener) => subscribe(API_EVENTS.onImportProgress, listener),
   onOcrProgress: (listener) => subscribe(API_EVENTS.onOcrProgress, listener),
   onRemindersFired: (listener) => subscribe(API_EVENTS.onRemindersFired, listener),
   onReminderAction: (listener) => subscribe(API_EVENTS.onReminderAction, listener),
   onVaultCheckProgress: (listener) => subscribe(API_EVENTS.onVaultCheckProgress, listener),
+  onBackupProgress: (listener) => subscribe(API_EVENTS.onBackupProgress, listener),
 } satisfies LiuZhengApi;
 
 contextBridge.exposeInMainWorld('liuzheng', api);

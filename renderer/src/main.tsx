@@ -1,8 +1,12 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { toShanghaiLocal } from '../../shared/time/shanghai';
+import { BackupContext } from './backup/context';
+import { describeDbError, openAppDb } from './backup/database';
+import { createBackupStore } from './backup/store';
 import { App } from './components/App';
-import { openDb } from './db/db';
+import { DbErrorScreen } from './components/DbErrorScreen';
+import { DB_NAME } from './db/migrations';
 import { createDeadlineRepository } from './db/deadlineRepository';
 import { createExtractionRepository } from './db/extractionRepository';
 import { createSearchRepository } from './db/searchRepository';
@@ -14,25 +18,40 @@ import { StoreContext } from './StoreContext';
 import './styles.css';
 
 initI18n();
-const db = openDb();
-const store = createAppStore({
-  repo: createRepositories(db),
-  deadlines: createDeadlineRepository(db),
-  extractions: createExtractionRepository(db),
-  search: createSearchRepository(db),
-  settings: createSettingsRepository(db),
-  api: window.liuzheng,
-  now: () => toShanghaiLocal(new Date()),
-  newId: () => crypto.randomUUID(),
-});
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
-    </StrictMode>,
-  );
+function render(node: ReactNode): void {
+  const root = document.getElementById('root');
+  if (root) createRoot(root).render(<StrictMode>{node}</StrictMode>);
 }
+
+// The database is opened before anything renders: a corrupt store or a failed migration gets an error
+// screen with a way out, never a blank window.
+openAppDb().then(
+  (db) => {
+    const store = createAppStore({
+      repo: createRepositories(db),
+      deadlines: createDeadlineRepository(db),
+      extractions: createExtractionRepository(db),
+      search: createSearchRepository(db),
+      settings: createSettingsRepository(db),
+      api: window.liuzheng,
+      now: () => toShanghaiLocal(new Date()),
+      newId: () => crypto.randomUUID(),
+    });
+    render(
+      <BackupContext.Provider value={createBackupStore({ api: window.liuzheng, db, dbName: DB_NAME })}>
+        <StoreContext.Provider value={store}>
+          <App />
+        </StoreContext.Provider>
+      </BackupContext.Provider>,
+    );
+  },
+  (err: unknown) => {
+    console.error('[db] cannot open the database', err);
+    render(
+      <BackupContext.Provider value={createBackupStore({ api: window.liuzheng, db: null, dbName: DB_NAME })}>
+        <DbErrorScreen reason={describeDbError(err)} />
+      </BackupContext.Provider>,
+    );
+  },
+);

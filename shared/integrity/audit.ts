@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'restore',
   'purge',
   'export',
+  'backup',
   'vault-restore',
   'repair',
   'quarantine',

@@ -4,6 +4,7 @@ import type { Channel, EventChannel, MainEvents, RequestOf, ResponseOf } from '.
 import type { Result } from './result';
 import { BUNDLE_API_METHODS } from '../bundle/contract';
 import { INTEGRITY_API_EVENTS, INTEGRITY_API_METHODS } from '../integrity/contract';
+import { BACKUP_API_EVENTS, BACKUP_API_METHODS } from '../backup/contract';
 import { OCR_API_EVENTS, OCR_API_METHODS } from './ocrContract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from './remindersContract';
 
@@ -22,6 +23,7 @@ export const API_METHODS = {
   ...OCR_API_METHODS,
   ...BUNDLE_API_METHODS,
   ...INTEGRITY_API_METHODS,
+  ...BACKUP_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {
@@ -29,6 +31,7 @@ export const API_EVENTS = {
   ...REMINDERS_API_EVENTS,
   ...OCR_API_EVENTS,
   ...INTEGRITY_API_EVENTS,
+  ...BACKUP_API_EVENTS,
 } as const satisfies Record<string, EventChannel>;
 
 type Methods = typeof API_METHODS;

@@ -4,6 +4,7 @@ import type { BlobInfo, ImportSource } from '../domain/evidence';
 import type { AppError } from './result';
 import type { BundleApi } from '../bundle/contract';
 import type { IntegrityApi, IntegrityEvents } from '../integrity/contract';
+import type { BackupApi, BackupEvents } from '../backup/contract';
 import type { OcrApi, OcrEvents } from './ocrContract';
 import type { RemindersApi, RemindersEvents } from './remindersContract';
 
@@ -106,7 +107,7 @@ export type VaultApi = {
   'vault:info': (req: Record<string, never>) => Promise<VaultInfo>;
 };
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi & IntegrityApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi & IntegrityApi & BackupApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;
@@ -116,5 +117,6 @@ export type MainEvents = {
   'vault:importProgress': ImportProgress;
 } & RemindersEvents &
   OcrEvents &
-  IntegrityEvents;
+  IntegrityEvents &
+  BackupEvents;
 export type EventChannel = keyof MainEvents;

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'permission-denied',
   'io',
   'internal',
+  'backup-password-required',
+  'backup-wrong-password',
+  'backup-invalid',
+  'backup-damaged',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

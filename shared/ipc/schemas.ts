@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Channel, RequestOf } from './contract';
 import { bundleSchemas } from '../bundle/contract';
 import { integritySchemas } from '../integrity/contract';
+import { backupSchemas } from '../backup/contract';
 import { ocrSchemas } from './ocrContract';
 import { remindersSchemas } from './remindersContract';
 
@@ -44,6 +45,7 @@ export const requestSchemas = {
   ...ocrSchemas,
   ...bundleSchemas,
   ...integritySchemas,
+  ...backupSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

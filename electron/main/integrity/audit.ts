@@ -25,6 +25,8 @@ export interface AuditLog extends AuditRecorder {
   read(): Promise<ChainReport>;
   /** The case an earlier entry last tied any of these originals to (for exports, which know no case id). */
   caseOf(sha256s: readonly string[]): Promise<string | null>;
+  /** Forgets the cached chain head: a restore swapped the log file underneath us. */
+  reopen(): Promise<void>;
   file: string;
 }
 
@@ -112,6 +114,10 @@ export function createAuditLog(opts: { vaultDir: string; now?: () => Date }): Au
       return entry;
     },
     read,
+    reopen: () =>
+      serial(async () => {
+        head = null;
+      }),
     async caseOf(shas) {
       const wanted = new Set(shas);
       const { entries } = await read();

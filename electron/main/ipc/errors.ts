@@ -2,6 +2,7 @@
 import type { AppError } from '../../../shared/ipc/result';
 import { describeError } from '../vault';
 import { bundleIpcError } from '../bundle/handlers';
+import { backupIpcError } from '../backup/errors';
 import { ReminderError } from '../reminders/service';
 
 export function ipcError(err: unknown): AppError {
@@ -9,6 +10,8 @@ export function ipcError(err: unknown): AppError {
   if (err instanceof ReminderError) return { code: err.code, message: err.message };
   const bundle = bundleIpcError(err);
   if (bundle) return bundle;
+  const backup = backupIpcError(err);
+  if (backup) return backup;
   const { code, reason } = describeError(err);
   return { code, message: reason };
 }

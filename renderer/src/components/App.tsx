@@ -11,6 +11,7 @@ import { ImportReportPanel } from './ImportReportPanel';
 import { IntegrityPage } from './IntegrityPage';
 import { SearchView } from './SearchView';
 import { SettingsView } from './SettingsView';
+import { BackupPanel } from './BackupPanel';
 import { TopBar } from './TopBar';
 import { TransitionDialog } from './TransitionDialog';
 import { VaultNoticeBanner } from './VaultNoticeBanner';
@@ -70,6 +71,8 @@ export function App() {
           <SettingsView />
         ) : route.name === 'integrity' ? (
           <IntegrityPage tab={route.tab} />
+        ) : route.name === 'backup' ? (
+          <BackupPanel />
         ) : (
           <CaseList />
         )}

@@ -42,6 +42,9 @@ export function TopBar() {
         >
           {t('integrity.nav')}
         </button>
+        <button type="button" className={route.name === 'backup' ? 'ghost nav-active' : 'ghost'} data-testid="nav-backup" onClick={() => void navigate({ name: 'backup' })}>
+          {t('backup.nav')}
+        </button>
         <button type="button" className={route.name === 'settings' ? 'ghost nav-active' : 'ghost'} data-testid="nav-settings" onClick={() => void navigate({ name: 'settings' })}>
           {t('deadlineSettings.nav')}
         </button>

@@ -135,6 +135,10 @@ export const en = {
     'permission-denied': 'No permission to write to the vault',
     io: 'Read/write error',
     internal: 'Internal error',
+    'backup-password-required': 'This backup is encrypted; enter its password',
+    'backup-wrong-password': 'The password is wrong',
+    'backup-invalid': 'This is not a valid LiuZheng backup',
+    'backup-damaged': 'The backup file is damaged or incomplete',
   },
   deadlines: {
     title: 'Deadlines',

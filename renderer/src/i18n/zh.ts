@@ -134,6 +134,10 @@ export const zh = {
     'permission-denied': '没有写入证据库的权限',
     io: '读写出错',
     internal: '内部错误',
+    'backup-password-required': '这个备份已加密,需要输入密码',
+    'backup-wrong-password': '密码不正确',
+    'backup-invalid': '这不是有效的留证备份文件',
+    'backup-damaged': '备份文件已损坏或不完整',
   },
   deadlines: {
     title: '期限',

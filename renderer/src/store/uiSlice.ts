@@ -7,6 +7,7 @@ export type Route =
   | { name: 'calendar' }
   | { name: 'search' }
   | { name: 'settings' }
+  | { name: 'backup' }
   | { name: 'integrity'; tab: 'trash' | 'check' | 'verify' };
 
 export interface UiSlice {

@@ -11,6 +11,9 @@ import { createReminderHandlers } from '../../../electron/main/reminders/handler
 import { createReminderService } from '../../../electron/main/reminders/service';
 import { createVaultService } from '../../../electron/main/vault';
 import { createIntegrity } from '../../../electron/main/integrity';
+import { backupAuditHooks } from '../../../electron/main/integrity/backupAudit';
+import { createBackupHandlers } from '../../../electron/main/backup/handlers';
+import { createBackupService } from '../../../electron/main/backup/service';
 import type { EventChannel, Handlers, MainEvents } from '../../../shared/ipc/contract';
 import type { FiredReminder } from '../../../shared/ipc/remindersContract';
 
@@ -22,12 +25,14 @@ export interface TestDesktop {
   notifications: FiredReminder[];
   /** Every value main passed to the OS login item (app.setLoginItemSettings in the real app). */
   loginItem: boolean[];
+  /** Restarts main asked for (after a restore); the test performs them with restartMain(). */
+  relaunches: number;
   /** The main process's clock; the test moves it together with the page's. */
   clock: { now: number };
 }
 
 export function newTestDesktop(): TestDesktop {
-  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], notifications: [], loginItem: [], clock: { now: Date.now() } };
+  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], notifications: [], loginItem: [], relaunches: 0, clock: { now: Date.now() } };
 }
 
 export function createTestMain(root: string, desktop: TestDesktop, emit: <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void) {
@@ -71,6 +76,15 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
       applyLaunchAtLogin: (enabled) => void desktop.loginItem.push(enabled),
       now: () => desktop.clock.now,
     }),
+    ...createBackupHandlers(
+      createBackupService({ vaultDir, appVersion: '0.1.0-e2e', kdf: { log2N: 14, r: 8, p: 1 }, onProgress: (p) => emit('backup:progress', p), quiesce: () => ocr.dispose(), ...backupAuditHooks(integrity.audit) }),
+      {
+        chooseArchivePath: async () => desktop.saveDialogs.shift() ?? null,
+        chooseArchive: async () => desktop.fileDialogs.shift()?.[0] ?? null,
+        chooseDumpPath: async () => desktop.saveDialogs.shift() ?? null,
+        relaunch: () => void desktop.relaunches++,
+      },
+    ),
   });
   return { vault, reminders, ocr, integrity, handlers };
 }

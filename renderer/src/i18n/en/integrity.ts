@@ -30,6 +30,7 @@ export const enIntegrity = {
       restore: 'Restore',
       purge: 'Delete forever',
       export: 'Export',
+      backup: 'Backup',
       'vault-restore': 'Restore from backup',
       repair: 'Repair',
       quarantine: 'Quarantine',

@@ -28,6 +28,7 @@ export const zhIntegrity = {
       restore: '恢复',
       purge: '永久删除',
       export: '导出',
+      backup: '备份',
       'vault-restore': '从备份恢复',
       repair: '修复',
       quarantine: '隔离',
