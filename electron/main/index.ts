@@ -9,6 +9,7 @@ import { createOcrHandlers } from './ocrHandlers';
 import { createBundlePorts, createDesktopPorts } from './desktop';
 import { createBundleService } from './bundle';
 import { createBundleHandlers } from './bundle/handlers';
+import { createRedactionSource } from './bundle/redactions';
 import { registerIpc, sendEvent } from './ipc/register';
 import { hardenWebContents, installAppSecurity, secureWebPreferences } from './security';
 import { createVaultService } from './vault';
@@ -99,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
         ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err));
       }),
       ...createOcrHandlers(ocr, vaultDir),
-      ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow)),
+      ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow), createRedactionSource(vaultDir)),
       ...createReminderHandlers(reminders.service, reminders.ports),
     };
     registerIpc(handlers, () => entryUrl, ipcError);

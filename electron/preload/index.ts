@@ -33,6 +33,7 @@ const api = {
   readChatLog: (req) => ipcRenderer.invoke(API_METHODS.readChatLog, req),
   preflightBundle: (req) => ipcRenderer.invoke(API_METHODS.preflightBundle, req),
   exportBundle: (req) => ipcRenderer.invoke(API_METHODS.exportBundle, req),
+  redactionTargets: (req) => ipcRenderer.invoke(API_METHODS.redactionTargets, req),
   onImportProgress: (listener) => subscribe(API_EVENTS.onImportProgress, listener),
   onOcrProgress: (listener) => subscribe(API_EVENTS.onOcrProgress, listener),
   onRemindersFired: (listener) => subscribe(API_EVENTS.onRemindersFired, listener),

@@ -7,6 +7,7 @@ import { createOcrService } from '../../../electron/main/ocr/queue';
 import { createOcrHandlers } from '../../../electron/main/ocrHandlers';
 import { createBundleService } from '../../../electron/main/bundle';
 import { createBundleHandlers } from '../../../electron/main/bundle/handlers';
+import { createRedactionSource } from '../../../electron/main/bundle/redactions';
 import { createReminderHandlers } from '../../../electron/main/reminders/handlers';
 import { createReminderService } from '../../../electron/main/reminders/service';
 import { createVaultService } from '../../../electron/main/vault';
@@ -53,7 +54,7 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
     ...createBundleHandlers(createBundleService({ vaultDir }), {
       chooseSavePath: async () => desktop.saveDialogs.shift() ?? null,
       chooseFolder: async () => desktop.folderDialogs.shift() ?? null,
-    }),
+    }, createRedactionSource(vaultDir)),
     ...createReminderHandlers(reminders, {
       chooseIcsPath: async () => desktop.saveDialogs.shift() ?? null,
       applyLaunchAtLogin: () => undefined,
