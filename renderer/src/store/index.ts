@@ -7,6 +7,7 @@ import { importSlice } from './importSlice';
 import { ocrSlice } from './ocrSlice';
 import { searchSlice } from './searchSlice';
 import { remindersSlice } from './remindersSlice';
+import { redactionSlice } from './redactionSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 import { vaultSlice } from './vaultSlice';
@@ -20,6 +21,7 @@ export function createAppStore(deps: StoreDeps) {
     ...importSlice(deps)(...a),
     ...ocrSlice(deps)(...a),
     ...remindersSlice(deps)(...a),
+    ...redactionSlice(deps)(...a),
     ...searchSlice(deps)(...a),
     ...uiSlice(deps)(...a),
     ...vaultSlice(deps)(...a),

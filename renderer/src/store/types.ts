@@ -12,6 +12,7 @@ import type { ImportSlice } from './importSlice';
 import type { OcrSlice } from './ocrSlice';
 import type { SearchSlice } from './searchSlice';
 import type { RemindersSlice } from './remindersSlice';
+import type { RedactionSlice } from './redactionSlice';
 import type { UiSlice } from './uiSlice';
 import type { VaultSlice } from './vaultSlice';
 
@@ -26,6 +27,6 @@ export interface StoreDeps {
   newId: () => string;
 }
 
-export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & OcrSlice & RemindersSlice & SearchSlice & UiSlice & VaultSlice;
+export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & OcrSlice & RemindersSlice & RedactionSlice & SearchSlice & UiSlice & VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;
