@@ -10,6 +10,8 @@ import { createBundlePorts, createDesktopPorts } from './desktop';
 import { createBundleService } from './bundle';
 import { createBundleHandlers } from './bundle/handlers';
 import { createRedactionSource } from './bundle/redactions';
+import { createPortablePorts } from './portable/desktop';
+import { createPortableHandlers } from './portable/handlers';
 import { registerIpc, sendEvent } from './ipc/register';
 import { hardenWebContents, installAppSecurity, secureWebPreferences } from './security';
 import { createVaultService } from './vault';
@@ -102,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
       ...createOcrHandlers(ocr, vaultDir),
       ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow), createRedactionSource(vaultDir)),
       ...createReminderHandlers(reminders.service, reminders.ports),
+      ...createPortableHandlers(vault, vaultDir, createPortablePorts(() => mainWindow), (batch) => void ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err))),
     };
     registerIpc(handlers, () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu());

@@ -6,6 +6,7 @@ import { openDb } from './db/db';
 import { createDeadlineRepository } from './db/deadlineRepository';
 import { createExtractionRepository } from './db/extractionRepository';
 import { createSearchRepository } from './db/searchRepository';
+import { createPortableRepository } from './db/portableRepository';
 import { createRepositories } from './db/repositories';
 import { initI18n } from './i18n';
 import { createAppStore } from './store';
@@ -19,6 +20,7 @@ const store = createAppStore({
   deadlines: createDeadlineRepository(db),
   extractions: createExtractionRepository(db),
   search: createSearchRepository(db),
+  portable: createPortableRepository(db),
   api: window.liuzheng,
   now: () => toShanghaiLocal(new Date()),
   newId: () => crypto.randomUUID(),

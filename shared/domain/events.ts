@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   'evidence-recovered',
   'deadline-added',
   'deadline-done',
+  // An event brought in with an imported case.json: its detail is the event's own text.
+  'note',
 ] as const;
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 

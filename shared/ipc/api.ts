@@ -4,6 +4,7 @@ import type { Channel, EventChannel, MainEvents, RequestOf, ResponseOf } from '.
 import type { Result } from './result';
 import { BUNDLE_API_METHODS } from '../bundle/contract';
 import { OCR_API_EVENTS, OCR_API_METHODS } from './ocrContract';
+import { PORTABLE_API_METHODS } from '../portable/contract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from './remindersContract';
 
 export const API_METHODS = {
@@ -20,6 +21,7 @@ export const API_METHODS = {
   ...REMINDERS_API_METHODS,
   ...OCR_API_METHODS,
   ...BUNDLE_API_METHODS,
+  ...PORTABLE_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {

@@ -4,6 +4,7 @@ import type { BlobInfo, ImportSource } from '../domain/evidence';
 import type { AppError } from './result';
 import type { BundleApi } from '../bundle/contract';
 import type { OcrApi, OcrEvents } from './ocrContract';
+import type { PortableApi } from '../portable/contract';
 import type { RemindersApi, RemindersEvents } from './remindersContract';
 
 export interface CaseTarget {
@@ -105,7 +106,7 @@ export type VaultApi = {
   'vault:info': (req: Record<string, never>) => Promise<VaultInfo>;
 };
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi & PortableApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Channel, RequestOf } from './contract';
 import { bundleSchemas } from '../bundle/contract';
 import { ocrSchemas } from './ocrContract';
+import { portableSchemas } from '../portable/contract';
 import { remindersSchemas } from './remindersContract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
@@ -42,6 +43,7 @@ export const requestSchemas = {
   ...remindersSchemas,
   ...ocrSchemas,
   ...bundleSchemas,
+  ...portableSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

@@ -8,6 +8,7 @@ import { CasePage } from './CasePage';
 import { EvidenceViewer } from './EvidenceViewer';
 import { IcsResultToast } from './IcsResultToast';
 import { ImportReportPanel } from './ImportReportPanel';
+import { PortableToast } from './PortableToast';
 import { SearchView } from './SearchView';
 import { TopBar } from './TopBar';
 import { TransitionDialog } from './TransitionDialog';
@@ -69,6 +70,7 @@ export function App() {
       <EvidenceViewer />
       <ImportReportPanel />
       <IcsResultToast />
+      <PortableToast />
     </div>
   );
 }

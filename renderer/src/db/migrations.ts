@@ -20,4 +20,8 @@ export function declareVersions(db: Dexie): void {
     extractions: 'evidenceId, caseId, sha256',
     searchDocs: 'id, evidenceId, caseId, kind, platform, date, *grams',
   });
+  // v5: what a case.json carries beyond the case record (target, 事实与理由, both parties), per case.
+  db.version(5).stores({
+    caseDetails: 'caseId',
+  });
 }

@@ -259,6 +259,7 @@ export const en = {
     'evidence-recovered': 'Recovered "{{detail}}" from an interrupted import',
     'deadline-added': 'Deadline added: {{detail}}',
     'deadline-done': 'Deadline done: {{detail}}',
+    note: '{{detail}}',
     stamp: 'Time shown in evidence ({{detail}})',
   },
   vault: {

@@ -258,6 +258,7 @@ export const zh = {
     'evidence-recovered': '恢复中断导入的证据「{{detail}}」',
     'deadline-added': '添加期限：{{detail}}',
     'deadline-done': '期限完成：{{detail}}',
+    note: '{{detail}}',
     stamp: '证据中的时间（{{detail}}）',
   },
   vault: {

@@ -8,6 +8,7 @@ import { ocrSlice } from './ocrSlice';
 import { searchSlice } from './searchSlice';
 import { remindersSlice } from './remindersSlice';
 import { redactionSlice } from './redactionSlice';
+import { portableSlice } from './portableSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 import { vaultSlice } from './vaultSlice';
@@ -22,6 +23,7 @@ export function createAppStore(deps: StoreDeps) {
     ...ocrSlice(deps)(...a),
     ...remindersSlice(deps)(...a),
     ...redactionSlice(deps)(...a),
+    ...portableSlice(deps)(...a),
     ...searchSlice(deps)(...a),
     ...uiSlice(deps)(...a),
     ...vaultSlice(deps)(...a),

@@ -3,6 +3,7 @@ import type { LiuZhengApi } from '../../../shared/ipc/api';
 import type { DeadlineRepository } from '../db/deadlineRepository';
 import type { ExtractionRepository } from '../db/extractionRepository';
 import type { SearchRepository } from '../db/searchRepository';
+import type { PortableRepository } from '../db/portableRepository';
 import type { Repositories } from '../db/repositories';
 import type { CasesSlice } from './casesSlice';
 import type { CaseViewSlice } from './caseViewSlice';
@@ -13,6 +14,7 @@ import type { OcrSlice } from './ocrSlice';
 import type { SearchSlice } from './searchSlice';
 import type { RemindersSlice } from './remindersSlice';
 import type { RedactionSlice } from './redactionSlice';
+import type { PortableSlice } from './portableSlice';
 import type { UiSlice } from './uiSlice';
 import type { VaultSlice } from './vaultSlice';
 
@@ -21,12 +23,13 @@ export interface StoreDeps {
   deadlines: DeadlineRepository;
   extractions: ExtractionRepository;
   search: SearchRepository;
+  portable: PortableRepository;
   api: LiuZhengApi;
   /** Local Asia/Shanghai "YYYY-MM-DDTHH:mm:ss". */
   now: () => string;
   newId: () => string;
 }
 
-export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & OcrSlice & RemindersSlice & RedactionSlice & SearchSlice & UiSlice & VaultSlice;
+export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & OcrSlice & RemindersSlice & RedactionSlice & PortableSlice & SearchSlice & UiSlice & VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;
