@@ -105,8 +105,7 @@ describe('case record ↔ case.json', () => {
     expect(back.evidence).toEqual([{ ...blob(1, '2026-11-15T00:00:00'), id: 'id1', caseId: 'c2', kind: 'chat', title: 'Screenshot_1', note: '证明', importedAt: '2026-11-21T08:00:00', importSource: 'folder' }]);
     expect(back.events.map((e) => [e.type, e.at, e.detail])).toEqual([
       ['note', '2026-11-16T09:00:00', '联系客服'],
-      ['case-created', '2026-11-21T08:00:00', '点卡卡密无效'],
-      ['evidence-added', '2026-11-21T08:00:00', 'Screenshot_1'],
+      ['case-imported', '2026-11-21T08:00:00', '点卡卡密无效'],
     ]);
     // Exported again, the note reads as it did.
     expect(back.events.filter((e) => e.type === 'note').map((e) => eventLine(e, eventText))).toEqual(exported.events);

@@ -120,8 +120,8 @@ export function importedCase(imp: CaseFolderImport, ctx: { caseId: string; now: 
   const event = (type: CaseEvent['type'], at: string, detail: string, evidenceId: string | null = null): CaseEvent => ({ id: ctx.newId(), caseId: ctx.caseId, at, type, evidenceId, detail });
   const events: CaseEvent[] = [
     ...c.events.map((e) => event('note', normalizeLocal(e.at) ?? ctx.now, e.text)),
-    { ...event('case-created', ctx.now, c.title), status: record.status },
-    ...evidence.map((e) => event('evidence-added', ctx.now, e.title, e.id)),
+    // One event for the import itself: the evidence it brought is listed in the folder's own history.
+    { ...event('case-imported', ctx.now, c.title), status: record.status },
   ];
   const details: CaseDetails = { caseId: ctx.caseId, target: c.target, statement: c.statement, complainant: { ...c.complainant }, respondent: { ...c.respondent } };
   return { record, details, evidence, events };

@@ -58,6 +58,19 @@ function ExportBody({ caseId }: { caseId: string }) {
     complainant: { name: '', phone: '', address: '' },
     respondent: { name: record?.shop ?? '', address: '' },
   });
+  const caseDetails = useApp((s) => s.caseDetails);
+  // A case imported with (or exported before with) its parties and statement starts from those.
+  useEffect(() => {
+    let live = true;
+    void caseDetails(caseId).then((d) => {
+      if (!live || !d) return;
+      setTarget(d.target);
+      setForm((f) => ({ ...f, statement: d.statement || f.statement, complainant: d.complainant, respondent: d.respondent }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [caseId, caseDetails]);
   const full: ExportForm = { ...form, target };
   const maxBytes = LIMITS[limit]?.bytes ?? null;
 

@@ -60,7 +60,7 @@ describe('portable repository', () => {
     expect(await repo.getCase('c1')).toEqual(c.record);
     expect(await createPortableRepository(db).details('c1')).toEqual(c.details);
     expect((await repo.listEvidence('c1')).map((e) => e.title).sort()).toEqual(['物流1', '物流2']);
-    expect((await repo.listEvents('c1')).map((e) => e.type)).toEqual(['note', 'case-created', 'evidence-added', 'evidence-added']);
+    expect((await repo.listEvents('c1')).map((e) => e.type)).toEqual(['note', 'case-imported']);
   });
 
   it('leaves nothing behind when one write fails', async () => {

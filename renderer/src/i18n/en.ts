@@ -260,6 +260,7 @@ export const en = {
     'deadline-added': 'Deadline added: {{detail}}',
     'deadline-done': 'Deadline done: {{detail}}',
     note: '{{detail}}',
+    'case-imported': 'Imported “{{detail}}” from a case folder',
     stamp: 'Time shown in evidence ({{detail}})',
   },
   vault: {

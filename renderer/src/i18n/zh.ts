@@ -259,6 +259,7 @@ export const zh = {
     'deadline-added': '添加期限：{{detail}}',
     'deadline-done': '期限完成：{{detail}}',
     note: '{{detail}}',
+    'case-imported': '从案件文件夹导入「{{detail}}」',
     stamp: '证据中的时间（{{detail}}）',
   },
   vault: {

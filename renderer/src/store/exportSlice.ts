@@ -43,6 +43,9 @@ export const exportSlice: Slice<ExportSlice> = (deps) => (set, get) => {
       const data = input(form, eventText);
       if (!data) return;
       set({ exporting: true, exportError: null, exportResult: null });
+      // Remembered for the next export and for the case folder's case.json.
+      const { route } = get();
+      if (route.name === 'case') await get().saveCaseDetails({ caseId: route.caseId, target: form.target, statement: form.statement, complainant: form.complainant, respondent: form.respondent });
       const res = await deps.api.exportBundle({ input: data, maxBytes, redact, format, ...(redact ? { redactions: redactionChoices(get().redactionEdits) } : {}) });
       set(res.ok ? { exporting: false, exportResult: res.value } : { exporting: false, exportError: res.error });
     },

@@ -2,6 +2,7 @@
 // the folder; this slice gathers the case for it and stores an imported one in one transaction.
 import type { CaseEvent } from '../../../shared/domain/events';
 import { exhibitOrder, importedCase, portableCaseOf, portableEvidenceOf } from '../../../shared/portable/mapping';
+import type { CaseDetails } from '../../../shared/portable/mapping';
 import { searchInput } from './ocrSlice';
 import type { Slice } from './types';
 
@@ -16,6 +17,9 @@ export interface PortableSlice {
   exportCaseFolder: (caseId: string, eventText: (e: CaseEvent) => string) => Promise<void>;
   importCaseFolder: () => Promise<void>;
   dismissPortableNotice: () => void;
+  /** The export form's parties, target and 事实与理由 last used for (or imported with) a case. */
+  caseDetails: (caseId: string) => Promise<CaseDetails | undefined>;
+  saveCaseDetails: (details: CaseDetails) => Promise<void>;
 }
 
 export const portableSlice: Slice<PortableSlice> = (deps) => (set, get) => ({
@@ -55,6 +59,7 @@ export const portableSlice: Slice<PortableSlice> = (deps) => (set, get) => ({
       // Searchable by title at once; OCR (queued by main) and chat parsing add their text later.
       await deps.search.upsertMany(imported.evidence.map((r) => searchInput(r, undefined)));
       void get().ingestEvidence(imported.evidence.filter((r) => r.mediaType === 'text'));
+      await get().loadCases();
       await get().navigate({ name: 'case', caseId });
       set({ portableNotice: { kind: 'imported', caseId, title: imported.record.title, count: imported.evidence.length } });
     } finally {
@@ -63,4 +68,6 @@ export const portableSlice: Slice<PortableSlice> = (deps) => (set, get) => ({
   },
 
   dismissPortableNotice: () => set({ portableNotice: null }),
+  caseDetails: (caseId) => deps.portable.details(caseId),
+  saveCaseDetails: (details) => deps.portable.saveDetails(details),
 });
