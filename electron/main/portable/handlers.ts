@@ -2,7 +2,8 @@
 // Node with the folder dialogs as ports; the import reads case.json with the CLI's own loader, so a
 // path that leaves the folder (../, absolute, a symlink pointing out) is refused the same way.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rm, utimes } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseFolderImport, PortableApi, PortableEvidence } from '../../../shared/portable/contract';
 import { normalizeLocal } from '../../../shared/portable/mapping';
@@ -41,7 +42,13 @@ export function copyNames(evidence: readonly Pick<PortableEvidence, 'originalNam
   });
 }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+/** Streamed: a case may hold a long video that should not sit in memory to be checked. */
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  const chunks: AsyncIterable<Buffer> = createReadStream(file);
+  for await (const chunk of chunks) hash.update(chunk);
+  return hash.digest('hex');
+}
 
 function refuse(message: string): never {
   throw new VaultError('invalid-request', message);
@@ -60,7 +67,7 @@ export function createPortableHandlers(vault: VaultService, vaultDir: string, po
         for (const [i, e] of evidence.entries()) {
           const target = path.join(dir, names[i] ?? '');
           await copyFile(layout.blob(e.sha256), target);
-          if (sha256(await readFile(target)) !== e.sha256) refuse(`The copy of "${e.title}" does not match its original; the disk may be failing.`);
+          if ((await sha256Of(target)) !== e.sha256) refuse(`The copy of "${e.title}" does not match its original; the disk may be failing.`);
           await stampCaptureTime(target, e.capturedAt);
         }
         const { events, ...rest } = c;

@@ -90,7 +90,8 @@ describe('case folder export → import', () => {
     expect(new Set(file.evidence.map((e) => e.file.toLowerCase())).size).toBe(originals.length);
     for (const [i, e] of file.evidence.entries()) expect(sha(await readFile(path.join(dir, e.file)))).toBe(sha(originals[i] ?? Buffer.alloc(0)));
 
-    const cli = await runBundle([path.join(dir, 'case.json'), '--out', path.join(root, 'cli.pdf'), '--no-ocr', '--max-mb', '0']);
+    // The folder itself, as the app wrote it, is accepted in place of its case.json.
+    const cli = await runBundle([dir, '--out', path.join(root, 'cli.pdf'), '--no-ocr', '--max-mb', '0']);
     expect(cli.stderr.split('\n').filter((l) => l.startsWith('bundle:') && !l.startsWith('bundle: note'))).toEqual([]);
     expect(cli.exitCode).toBe(0);
     expect(JSON.parse(cli.stdout)).toMatchObject({ exhibits: originals.length });
