@@ -2,7 +2,7 @@
 // bundle from a portable case file, as the app would (import into a vault, OCR the screenshots), and
 // print one JSON line {"files", "pages", "exhibits"}. Bad input exits 2 with a sentence naming the
 // file or field; nothing is ever printed as a stack trace.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { COMPLAINT_FIELD_LABELS } from '../../shared/bundle/complaint';
@@ -20,7 +20,7 @@ interface CommandResult {
   exitCode: number;
 }
 
-export const BUNDLE_USAGE = 'bundle <case.json> --out <file.pdf> [--max-mb N|0] [--target platform|12315] [--redact] [--folder <dir>] [--no-ocr]';
+export const BUNDLE_USAGE = 'bundle <case.json|case folder> --out <file.pdf> [--max-mb N|0] [--target platform|12315] [--redact] [--folder <dir>] [--no-ocr]';
 export const BUNDLE_SUMMARY = 'Build the evidence bundle PDF (split into parts under --max-mb, default 5; 0 = no limit) from a case.json; print {"files", "pages", "exhibits"}.';
 
 const USAGE_EXIT = 2;
@@ -93,7 +93,9 @@ export async function runBundle(args: readonly string[]): Promise<CommandResult>
 
   const vaultDir = await mkdtemp(path.join(os.tmpdir(), 'liuzheng-bundle-'));
   try {
-    const loaded = await loadCaseFile(parsed.caseFile);
+    // A case folder the app exported names its case.json by convention.
+    const isDir = await stat(parsed.caseFile).then((s) => s.isDirectory(), () => false);
+    const loaded = await loadCaseFile(isDir ? path.join(parsed.caseFile, 'case.json') : parsed.caseFile);
     const input = await bundleInputFromCase(loaded, { vaultDir, target: parsed.target, ocr: parsed.ocr });
     const service = createBundleService({ vaultDir });
     const out = path.resolve(parsed.out);

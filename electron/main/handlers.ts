@@ -38,7 +38,6 @@ export function createVaultHandlers(vault: VaultService, ports: DesktopPorts, af
     'vault:openEvidence': async ({ sha256, originalName }) => {
       await ports.openPath(await vault.prepareOpen(sha256, originalName));
     },
-    'vault:trash': ({ sha256 }) => vault.trash(sha256),
     'vault:reconcile': ({ knownSha256 }) => vault.reconcile(knownSha256),
     'vault:info': () => vault.info(),
   };

@@ -9,6 +9,9 @@ import { createOcrHandlers } from './ocrHandlers';
 import { createBundlePorts, createDesktopPorts } from './desktop';
 import { createBundleService } from './bundle';
 import { createBundleHandlers } from './bundle/handlers';
+import { createRedactionSource } from './bundle/redactions';
+import { createPortablePorts } from './portable/desktop';
+import { createPortableHandlers } from './portable/handlers';
 import { registerIpc, sendEvent } from './ipc/register';
 import { hardenWebContents, installAppSecurity, secureWebPreferences } from './security';
 import { createVaultService } from './vault';
@@ -109,9 +112,10 @@ if (!app.requestSingleInstanceLock()) {
         ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err));
       }),
       ...createOcrHandlers(ocr, vaultDir),
-      ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow)),
+      ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow), createRedactionSource(vaultDir)),
       ...createReminderHandlers(reminders.service, reminders.ports),
       ...startBackup({ vaultDir, getWindow: () => mainWindow, quiesce: () => ocr.dispose(), ...backupAuditHooks(integrity.audit) }),
+      ...createPortableHandlers(vault, vaultDir, createPortablePorts(() => mainWindow), (batch) => void ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err))),
     });
     registerIpc(handlers, () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu());

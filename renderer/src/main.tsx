@@ -10,6 +10,7 @@ import { DB_NAME } from './db/migrations';
 import { createDeadlineRepository } from './db/deadlineRepository';
 import { createExtractionRepository } from './db/extractionRepository';
 import { createSearchRepository } from './db/searchRepository';
+import { createPortableRepository } from './db/portableRepository';
 import { createRepositories } from './db/repositories';
 import { createSettingsRepository } from './db/settingsRepository';
 import { initI18n } from './i18n';
@@ -34,6 +35,7 @@ openAppDb().then(
       extractions: createExtractionRepository(db),
       search: createSearchRepository(db),
       settings: createSettingsRepository(db),
+      portable: createPortableRepository(db),
       api: window.liuzheng,
       now: () => toShanghaiLocal(new Date()),
       newId: () => crypto.randomUUID(),

@@ -28,6 +28,8 @@ const eventRow = z.looseObject({ id, caseId: id, at: z.string(), type: z.string(
 const deadlineRow = z.looseObject({ id, caseId: id, label: text, dueAt: z.number().finite(), done: z.boolean() });
 const extractionRow = z.looseObject({ evidenceId: id, caseId: id, sha256 });
 const searchDocRow = z.looseObject({ id, evidenceId: id, caseId: id, grams: z.array(z.string()) });
+const settingRow = z.looseObject({ key: id });
+const caseDetailsRow = z.looseObject({ caseId: id });
 const anyRow = z.looseObject({});
 
 /** Each known table and the field that is its primary key. */
@@ -38,6 +40,8 @@ export const KNOWN_TABLES = {
   deadlines: { row: deadlineRow, key: 'id' },
   extractions: { row: extractionRow, key: 'evidenceId' },
   searchDocs: { row: searchDocRow, key: 'id' },
+  settings: { row: settingRow, key: 'key' },
+  caseDetails: { row: caseDetailsRow, key: 'caseId' },
 } as const;
 
 const rows = <T extends z.ZodType>(row: T) => z.array(row).max(MAX_ROWS_PER_TABLE);
@@ -50,6 +54,8 @@ const tablesSchema = z
     deadlines: rows(deadlineRow),
     extractions: rows(extractionRow),
     searchDocs: rows(searchDocRow).optional(),
+    settings: rows(settingRow).optional(),
+    caseDetails: rows(caseDetailsRow).optional(),
   })
   .catchall(rows(anyRow));
 

@@ -10,6 +10,8 @@ import type { FieldError } from './complaint';
 import type { LintIssue } from './lint';
 import { BUNDLE_TARGETS, MB } from './types';
 import type { BundleInput } from './types';
+import { REDACTION_API_METHODS, redactionChoicesSchema, redactionSchemas } from './redactionContract';
+import type { RedactionApi, RedactionChoice } from './redactionContract';
 
 /** Pixels per side accepted for redaction rectangles: far beyond any image sharp will open. */
 const COORD = z.number().finite().min(0).max(1_000_000);
@@ -87,6 +89,8 @@ export interface BundlePreflightRequest {
   input: BundleInput;
   maxBytes: number | null;
   redact: boolean;
+  /** The buyer's edits to the redaction areas, per image; main adds the OCR-found areas itself. */
+  redactions?: RedactionChoice[];
 }
 
 export interface BundleExportRequest extends BundlePreflightRequest {
@@ -120,7 +124,7 @@ export interface BundleExportSummary {
   warnings: string[];
 }
 
-export type BundleApi = {
+export type BundleApi = RedactionApi & {
   'bundle:preflight': (req: BundlePreflightRequest) => Promise<BundlePreflight>;
   /** Asks main for a save location, then writes; null when the buyer cancels the dialog. */
   'bundle:export': (req: BundleExportRequest) => Promise<BundleExportSummary | null>;
@@ -129,9 +133,13 @@ export type BundleApi = {
 export const BUNDLE_API_METHODS = {
   preflightBundle: 'bundle:preflight',
   exportBundle: 'bundle:export',
+  ...REDACTION_API_METHODS,
 } as const satisfies Record<string, keyof BundleApi>;
 
 export const bundleSchemas = {
-  'bundle:preflight': z.object({ input: bundleInputSchema, maxBytes, redact: z.boolean() }).strict(),
-  'bundle:export': z.object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), format: z.enum(['pdf', 'folder']) }).strict(),
+  'bundle:preflight': z.object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional() }).strict(),
+  'bundle:export': z
+    .object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional(), format: z.enum(['pdf', 'folder']) })
+    .strict(),
+  ...redactionSchemas,
 } satisfies { [C in keyof BundleApi]: z.ZodType<Parameters<BundleApi[C]>[0]> };

@@ -12,6 +12,10 @@ export const EVENT_TYPES = [
   'evidence-recovered',
   'deadline-added',
   'deadline-done',
+  // An event brought in with an imported case.json: its detail is the event's own text.
+  'note',
+  // The case came from a case folder; its own history follows as notes.
+  'case-imported',
 ] as const;
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 

@@ -6,6 +6,7 @@ import { BUNDLE_API_METHODS } from '../bundle/contract';
 import { INTEGRITY_API_EVENTS, INTEGRITY_API_METHODS } from '../integrity/contract';
 import { BACKUP_API_EVENTS, BACKUP_API_METHODS } from '../backup/contract';
 import { OCR_API_EVENTS, OCR_API_METHODS } from './ocrContract';
+import { PORTABLE_API_METHODS } from '../portable/contract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from './remindersContract';
 
 export const API_METHODS = {
@@ -16,7 +17,6 @@ export const API_METHODS = {
   readThumbnail: 'vault:readThumbnail',
   readDisplay: 'vault:readDisplay',
   openEvidence: 'vault:openEvidence',
-  trashBlob: 'vault:trash',
   reconcileVault: 'vault:reconcile',
   vaultInfo: 'vault:info',
   ...REMINDERS_API_METHODS,
@@ -24,6 +24,7 @@ export const API_METHODS = {
   ...BUNDLE_API_METHODS,
   ...INTEGRITY_API_METHODS,
   ...BACKUP_API_METHODS,
+  ...PORTABLE_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {

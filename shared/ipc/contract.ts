@@ -6,6 +6,7 @@ import type { BundleApi } from '../bundle/contract';
 import type { IntegrityApi, IntegrityEvents } from '../integrity/contract';
 import type { BackupApi, BackupEvents } from '../backup/contract';
 import type { OcrApi, OcrEvents } from './ocrContract';
+import type { PortableApi } from '../portable/contract';
 import type { RemindersApi, RemindersEvents } from './remindersContract';
 
 export interface CaseTarget {
@@ -102,12 +103,11 @@ export type VaultApi = {
   'vault:readThumbnail': (req: BlobRef) => Promise<Uint8Array>;
   'vault:readDisplay': (req: BlobRef) => Promise<DisplayImage>;
   'vault:openEvidence': (req: OpenRequest) => Promise<void>;
-  'vault:trash': (req: BlobRef) => Promise<void>;
   'vault:reconcile': (req: ReconcileRequest) => Promise<ReconcileReport>;
   'vault:info': (req: Record<string, never>) => Promise<VaultInfo>;
 };
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi & IntegrityApi & BackupApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi & IntegrityApi & BackupApi & PortableApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;

@@ -6,6 +6,7 @@ import { bundleSchemas } from '../bundle/contract';
 import { integritySchemas } from '../integrity/contract';
 import { backupSchemas } from '../backup/contract';
 import { ocrSchemas } from './ocrContract';
+import { portableSchemas } from '../portable/contract';
 import { remindersSchemas } from './remindersContract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
@@ -38,7 +39,6 @@ export const requestSchemas = {
   'vault:readThumbnail': blobRef,
   'vault:readDisplay': blobRef,
   'vault:openEvidence': z.object({ sha256, originalName: fileName }).strict(),
-  'vault:trash': blobRef,
   'vault:reconcile': z.object({ knownSha256: z.array(sha256).max(1_000_000) }).strict(),
   'vault:info': z.object({}).strict(),
   ...remindersSchemas,
@@ -46,6 +46,7 @@ export const requestSchemas = {
   ...bundleSchemas,
   ...integritySchemas,
   ...backupSchemas,
+  ...portableSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

@@ -3,10 +3,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BundleApi, BundleExportSummary } from '../../../shared/bundle/contract';
+import type { RedactionChoice } from '../../../shared/bundle/redactionContract';
+import type { BundleInput } from '../../../shared/bundle/types';
 import type { AppError } from '../../../shared/ipc/result';
 import { BundleError } from './errors';
 import { safeName } from './folder';
 import type { BundleService } from './index';
+import { withRedactions } from './redactions';
+import type { RedactionSource } from './redactions';
 
 export interface BundlePorts {
   /** Where to save the PDF (the dialog suggests `defaultName`); null when the buyer cancels. */
@@ -24,10 +28,14 @@ export function freshPath(base: string): string {
   }
 }
 
-export function createBundleHandlers(service: BundleService, ports: BundlePorts): BundleApi {
+export function createBundleHandlers(service: BundleService, ports: BundlePorts, redaction: RedactionSource): BundleApi {
+  // Only an export that asks for redaction looks up the OCR areas; the others go as the renderer sent them.
+  const prepare = (input: BundleInput, redact: boolean, choices: RedactionChoice[] | undefined) => (redact ? withRedactions(input, choices ?? [], redaction) : input);
   return {
-    'bundle:preflight': ({ input, maxBytes, redact }) => service.preflight(input, { maxBytes, redact }),
-    'bundle:export': async ({ input, maxBytes, redact, format }): Promise<BundleExportSummary | null> => {
+    'bundle:redactionTargets': ({ sha256 }) => redaction.targets(sha256),
+    'bundle:preflight': async ({ input, maxBytes, redact, redactions }) => service.preflight(await prepare(input, redact, redactions), { maxBytes, redact }),
+    'bundle:export': async ({ input: raw, maxBytes, redact, redactions, format }): Promise<BundleExportSummary | null> => {
+      const input = await prepare(raw, redact, redactions);
       const stem = `${safeName(input.case.title)}-证据材料`;
       if (format === 'pdf') {
         const outFile = await ports.chooseSavePath(`${stem}.pdf`);

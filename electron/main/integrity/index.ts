@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { BundleExportRequest } from '../../../shared/bundle/contract';
+import type { CaseFolderExportRequest } from '../../../shared/portable/contract';
 import type { AuditInput } from '../../../shared/integrity/audit';
 import type { IntegrityApi, VaultCheckProgress } from '../../../shared/integrity/contract';
 import type { Handlers, ImportBatch } from '../../../shared/ipc/contract';
@@ -112,11 +113,24 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
         return batch;
       };
     }
-    // The old bare trash channel stays for compatibility; its deletions are logged like any other.
-    const trashBlob = inner['vault:trash'];
-    out['vault:trash'] = async (req: { sha256: string }) => {
-      await trashBlob(req);
-      await audit.record({ action: 'delete', caseId: await audit.caseOf([req.sha256]), evidenceId: null, sha256: req.sha256, detail: '原件移入回收站' });
+    const importFolder = inner['case:importFolder'];
+    out['case:importFolder'] = async (req: { caseId: string }) => {
+      const imported = await importFolder(req);
+      if (imported !== null) {
+        await audit.recordAll(
+          imported.evidence.map((e) => ({ action: 'import', caseId: req.caseId, evidenceId: null, sha256: e.blob.sha256, detail: `${e.blob.originalName}（案件文件夹 ${path.basename(imported.dir)}）` })),
+        );
+      }
+      return imported;
+    };
+    const exportFolder = inner['case:exportFolder'];
+    out['case:exportFolder'] = async (req: CaseFolderExportRequest) => {
+      const written = await exportFolder(req);
+      if (written !== null) {
+        const caseId = await audit.caseOf(req.evidence.map((e) => e.sha256));
+        await audit.record({ action: 'export', caseId, evidenceId: null, sha256: null, detail: `案件文件夹：${path.basename(written.dir)}（${req.evidence.length} 份证据）` });
+      }
+      return written;
     };
     const exportBundle = inner['bundle:export'];
     out['bundle:export'] = async (req: BundleExportRequest) => {

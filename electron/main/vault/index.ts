@@ -1,7 +1,6 @@
 // The vault service: pure Node (no electron import) so the app, the CLI and the tests share it.
 // Every mutating call runs one at a time: reconcile empties tmp/, which must not race an import.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DisplayImage, ImportBatch, ImportFailure, ImportProgress, ReconcileReport, VaultInfo } from '../../../shared/ipc/contract';
@@ -14,7 +13,7 @@ import { assertSha256, ensureLayout, vaultLayout } from './layout';
 import { prepareOpenCopy } from './open';
 import { listBlobs, reconcileVault } from './reconcile';
 import { readSidecar } from './sidecar';
-import { exists, fsyncDir } from './store';
+import { exists } from './store';
 import { walkFolder } from './walk';
 
 export { describeError, toAppError, VaultError } from './errors';
@@ -40,7 +39,6 @@ export interface VaultService {
   readThumbnail(sha256: string): Promise<Uint8Array>;
   readDisplay(sha256: string): Promise<DisplayImage>;
   prepareOpen(sha256: string, originalName: string): Promise<string>;
-  trash(sha256: string): Promise<void>;
   reconcile(knownSha256: string[]): Promise<ReconcileReport>;
   info(): Promise<VaultInfo>;
   /** Runs `work` in the vault's one-at-a-time queue (trash moves, quarantine). */
@@ -125,24 +123,6 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
       return prepareOpenCopy(layout, tempDir, sha, originalName, sidecar?.blob ?? null, now().getTime());
     },
 
-    trash: (sha) =>
-      serial(async () => {
-        const blob = layout.blob(assertSha256(sha));
-        if (!(await exists(blob))) throw new VaultError('not-found', 'The original of this item is not in the vault.');
-        // Same file system, so these are renames: the bytes are kept, only moved out of sight. A
-        // second trashing of the same bytes gets its own name rather than replacing the first.
-        const stem = (await exists(path.join(layout.trashDir, sha))) ? `${sha}.${now().getTime()}-${randomBytes(3).toString('hex')}` : sha;
-        await rename(blob, path.join(layout.trashDir, stem));
-        try {
-          await rename(layout.meta(sha), path.join(layout.trashDir, `${stem}.json`));
-        } catch (err) {
-          if (!hasErrorCode(err, 'ENOENT')) throw err;
-        }
-        await fsyncDir(layout.trashDir);
-        await fsyncDir(path.dirname(blob));
-        await rm(layout.thumb(sha), { force: true });
-        await rm(layout.display(sha), { force: true });
-      }),
 
     reconcile: (knownSha256) => serial(() => reconcileVault(layout, knownSha256, now())),
 

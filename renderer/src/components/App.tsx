@@ -9,6 +9,7 @@ import { EvidenceViewer } from './EvidenceViewer';
 import { IcsResultToast } from './IcsResultToast';
 import { ImportReportPanel } from './ImportReportPanel';
 import { IntegrityPage } from './IntegrityPage';
+import { PortableToast } from './PortableToast';
 import { SearchView } from './SearchView';
 import { SettingsView } from './SettingsView';
 import { BackupPanel } from './BackupPanel';
@@ -82,6 +83,7 @@ export function App() {
       <EvidenceViewer />
       <ImportReportPanel />
       <IcsResultToast />
+      <PortableToast />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { formatLocal } from '../../../shared/time/shanghai';
 import { useApp } from '../StoreContext';
+import { CaseFolderButton } from './CaseFolderButton';
 import { StatusControl } from './StatusControl';
 
 export function CaseHeader({ record }: { record: CaseRecord }) {
@@ -30,6 +31,7 @@ export function CaseHeader({ record }: { record: CaseRecord }) {
         <button type="button" className="ghost" data-testid="edit-case" onClick={() => setEditing(record.id)}>
           {t('cases.edit')}
         </button>
+        <CaseFolderButton caseId={record.id} />
         <button type="button" className="primary" data-testid="open-export" onClick={() => setExportOpen(true)}>
           {t('export.open')}
         </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { nextDueByCase, sortCasesByDeadline } from '../../../shared/domain/deadline';
 import { useApp } from '../StoreContext';
 import { CaseRow } from './CaseRow';
+import { ImportCaseButton } from './ImportCaseButton';
 
 export function CaseList() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function CaseList() {
     <section className="case-list" data-testid="case-list" data-ready={loaded ? 'true' : 'false'}>
       <div className="section-head">
         <h1>{t('nav.cases')}</h1>
+        <ImportCaseButton />
         <button type="button" className="primary" data-testid="new-case" onClick={() => setEditing('new')}>
           + {t('cases.new')}
         </button>

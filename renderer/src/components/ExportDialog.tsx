@@ -8,6 +8,8 @@ import { useApp } from '../StoreContext';
 import { ExportChecks } from './ExportChecks';
 import { Field } from './Field';
 import { Modal } from './Modal';
+import { RedactionStep } from './RedactionStep';
+import { RedactionSummary } from './RedactionSummary';
 
 const LIMITS: { label: string; bytes: number | null }[] = [
   { label: '5 MB', bytes: 5_000_000 },
@@ -21,10 +23,16 @@ export function ExportDialog({ caseId }: { caseId: string }) {
   const open = useApp((s) => s.exportOpen);
   const setOpen = useApp((s) => s.setExportOpen);
   const record = useApp((s) => s.cases.find((c) => c.id === caseId));
+  const redacting = useApp((s) => s.redactionOpen);
+  const setRedacting = useApp((s) => s.setRedactionOpen);
   if (!open || !record) return null;
+  // The redaction step covers the form without unmounting it, so nothing typed there is lost.
   return (
-    <Modal title={t('export.title')} onClose={() => setOpen(false)} wide testId="export-dialog">
-      <ExportBody caseId={caseId} />
+    <Modal title={redacting ? t('redaction.title') : t('export.title')} onClose={() => (redacting ? setRedacting(false) : setOpen(false))} wide testId="export-dialog">
+      {redacting && <RedactionStep />}
+      <div hidden={redacting}>
+        <ExportBody caseId={caseId} />
+      </div>
     </Modal>
   );
 }
@@ -50,6 +58,19 @@ function ExportBody({ caseId }: { caseId: string }) {
     complainant: { name: '', phone: '', address: '' },
     respondent: { name: record?.shop ?? '', address: '' },
   });
+  const caseDetails = useApp((s) => s.caseDetails);
+  // A case imported with (or exported before with) its parties and statement starts from those.
+  useEffect(() => {
+    let live = true;
+    void caseDetails(caseId).then((d) => {
+      if (!live || !d) return;
+      setTarget(d.target);
+      setForm((f) => ({ ...f, statement: d.statement || f.statement, complainant: d.complainant, respondent: d.respondent }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [caseId, caseDetails]);
   const full: ExportForm = { ...form, target };
   const maxBytes = LIMITS[limit]?.bytes ?? null;
 
@@ -106,8 +127,9 @@ function ExportBody({ caseId }: { caseId: string }) {
           <textarea rows={6} value={form.statement} data-testid="export-statement" onChange={(e) => setForm((f) => ({ ...f, statement: e.target.value }))} />
         </Field>
         <label className="check">
-          <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} /> {t('export.redact')}
+          <input type="checkbox" checked={redact} data-testid="export-redact" onChange={(e) => setRedact(e.target.checked)} /> {t('export.redact')}
         </label>
+        {redact && <RedactionSummary />}
       </div>
       <ExportChecks />
       <div className="form-actions">

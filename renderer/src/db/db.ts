@@ -5,6 +5,7 @@ import type { DeadlineRecord } from '../../../shared/domain/deadline';
 import type { CaseEvent } from '../../../shared/domain/events';
 import type { ExtractionRecord } from '../../../shared/domain/review';
 import type { SearchDoc } from '../../../shared/search/types';
+import type { CaseDetails } from '../../../shared/portable/mapping';
 import { DB_NAME, declareVersions } from './migrations';
 
 /** One setting; each reader validates its value, since storage may hold an older or damaged shape. */
@@ -22,6 +23,7 @@ export type LiuZhengDb = Dexie & {
   // Row ids are derived by the search repository (date-ordered, per chunk), never auto-generated.
   searchDocs: Table<SearchDoc, string>;
   settings: EntityTable<SettingRow, 'key'>;
+  caseDetails: EntityTable<CaseDetails, 'caseId'>;
 };
 
 export function openDb(name = DB_NAME): LiuZhengDb {

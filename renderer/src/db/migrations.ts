@@ -24,4 +24,8 @@ export function declareVersions(db: Dexie): void {
   db.version(4).stores({
     settings: 'key',
   });
+  // v5: what a case.json carries beyond the case record (target, 事实与理由, both parties), per case.
+  db.version(5).stores({
+    caseDetails: 'caseId',
+  });
 }

@@ -263,6 +263,8 @@ export const en = {
     'evidence-recovered': 'Recovered "{{detail}}" from an interrupted import',
     'deadline-added': 'Deadline added: {{detail}}',
     'deadline-done': 'Deadline done: {{detail}}',
+    note: '{{detail}}',
+    'case-imported': 'Imported “{{detail}}” from a case folder',
     stamp: 'Time shown in evidence ({{detail}})',
   },
   vault: {

@@ -262,6 +262,8 @@ export const zh = {
     'evidence-recovered': '恢复中断导入的证据「{{detail}}」',
     'deadline-added': '添加期限：{{detail}}',
     'deadline-done': '期限完成：{{detail}}',
+    note: '{{detail}}',
+    'case-imported': '从案件文件夹导入「{{detail}}」',
     stamp: '证据中的时间（{{detail}}）',
   },
   vault: {

@@ -1,6 +1,7 @@
 import { toBundleInput, type ExportForm } from '../../../shared/domain/bundleInput';
 import type { BundleExportSummary, BundlePreflight } from '../../../shared/bundle/contract';
 import type { AppError } from '../../../shared/ipc/result';
+import { redactionChoices } from './redactionSlice';
 import type { Slice } from './types';
 
 export interface ExportSlice {
@@ -26,12 +27,15 @@ export const exportSlice: Slice<ExportSlice> = (deps) => (set, get) => {
     exportResult: null,
     exportError: null,
     exporting: false,
-    setExportOpen: (exportOpen) => set({ exportOpen, preflight: null, exportResult: null, exportError: null }),
+    setExportOpen: (exportOpen) => {
+      get().resetRedactions();
+      set({ exportOpen, preflight: null, exportResult: null, exportError: null });
+    },
 
     async runPreflight(form, maxBytes, redact, eventText) {
       const data = input(form, eventText);
       if (!data) return;
-      const res = await deps.api.preflightBundle({ input: data, maxBytes, redact });
+      const res = await deps.api.preflightBundle({ input: data, maxBytes, redact, ...(redact ? { redactions: redactionChoices(get().redactionEdits) } : {}) });
       set(res.ok ? { preflight: res.value, exportError: null } : { exportError: res.error });
     },
 
@@ -39,7 +43,10 @@ export const exportSlice: Slice<ExportSlice> = (deps) => (set, get) => {
       const data = input(form, eventText);
       if (!data) return;
       set({ exporting: true, exportError: null, exportResult: null });
-      const res = await deps.api.exportBundle({ input: data, maxBytes, redact, format });
+      // Remembered for the next export and for the case folder's case.json.
+      const { route } = get();
+      if (route.name === 'case') await get().saveCaseDetails({ caseId: route.caseId, target: form.target, statement: form.statement, complainant: form.complainant, respondent: form.respondent });
+      const res = await deps.api.exportBundle({ input: data, maxBytes, redact, format, ...(redact ? { redactions: redactionChoices(get().redactionEdits) } : {}) });
       set(res.ok ? { exporting: false, exportResult: res.value } : { exporting: false, exportError: res.error });
     },
   };

@@ -9,6 +9,8 @@ import { ocrSlice } from './ocrSlice';
 import { searchSlice } from './searchSlice';
 import { remindersSlice } from './remindersSlice';
 import { settingsSlice } from './settingsSlice';
+import { redactionSlice } from './redactionSlice';
+import { portableSlice } from './portableSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 import { vaultSlice } from './vaultSlice';
@@ -23,6 +25,8 @@ export function createAppStore(deps: StoreDeps) {
     ...integritySlice(deps)(...a),
     ...ocrSlice(deps)(...a),
     ...remindersSlice(deps)(...a),
+    ...redactionSlice(deps)(...a),
+    ...portableSlice(deps)(...a),
     ...searchSlice(deps)(...a),
     ...settingsSlice(deps)(...a),
     ...uiSlice(deps)(...a),

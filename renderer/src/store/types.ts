@@ -3,6 +3,7 @@ import type { LiuZhengApi } from '../../../shared/ipc/api';
 import type { DeadlineRepository } from '../db/deadlineRepository';
 import type { ExtractionRepository } from '../db/extractionRepository';
 import type { SearchRepository } from '../db/searchRepository';
+import type { PortableRepository } from '../db/portableRepository';
 import type { Repositories } from '../db/repositories';
 import type { SettingsRepository } from '../db/settingsRepository';
 import type { CasesSlice } from './casesSlice';
@@ -15,6 +16,8 @@ import type { OcrSlice } from './ocrSlice';
 import type { SearchSlice } from './searchSlice';
 import type { RemindersSlice } from './remindersSlice';
 import type { SettingsSlice } from './settingsSlice';
+import type { RedactionSlice } from './redactionSlice';
+import type { PortableSlice } from './portableSlice';
 import type { UiSlice } from './uiSlice';
 import type { VaultSlice } from './vaultSlice';
 
@@ -24,12 +27,26 @@ export interface StoreDeps {
   extractions: ExtractionRepository;
   search: SearchRepository;
   settings: SettingsRepository;
+  portable: PortableRepository;
   api: LiuZhengApi;
   /** Local Asia/Shanghai "YYYY-MM-DDTHH:mm:ss". */
   now: () => string;
   newId: () => string;
 }
 
-export type AppState = CasesSlice & CaseViewSlice & DeadlinesSlice & ExportSlice & ImportSlice & IntegritySlice & OcrSlice & RemindersSlice & SearchSlice & SettingsSlice & UiSlice & VaultSlice;
+export type AppState = CasesSlice &
+  CaseViewSlice &
+  DeadlinesSlice &
+  ExportSlice &
+  ImportSlice &
+  IntegritySlice &
+  OcrSlice &
+  PortableSlice &
+  RedactionSlice &
+  RemindersSlice &
+  SearchSlice &
+  SettingsSlice &
+  UiSlice &
+  VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

@@ -7,6 +7,8 @@ import { createOcrService } from '../../../electron/main/ocr/queue';
 import { createOcrHandlers } from '../../../electron/main/ocrHandlers';
 import { createBundleService } from '../../../electron/main/bundle';
 import { createBundleHandlers } from '../../../electron/main/bundle/handlers';
+import { createRedactionSource } from '../../../electron/main/bundle/redactions';
+import { createPortableHandlers } from '../../../electron/main/portable/handlers';
 import { createReminderHandlers } from '../../../electron/main/reminders/handlers';
 import { createReminderService } from '../../../electron/main/reminders/service';
 import { createVaultService } from '../../../electron/main/vault';
@@ -70,7 +72,8 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: <E exte
     ...createBundleHandlers(createBundleService({ vaultDir }), {
       chooseSavePath: async () => desktop.saveDialogs.shift() ?? null,
       chooseFolder: async () => desktop.folderDialogs.shift() ?? null,
-    }),
+    }, createRedactionSource(vaultDir)),
+    ...createPortableHandlers(vault, vaultDir, { chooseExportParent: async () => desktop.folderDialogs.shift() ?? null, chooseCaseFolder: async () => desktop.folderDialogs.shift() ?? null }, (batch) => void ocr.enqueue(imagesOf(batch))),
     ...createReminderHandlers(reminders, {
       chooseIcsPath: async () => desktop.saveDialogs.shift() ?? null,
       applyLaunchAtLogin: (enabled) => void desktop.loginItem.push(enabled),

@@ -7,6 +7,10 @@ import type { BundleService, ExportOptions, FolderOptions } from '../../../elect
 import { bundleIpcError, createBundleHandlers, freshPath } from '../../../electron/main/bundle/handlers';
 import { bundleSchemas } from '../../../shared/bundle/contract';
 import { inputOf } from '../../../shared/bundle/fixtures';
+import type { RedactionSource } from '../../../electron/main/bundle/redactions';
+
+/** No OCR results stored: redaction adds only what the buyer drew. */
+const noOcr: RedactionSource = { targets: async (sha256) => ({ sha256, ocrDone: false, targets: [] }) };
 
 const summary = { files: ['x.pdf'], pages: 3, exhibits: 1, parts: [], warnings: [] };
 
@@ -34,7 +38,7 @@ describe('bundle IPC handlers', () => {
         return asked.length === 1 ? null : '/tmp/out.pdf';
       },
       chooseFolder: async () => null,
-    });
+    }, noOcr);
     const req = { input: inputOf(), maxBytes: 5_000_000, redact: false, format: 'pdf' as const };
     expect(await handlers['bundle:export'](req)).toBeNull();
     expect(await handlers['bundle:export'](req)).toEqual(summary);
@@ -48,7 +52,7 @@ describe('bundle IPC handlers', () => {
     try {
       await mkdir(path.join(parent, 'XX游戏点卡卡密无效-证据材料'));
       const calls: string[] = [];
-      const handlers = createBundleHandlers(fakeService(calls), { chooseSavePath: async () => null, chooseFolder: async () => parent });
+      const handlers = createBundleHandlers(fakeService(calls), { chooseSavePath: async () => null, chooseFolder: async () => parent }, noOcr);
       const result = await handlers['bundle:export']({ input: inputOf(), maxBytes: null, redact: true, format: 'folder' });
       expect(result).toEqual(summary);
       expect(calls).toEqual([`folder ${path.join(parent, 'XX游戏点卡卡密无效-证据材料 (2)')}`]);

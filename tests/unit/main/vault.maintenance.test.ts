@@ -104,32 +104,6 @@ describe('reconcile after a crash', () => {
   });
 });
 
-describe('trash', () => {
-  it('moves the blob and sidecar into trash/ and removes derived copies', async () => {
-    const png = await pngBytes();
-    const sha = await importBytes('a.png', png);
-    await v.service.trash(sha);
-    expect(await exists(blobPath(sha))).toBe(false);
-    expect(Buffer.compare(await readFile(vault('trash', sha)), png)).toBe(0);
-    expect(await exists(vault('trash', `${sha}.json`))).toBe(true);
-    expect(await exists(vault('derived', 'thumb', `${sha}.webp`))).toBe(false);
-    expect(await exists(vault('derived', 'display', `${sha}.webp`))).toBe(false);
-    expect(await v.service.info()).toMatchObject({ blobCount: 0, totalBytes: 0 });
-    await expect(v.service.trash(sha)).rejects.toMatchObject({ code: 'not-found' });
-  });
-
-  it('keeps both copies when the same bytes are trashed twice', async () => {
-    const png = await pngBytes();
-    const sha = await importBytes('a.png', png);
-    await v.service.trash(sha);
-    await importBytes('a-again.png', png);
-    await v.service.trash(sha);
-    const names = await readdir(vault('trash'));
-    expect(names.filter((n) => !n.endsWith('.json'))).toHaveLength(2);
-    expect(names.filter((n) => n.endsWith('.json'))).toHaveLength(2);
-  });
-});
-
 describe('prepareOpen', () => {
   it('hands out a read-only copy with identical bytes under a safe name, outside the vault', async () => {
     const jpeg = await jpegBytes();

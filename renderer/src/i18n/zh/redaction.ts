@@ -1,2 +1,27 @@
 // The 'redaction' namespace, kept in its own file so features can grow without crowding zh.ts.
-export const zhRedaction = {} as const;
+export const zhRedaction = {
+  summary: '将遮挡 {{count}} 处（{{images}} 张图片）',
+  summaryNone: '尚未找到需要遮挡的内容，可以手动框选',
+  pending: '{{count}} 张图片的文字识别尚未完成，完成后会自动找出手机号等信息',
+  edit: '检查和框选遮挡区域',
+  title: '遮挡个人信息',
+  hint: '在图片上按住鼠标拖动即可框选要遮挡的区域。自动识别的手机号、身份证号、地址和姓名可以取消勾选。遮挡会直接写入导出副本的像素，原件不变。',
+  exhibit: '证据{{no}} · {{title}}',
+  count: '遮挡 {{count}} 处',
+  auto: '自动识别',
+  drawn: '手动框选',
+  hintShort: '在左侧图片上拖动鼠标框选',
+  drawnItem: '区域 {{no}}',
+  remove: '删除',
+  noAuto: '未识别到个人信息',
+  noOcr: '文字识别未完成',
+  loading: '正在读取图片…',
+  noImages: '本案件没有图片证据，无需遮挡。',
+  done: '完成，返回导出',
+  kind: {
+    phone: '手机号',
+    'id-card': '身份证号',
+    address: '地址',
+    name: '姓名',
+  },
+} as const;
