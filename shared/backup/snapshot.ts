@@ -12,8 +12,10 @@ export const MAX_ROWS_PER_TABLE = 2_000_000;
 const id = z.string().min(1).max(200);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
 const text = z.string().max(100_000);
+/** Short fields (status, kinds, timestamps): bounded like every string that crosses IPC. */
+const short = z.string().max(200);
 
-const caseRow = z.looseObject({ id, title: text, platform: z.string(), status: z.string(), createdAt: z.string(), updatedAt: z.string() });
+const caseRow = z.looseObject({ id, title: text, platform: short, status: short, createdAt: short, updatedAt: short });
 const evidenceRow = z.looseObject({
   id,
   caseId: id,
@@ -21,13 +23,13 @@ const evidenceRow = z.looseObject({
   size: z.number().int().nonnegative(),
   originalName: text,
   mediaType: z.enum(MEDIA_TYPES),
-  kind: z.string(),
-  importedAt: z.string(),
+  kind: short,
+  importedAt: short,
 });
-const eventRow = z.looseObject({ id, caseId: id, at: z.string(), type: z.string() });
+const eventRow = z.looseObject({ id, caseId: id, at: short, type: short });
 const deadlineRow = z.looseObject({ id, caseId: id, label: text, dueAt: z.number().finite(), done: z.boolean() });
 const extractionRow = z.looseObject({ evidenceId: id, caseId: id, sha256 });
-const searchDocRow = z.looseObject({ id, evidenceId: id, caseId: id, grams: z.array(z.string()) });
+const searchDocRow = z.looseObject({ id, evidenceId: id, caseId: id, grams: z.array(short).max(1_000_000) });
 const settingRow = z.looseObject({ key: id });
 const caseDetailsRow = z.looseObject({ caseId: id });
 const anyRow = z.looseObject({});

@@ -1,5 +1,7 @@
 // Building search rows from an evidence item: display text, date, chunks and index terms.
 import { indexTerms } from './grams';
+import type { EvidenceRecord } from '../domain/evidence';
+import type { ExtractionRecord } from '../domain/review';
 import type { SearchDoc, SearchDocInput } from './types';
 
 /** Rows are cut near this many characters; long chat logs become several rows. */
@@ -127,4 +129,18 @@ export function toSearchRows(input: SearchDocInput): SearchDoc[] {
   const text = tidyText(input.text);
   const extra = kindPlatformTerm(input.kind, input.platform);
   return chunkText(text).map((chunk, n) => ({ ...input, id: rowId(input.date, input.evidenceId, n), text: chunk, grams: [...indexTerms(chunk), extra] }));
+}
+
+/** One evidence item as the index sees it: its own fields plus what OCR or the chat parser read. */
+export function searchInput(item: EvidenceRecord, record: Pick<ExtractionRecord, 'extraction' | 'messages'> | undefined): SearchDocInput {
+  return toSearchDocInput({
+    evidenceId: item.id,
+    caseId: item.caseId,
+    kind: item.kind,
+    platform: record?.extraction.platform ?? '',
+    capturedAt: item.capturedAt,
+    title: item.title,
+    note: item.note,
+    ...(record ? (record.messages ? { messages: record.messages } : { ocrText: record.extraction.text }) : {}),
+  });
 }

@@ -48,6 +48,19 @@ describe('database snapshot and replace', () => {
     db.close();
   });
 
+  it('leaves the search index out and rebuilds it from evidence and extractions on restore', async () => {
+    const db = await seeded(fresh());
+    await db.extractions.add({ evidenceId: 'e1', caseId: 'c1', sha256: SHA, source: 'ocr', extraction: { platform: 'kameng', text: '订单号 2025112812345678 卡密无效' }, messages: null } as never);
+    await db.searchDocs.add({ id: 'stale', evidenceId: 'gone', caseId: 'c0', kind: 'order', platform: '', date: '', grams: ['旧的'] } as never);
+    const snap = await snapshotDb(db);
+    expect(snap.tables.searchDocs).toBeUndefined();
+    await replaceDb(db, snap);
+    const rows = await db.searchDocs.toArray();
+    expect(rows.map((r) => r.evidenceId)).toEqual(['e1']);
+    expect(rows[0]?.grams).toContain('卡密');
+    db.close();
+  });
+
   it('a failing restore leaves the old contents, in every table', async () => {
     const db = await seeded(fresh());
     const before = await snapshotDb(db);

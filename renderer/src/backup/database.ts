@@ -2,7 +2,9 @@
 // replaces every table in one transaction, so a failure leaves the old contents exactly as they were.
 import { Dexie } from 'dexie';
 import { DB_SNAPSHOT_FORMAT, type DbRow, type DbSnapshot } from '../../../shared/backup/snapshot';
+import { searchInput } from '../../../shared/search/document';
 import { openDb, type LiuZhengDb } from '../db/db';
+import { createSearchRepository } from '../db/searchRepository';
 
 /** A database the app cannot use as it is: the error screen shows `reason`. */
 export class DbOpenError extends Error {
@@ -12,7 +14,8 @@ export class DbOpenError extends Error {
 export async function snapshotDb(db: Dexie): Promise<DbSnapshot> {
   const tables: Record<string, DbRow[]> = {};
   await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) tables[table.name] = (await table.toArray()) as DbRow[];
+    // The search index is derived data and by far the largest table: it is rebuilt after a restore.
+    for (const table of db.tables) if (table.name !== 'searchDocs') tables[table.name] = (await table.toArray()) as DbRow[];
   });
   const rows = (name: string): DbRow[] => tables[name] ?? [];
   return {
@@ -41,6 +44,14 @@ export async function replaceDb(db: Dexie, snap: DbSnapshot): Promise<void> {
       if (rows.length > 0) await table.bulkAdd([...rows]);
     }
   });
+  if (!snap.tables.searchDocs && 'searchDocs' in db && 'evidence' in db) await rebuildSearchIndex(db as LiuZhengDb);
+}
+
+/** Re-derives the full-text index from the evidence and what OCR and the chat parser read. */
+export async function rebuildSearchIndex(db: LiuZhengDb): Promise<void> {
+  const [evidence, extractions] = await Promise.all([db.evidence.toArray(), db.extractions.toArray()]);
+  const byId = new Map(extractions.map((x) => [x.evidenceId, x]));
+  await createSearchRepository(db).upsertMany(evidence.map((e) => searchInput(e, byId.get(e.id))));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { CaseEvent } from '../../../shared/domain/events';
 import { evidenceEditDetail, moveDetail } from '../../../shared/integrity/describe';
 import type { EvidencePatch } from '../db/repositories';
-import { searchInput } from './ocrSlice';
+import { searchInput } from '../../../shared/search/document';
 import type { Slice } from './types';
 
 export interface CaseViewSlice {

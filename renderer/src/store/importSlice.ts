@@ -1,7 +1,7 @@
 import { planImport, type DuplicateNotice } from '../../../shared/domain/importPlan';
 import type { DroppedFile, ImportBatch, ImportFailure, ImportProgress } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
-import { searchInput } from './ocrSlice';
+import { searchInput } from '../../../shared/search/document';
 import type { Slice, StoreDeps } from './types';
 
 export type ImportMethod =

@@ -2,7 +2,7 @@ import { RECOVERED_CASE_TITLE } from '../../../shared/domain/case';
 import { EMPTY_CASE_INPUT } from '../../../shared/domain/caseForm';
 import type { AuditReport, BundleVerifyReport, CaseHistory, TrashEntry, VaultCheckProgress, VaultCheckReport } from '../../../shared/integrity/contract';
 import type { AppError, Result } from '../../../shared/ipc/result';
-import { searchInput } from './ocrSlice';
+import { searchInput } from '../../../shared/search/document';
 import type { Slice } from './types';
 
 export type IntegrityTab = 'trash' | 'check' | 'verify';

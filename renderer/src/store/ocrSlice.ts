@@ -3,7 +3,7 @@ import { toCaseInput } from '../../../shared/domain/caseForm';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { caseFillFrom, reviewFields, suggestedKind, type ExtractionRecord, type FieldCorrection } from '../../../shared/domain/review';
 import type { OcrItemStatus, OcrOverall, OcrProgressEvent } from '../../../shared/ipc/ocrContract';
-import { toSearchDocInput } from '../../../shared/search/document';
+import { searchInput } from '../../../shared/search/document';
 import type { Slice, StoreDeps } from './types';
 
 export interface OcrSlice {
@@ -19,19 +19,6 @@ export interface OcrSlice {
   retryOcr: (sha256: string) => Promise<void>;
   correctField: (evidenceId: string, key: string, correction: FieldCorrection | null) => Promise<void>;
   fillCaseFrom: (evidenceId: string) => Promise<void>;
-}
-
-export function searchInput(item: EvidenceRecord, record: Pick<ExtractionRecord, 'extraction' | 'messages'> | undefined) {
-  return toSearchDocInput({
-    evidenceId: item.id,
-    caseId: item.caseId,
-    kind: item.kind,
-    platform: record?.extraction.platform ?? '',
-    capturedAt: item.capturedAt,
-    title: item.title,
-    note: item.note,
-    ...(record ? (record.messages ? { messages: record.messages } : { ocrText: record.extraction.text }) : {}),
-  });
 }
 
 /** Turns what main read from one stored original into an extraction record, or null if not ready. */

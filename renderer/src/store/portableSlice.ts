@@ -3,7 +3,7 @@
 import type { CaseEvent } from '../../../shared/domain/events';
 import { exhibitOrder, importedCase, portableCaseOf, portableEvidenceOf } from '../../../shared/portable/mapping';
 import type { CaseDetails } from '../../../shared/portable/mapping';
-import { searchInput } from './ocrSlice';
+import { searchInput } from '../../../shared/search/document';
 import type { Slice } from './types';
 
 export type PortableNotice =
