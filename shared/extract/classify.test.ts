@@ -50,6 +50,28 @@ const cases: Array<[string, string, ExtractPlatform, ExtractKind]> = [
     'policy',
   ],
   ['platform service agreement', page('淘宝平台服务协议', '第一条 总则', '第二条 账户注册'), 'taobao', 'policy'],
+  [
+    'Taobao order whose header line OCR lost: the 支付宝交易号 does not make it an Alipay page',
+    page('订单详情', '交易成功', '实付款 ¥409.30', '订单编号 2828916233381979508 复制', '支付宝交易号 2026102422001468754400441860', '创建时间 2026-10-24 22:49:55'),
+    'taobao',
+    'order',
+  ],
+  [
+    'Tmall order with the header lost keeps Tmall from its 旗舰店',
+    page('订单详情', '小米官方旗舰店', '实付款 ¥151.99', '订单编号 2213448083457303884', '支付宝交易号 2026101622001031138401431408'),
+    'tmall',
+    'order',
+  ],
+  [
+    'Taobao order selling a 兑换码 is not a 卡盟 page',
+    page('订单详情', '索尼PS5游戏兑换码 数字版 ¥228.50', '实付款 ¥225.00', '订单编号 4325392313767817706', '支付宝交易号 2026101722001407289329048751'),
+    'taobao',
+    'order',
+  ],
+  ['Douyin order selling 点卡, 抖音 misread', page('订单详情', '抖肉支付 · 极速退款', 'XX游戏点卡 100元面值 ¥20.90', '实付款 ¥16.90', '订单编号 6983653845346774793'), 'douyin', 'order'],
+  ['Douyin order selling 点卡', page('抖音商城', '订单详情', 'XX游戏点卡 100元面值', '实付款 ¥16.90', '订单编号 6983653845346774793'), 'douyin', 'order'],
+  ['an Alipay bill is still an Alipay page', page('账单详情', '-149.90', '交易成功', '支付宝交易号 2026111522001456781234567890', '商家订单号 T200P3789654123456789012', '账单分类 日用百货'), 'alipay', 'payment'],
+  ['a 卡盟 page selling 点卡 names 卡密', page('订单查询结果', '订单号: 202611152031075823', '商品: 王者荣耀点卡', '卡密: 8H3K-2M9Q-X7WP-4TZL'), 'kameng', 'order'],
   ['unrelated photo text', page('生产日期 2026.11.01', '净含量 500g'), 'unknown', 'other'],
   ['empty page', '', 'unknown', 'other'],
 ];
