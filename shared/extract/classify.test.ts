@@ -72,6 +72,10 @@ const cases: Array<[string, string, ExtractPlatform, ExtractKind]> = [
   ['Douyin order selling 点卡', page('抖音商城', '订单详情', 'XX游戏点卡 100元面值', '实付款 ¥16.90', '订单编号 6983653845346774793'), 'douyin', 'order'],
   ['an Alipay bill is still an Alipay page', page('账单详情', '-149.90', '交易成功', '支付宝交易号 2026111522001456781234567890', '商家订单号 T200P3789654123456789012', '账单分类 日用百货'), 'alipay', 'payment'],
   ['a 卡盟 page selling 点卡 names 卡密', page('订单查询结果', '订单号: 202611152031075823', '商品: 王者荣耀点卡', '卡密: 8H3K-2M9Q-X7WP-4TZL'), 'kameng', 'order'],
+  ['京东支付 bill paid from 零钱 is JD, not WeChat Pay', page('交易详情', '京东支付', '交易状态:支付成功', '支付时间:2026-10-05 14:52:41', '付款方式:零钱', '订单编号:368926173099 复制'), 'jd', 'payment'],
+  ['抖音支付 bill', page('账单详情', '抖音支付', '交易状态:支付成功', '付款方式:零钱', '订单号:6943611922790098684'), 'douyin', 'payment'],
+  ['多多钱包 bill', page('账单详情', '多多钱包', '交易状态:支付成功', '付款方式:招商银行储蓄卡(8821)', '订单编号:261011-281369990492893'), 'pdd', 'payment'],
+  ['a WeChat Pay bill for a JD purchase stays WeChat Pay', page('账单详情', '京东商城平台商户', '-149.90', '当前状态 支付成功', '支付方式 零钱', '交易单号 4200002345202611151234567890', '商户单号 298765432101', '微信支付'), 'wechatpay', 'payment'],
   ['unrelated photo text', page('生产日期 2026.11.01', '净含量 500g'), 'unknown', 'other'],
   ['empty page', '', 'unknown', 'other'],
 ];

@@ -26,6 +26,13 @@ const PAY_PLATFORMS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
   ['wechatpay', [[/微信支付/, 4], [/交易单号|商户单号|商户全称|零钱通?|当前状态/, 2]]],
 ];
 
+/** The shops' own wallets: their bills belong to the shop, since the contract has no wallet platforms. */
+const WALLETS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
+  ['jd', [[/京东支付|京东金融|京东钱包/, 4]]],
+  ['douyin', [[/抖音支付|抖音钱包|抖音月付/, 4]]],
+  ['pdd', [[/多多钱包|多多支付/, 4]]],
+];
+
 const CHAT_APPS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
   ['wechat', [[/按住\s?说话|微信/, 2], [/\[(?:语音|表情|动画表情|链接)\]|拍了拍/, 1]]],
   ['qq', [[/(?<![A-Za-z])QQ(?![A-Za-z])/, 2], [/戳一戳|\[QQ红包\]/, 2]]],
@@ -120,7 +127,11 @@ export function classifyPage(text: string): Classification {
   const pay = best(text, PAY_PLATFORMS);
   const chat = best(text, CHAT_APPS);
   let platform: ExtractPlatform;
-  if (kind === 'payment') platform = pay?.platform ?? shop?.platform ?? 'unknown';
+  if (kind === 'payment') {
+    const wallet = best(text, WALLETS);
+    // 零钱 or 付款方式 alone do not make a 京东支付 bill a WeChat Pay one; 支付宝 / 微信支付 named outright do.
+    platform = (wallet && (!pay || pay.score < wallet.score) ? wallet.platform : pay?.platform) ?? shop?.platform ?? 'unknown';
+  }
   else if (kind === 'chat') platform = chat?.platform ?? shop?.platform ?? 'unknown';
   else platform = shop?.platform ?? pay?.platform ?? 'unknown';
   return { platform, kind };

@@ -79,6 +79,11 @@ const cases: Case[] = [
   { name: 'a complete order number does not swallow the next line', text: `订单号 ${TAOBAO19}\n${PDD}`, orders: [TAOBAO19, PDD] },
   { name: 'a merchant number does not swallow a phone on the next line', text: `商户单号 MO2026111520310758\n13812345678`, orders: ['MO2026111520310758'] },
   { name: 'in a chat a lone line after a merchant number is its own message', text: `商户单号 MO2026111520310758\n1234567`, kind: 'chat', orders: ['MO2026111520310758'] },
+  // Stacked rows: the label on its own line, the value under it, OCR often leaving a blank line between.
+  { name: 'stacked 服务单号 with a blank line is not an order', text: `订单编号\n\n${DOUYIN} 复制\n\n服务单号\n\n771615453115660810\n\n收货人手机\n\n15874695664`, platform: 'douyin', orders: [DOUYIN] },
+  { name: 'stacked 会员号 with a blank line is not an order', text: `会员号\n\n506667024820262951`, platform: 'taobao' },
+  { name: 'stacked 订单号 with a blank line is labelled', text: `订单号\n\n${JD} 复制`, platform: 'jd', orders: [JD] },
+  { name: 'a label two lines up with text between does not reach', text: `会员号\n张三\n${TAOBAO19}`, platform: 'taobao', orders: [TAOBAO19] },
   // Pinduoduo numbers with the dash misread.
   { name: 'Pinduoduo number with a dot for the dash', text: `订单编号: ${PDD.replace('-', '.')}`, platform: 'pdd', orders: [PDD] },
   { name: 'Pinduoduo number with an underscore', text: `订单编号 ${PDD.replace('-', '_')}`, platform: 'pdd', orders: [PDD] },

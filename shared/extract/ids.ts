@@ -144,16 +144,20 @@ function findLabels(text: string): Label[] {
   });
 }
 
-/** The label a value belongs to: on its line just before it, or alone at the end of the line above. */
+/**
+ * The label a value belongs to: on its line just before it, or alone at the end of the line above
+ * (stacked label/value rows), with any blank lines OCR put between the two skipped.
+ */
 function labelFor(text: string, labels: readonly Label[], start: number, line: number): { label: Label; adjacent: boolean } | null {
   const before = labels.filter((l) => l.line === line && l.end <= start).at(-1);
   if (before) return { label: before, adjacent: GAP_RE.test(text.slice(before.end, start)) };
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   if (!GAP_RE.test(text.slice(lineStart, start))) return null;
-  const above = labels.filter((l) => l.line === line - 1).at(-1);
+  const above = labels.filter((l) => l.line < line).at(-1);
   if (!above) return null;
-  const rest = text.slice(above.end, lineStart - 1);
-  return GAP_RE.test(rest) ? { label: above, adjacent: true } : null;
+  const between = text.slice(above.end, lineStart - 1);
+  // Only blank lines in between: a line with any text on it separates the label from the value.
+  return GAP_RE.test(between) && between.split('\n').every((l) => GAP_RE.test(l)) ? { label: above, adjacent: true } : null;
 }
 
 function isPartOfNumberOrAmount(text: string, start: number, end: number): boolean {
