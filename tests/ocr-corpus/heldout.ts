@@ -2,7 +2,7 @@
 // bigger and smaller text, a 320-px phone, a narrow digit font, JPEG q=60, 0.6× forwards), scored
 // with the same bench but never used to tune the extractors.
 //
-//   npx tsx tests/ocr-corpus/heldout.ts [outDir]   (default tests/ocr-corpus/heldout)
+//   npx tsx tests/ocr-corpus/heldout.ts [outDir] [--seed=N]   (default tests/ocr-corpus/heldout)
 //   npm run bench:ocr -- --corpus tests/ocr-corpus/heldout
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,7 +43,7 @@ const V360: Viewport = { width: 360, height: 780, dpr: 3 };
 const V412: Viewport = { width: 412, height: 915, dpr: 2.625 };
 const V428: Viewport = { width: 428, height: 926, dpr: 3 };
 const V375: Viewport = { width: 375, height: 812, dpr: 2 };
-const V320: Viewport = { width: 320, height: 693, dpr: 2.25 };
+const V320: Viewport = { width: 320, height: 760, dpr: 2.25 };
 
 const chat = (o: AltChatOptions) => (ctx: PageContext) => altChat(ctx, o);
 
@@ -88,11 +88,12 @@ export function heldoutCases(seed = HELDOUT_SEED): CorpusCase[] {
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? HELDOUT_DIR);
+  const seedArg = process.argv.find((a) => a.startsWith('--seed='));
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const run = async (): Promise<void> => {
     await mkdir(dir, { recursive: true });
     for (const f of await readdir(dir)) if (/^Screenshot_.*\.(png|jpg|json)$/.test(f)) await rm(path.join(dir, f));
-    const images = await render(heldoutCases(), dir, log);
+    const images = await render(heldoutCases(seedArg ? Number(seedArg.slice(7)) : HELDOUT_SEED), dir, log);
     log(`${images.length} images`);
   };
   run().catch((err: unknown) => {
