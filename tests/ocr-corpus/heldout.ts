@@ -1,6 +1,6 @@
 // A held-out set: 18 screenshots in styles the main corpus does not have (pages/heldout.ts layouts,
 // bigger and smaller text, a 320-px phone, a narrow digit font, JPEG q=60, 0.6× forwards), scored
-// with the same bench but never used to tune the extractors.
+// with the same bench; tune on fresh seeds (--seed), not on this set.
 //
 //   npx tsx tests/ocr-corpus/heldout.ts [outDir] [--seed=N]   (default tests/ocr-corpus/heldout)
 //   npm run bench:ocr -- --corpus tests/ocr-corpus/heldout
