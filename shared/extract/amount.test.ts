@@ -46,6 +46,9 @@ describe('extractAmount', () => {
     ['several unlabelled figures: no guess', '¥25.00\n¥30.00', null, undefined],
     ['a date is not an amount', '2026-11-15 20:31', null, undefined],
     ['an order number is not an amount', '订单号 3789654123456789012', null, undefined],
+    ['¥ read as x, with item and total also misread', '商品总价 x95.10\n运费 ¥0.00\n店铺优惠 -x4.00\n实付款 x91.10\n默认规格 x1', '91.10', '实付款'],
+    ['实付款 read as 宝付款', '商品总价 ¥95.10\n宝付款 ¥91.10', '91.10', '实付款'],
+    ['支付宝付款 is a payment method, not 实付款', '商品总价 ¥95.10\n支付宝付款 ¥91.10\n合计 ¥95.10', '95.10', '合计'],
     ['chats: only labelled figures', '我买的时候实付款149.90元', '149.90', '实付款', 'chat'],
     ['chats: unlabelled figure is talk', '这个149元的卡密不能用\n-149.90', null, undefined, 'chat'],
   ])('%s', (_name, text, value, label, kind) => {

@@ -6,17 +6,31 @@ import type { ExtractKind, ExtractPlatform } from './types';
 type Weights = ReadonlyArray<readonly [RegExp, number]>;
 
 const SHOP_PLATFORMS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
-  ['tmall', [[/天猫/, 4], [/tmall/i, 3], [/猫超/, 3]]],
+  // Only Tmall shops are called 旗舰店/专卖店 on an order page (JD and Douyin ones name their app too).
+  ['tmall', [[/天猫/, 4], [/tmall/i, 3], [/猫超/, 3], [/旗舰店|专卖店/, 2]]],
   ['taobao', [[/淘宝网|手机淘宝|淘宝/, 3], [/88VIP/i, 2], [/旺旺/, 2], [/淘金币|闲鱼/, 1]]],
   ['jd', [[/京东/, 4], [/(?<![A-Za-z])JD(?![A-Za-z0-9])|JD\.com/i, 2], [/京豆|京喜|PLUS会员/, 2]]],
   ['pdd', [[/拼多多/, 4], [/多多(?:买菜|支付|果园|视频)|拼单|百亿补贴/, 2]]],
-  ['douyin', [[/抖音|抖店/, 4], [/巨量|小黄车/, 1]]],
+  // 抖 is rare enough that 抖 + any misread character + 商城/支付/小店 still names the app.
+  ['douyin', [[/抖音|抖店/, 4], [/抖.(?:商城|支付|小店|电商)/, 3], [/巨量|小黄车/, 1]]],
   ['kameng', [[/卡盟|发卡网|发卡平台/, 4], [/卡密|提卡|自动发卡/, 3], [/发卡|自动发货|激活码|兑换码|点卡/, 1]]],
 ];
+/**
+ * 点卡 / 兑换码 are sold on every shop too: below this a 卡盟 guess is only the goods talking. A 卡盟
+ * page names itself (卡盟, 发卡网) or shows 卡密 / 提卡.
+ */
+const KAMENG_MIN = 3;
 
 const PAY_PLATFORMS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
   ['alipay', [[/支付宝/, 3], [/花呗|余额宝|蚂蚁|收款方全称|商家订单号|账单分类/, 2]]],
   ['wechatpay', [[/微信支付/, 4], [/交易单号|商户单号|商户全称|零钱通?|当前状态/, 2]]],
+];
+
+/** The shops' own wallets: their bills belong to the shop, since the contract has no wallet platforms. */
+const WALLETS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
+  ['jd', [[/京东支付|京东金融|京东钱包/, 4]]],
+  ['douyin', [[/抖音支付|抖音钱包|抖音月付/, 4]]],
+  ['pdd', [[/多多钱包|多多支付/, 4]]],
 ];
 
 const CHAT_APPS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
@@ -92,13 +106,32 @@ export interface Classification {
  * page belongs to the shop. A Taobao order page mentions 支付宝交易号, so payment platforms only win
  * on payment pages or when no shop is named.
  */
+/** Taobao and Tmall order pages show a 支付宝交易号; Alipay's own bill calls it 订单号 / 交易号. */
+const TAOBAO_TRADE_LABEL = /支付宝交易号/;
+
+function shopPlatform(text: string, kind: ExtractKind): { platform: ExtractPlatform; score: number } | null {
+  const ranked = SHOP_PLATFORMS.map(([platform, w]) => ({ platform, score: score(text, w) }))
+    .filter((r) => r.score > 0 && (r.platform !== 'kameng' || r.score >= KAMENG_MIN))
+    .sort((a, b) => b.score - a.score);
+  const top = ranked[0] ?? null;
+  // With the header line lost, an order page with an Alipay trade number is still the shop's page.
+  if (kind !== 'payment' && kind !== 'chat' && TAOBAO_TRADE_LABEL.test(text) && (top === null || (top.score < 3 && top.platform !== 'tmall' && top.platform !== 'taobao'))) {
+    return { platform: 'taobao', score: 3 };
+  }
+  return top;
+}
+
 export function classifyPage(text: string): Classification {
   const kind = classifyKind(text);
-  const shop = best(text, SHOP_PLATFORMS);
+  const shop = shopPlatform(text, kind);
   const pay = best(text, PAY_PLATFORMS);
   const chat = best(text, CHAT_APPS);
   let platform: ExtractPlatform;
-  if (kind === 'payment') platform = pay?.platform ?? shop?.platform ?? 'unknown';
+  if (kind === 'payment') {
+    const wallet = best(text, WALLETS);
+    // 零钱 or 付款方式 alone do not make a 京东支付 bill a WeChat Pay one; 支付宝 / 微信支付 named outright do.
+    platform = (wallet && (!pay || pay.score < wallet.score) ? wallet.platform : pay?.platform) ?? shop?.platform ?? 'unknown';
+  }
   else if (kind === 'chat') platform = chat?.platform ?? shop?.platform ?? 'unknown';
   else platform = shop?.platform ?? pay?.platform ?? 'unknown';
   return { platform, kind };

@@ -1,6 +1,8 @@
 // Repairs the systematic mistakes tesseract makes on Chinese phone screenshots, so the extractors can
 // use plain patterns. Every step is idempotent: cleaning cleaned text changes nothing.
 
+import { isValidDate } from './dates';
+
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 // CJK symbols, fullwidth punctuation (not fullwidth digits or letters: those become ASCII first),
 // curly quotes, ellipsis, em dash and middle dot.
@@ -11,7 +13,21 @@ const CJK_BEFORE_COLON = new RegExp(`([${CJK}])[ \\t]+:`, 'g');
 
 // Labels after which a currency sign is certain, so even an integer amount gets its ¥ back.
 const AMOUNT_LABELS = '实付款|实付金额|实付|合计|总计|应付总额|应付金额|支付金额|付款金额|订单金额|商品总额|需付款';
-const LABELLED_CURRENCY = new RegExp(`(${AMOUNT_LABELS})(:?[ \\t]*)[#羊Y][ \\t]?(?=\\d)`, 'g');
+const LABELLED_CURRENCY = new RegExp(`(${AMOUNT_LABELS})(:?[ \\t]*)[#羊YxX][ \\t]?(?=\\d)`, 'g');
+// 实 is often read as 宝 (same frame and dots); 支付宝付款 is a real phrase, so not after 支付.
+const PAID_LABEL_MISREAD = /(?<!支付)宝付(款|金额)/g;
+
+/**
+ * A Pinduoduo number "YYMMDD-15 digits" with its dash read as a dot, underscore, long dash or gap.
+ * Nothing else has a valid YYMMDD, one separator and exactly 15 digits (an amount has ≤ 2 decimals).
+ */
+const PDD_SEPARATOR = /(?<![\d.])(\d{2})(\d{2})(\d{2})[ \t]?[._·—–\-~ ][ \t]?(\d{15})(?![\d.])/g;
+
+function repairPddSeparator(text: string): string {
+  return text.replace(PDD_SEPARATOR, (whole, yy: string, mm: string, dd: string, tail: string) =>
+    isValidDate(2000 + Number(yy), Number(mm), Number(dd)) ? `${yy}${mm}${dd}-${tail}` : whole,
+  );
+}
 
 function toAsciiForms(text: string): string {
   return text
@@ -44,7 +60,8 @@ function repairDigitRuns(text: string): string {
 function repairCurrency(text: string): string {
   return text
     .replace(LABELLED_CURRENCY, '$1$2¥')
-    .replace(/(^|[^A-Za-z0-9])[#羊Y][ \t]?(?=\d[\d,]*\.\d{1,2}(?!\d))/gm, '$1¥')
+    // A quantity "x1" never has decimals, so x/X before a price with cents is a misread ¥.
+    .replace(/(^|[^A-Za-z0-9])[#羊YxX][ \t]?(?=\d[\d,]*\.\d{1,2}(?!\d))/gm, '$1¥')
     .replace(/([¥￥])[ \t]+(?=\d)/g, '$1');
 }
 
@@ -71,8 +88,10 @@ export function cleanOcrText(raw: string): string {
   text = text.replace(/(\d)[一—–－−](?=\d)/g, '$1-');
   text = text.replace(/(\d)[ \t]*:[ \t]*(?=\d)/g, '$1:');
   text = text.replace(/(\d)．(?=\d)/g, '$1.');
+  text = text.replace(PAID_LABEL_MISREAD, '实付$1');
   text = repairCurrency(text);
   text = repairDroppedDateSpace(text);
+  text = repairPddSeparator(text);
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())

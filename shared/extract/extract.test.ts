@@ -132,6 +132,43 @@ describe('extractFields on screenshots', () => {
   });
 });
 
+describe('extract hints and the scan shape', () => {
+  // Bubble colours say chat, but the words (订单号, 卡密, 实付款) lean towards an order page.
+  const CHAT_LOOKING_LIKE_ORDER = ocrPage([
+    '12:03 5G 86%',
+    '< 星 辰 卡 盟 客 服',
+    '昨 天 21:15',
+    '订 单 号 : 202611152031075823',
+    '卡 密 提 示 已 被 使 用 , 实 付 款 30.00 元',
+    '星 期 一 10:02',
+    '订 单 详 情 查 看 物 流 申 请 售 后',
+  ]);
+
+  it('a kind hint makes the page read as a chat, relative stamps included', () => {
+    const plain = extractFields(CHAT_LOOKING_LIKE_ORDER, { capturedAt: CAPTURE });
+    expect(plain.kind).toBe('order');
+    expect(plain.timestamps).toEqual([]);
+    const hinted = toScanJson(extractFields(CHAT_LOOKING_LIKE_ORDER, { capturedAt: CAPTURE, hints: { kind: 'chat', platform: 'wechat' } }), CAPTURE);
+    expect(hinted).toMatchObject({ kind: 'chat', platform: 'wechat', orderNumbers: ['202611152031075823'], timestamps: ['2026-11-17T21:15', '2026-11-16T10:02'] });
+  });
+
+  it('a platform hint alone keeps the words’ kind', () => {
+    const r = extractFields(TAOBAO, { capturedAt: CAPTURE, hints: { platform: 'tmall' } });
+    expect(r).toMatchObject({ kind: 'order', platform: 'tmall' });
+    expect(r.orderNumbers[0]?.scheme).toBe('tmall');
+  });
+
+  it.each([
+    ['a date shown without a time', '本 规 则 自 2026年6月28日 起 生 效', [], ['2026-06-28']],
+    ['a numeric date without a time', '生 效 日 期 2026-06-28', [], ['2026-06-28']],
+    ['date-times are kept next to a date', '生 效 日 期 2026/06/28\n更 新 时 间 2026-06-30 10:00', ['2026-06-30T10:00'], ['2026-06-28', '2026-06-30T10:00']],
+  ])('scan lists date-times only: %s', (_name, text, scan, all) => {
+    const r = extractFields({ text }, { capturedAt: CAPTURE });
+    expect(r.timestamps.map((f) => f.value)).toEqual(all);
+    expect(toScanJson(r, CAPTURE).timestamps).toEqual(scan);
+  });
+});
+
 describe('extractFromChatLog', () => {
   it('reads a QQ export: message times, ids and the scam message', () => {
     const parsed = parseQqTxt(

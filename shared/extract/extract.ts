@@ -10,11 +10,18 @@ import type { IdHit } from './ids';
 import { detectScam } from './scam';
 import { extractTimestamps } from './timestamps';
 import type { WordIndex } from './boxes';
-import type { Extraction, Field, IdField, OcrPage, ParsedChatLog, ScanJson } from './types';
+import type { ExtractKind, ExtractPlatform, Extraction, Field, IdField, OcrPage, ParsedChatLog, ScanJson } from './types';
+
+/** What the caller knows from outside the text (e.g. bubble colours in the pixels); it wins over the words. */
+export interface ExtractHints {
+  kind?: ExtractKind;
+  platform?: ExtractPlatform;
+}
 
 export interface ExtractOptions {
   /** Local "YYYY-MM-DDTHH:mm:ss" the screenshot was taken, for 昨天/星期三/HH:mm stamps. */
   capturedAt: string | null;
+  hints?: ExtractHints;
 }
 
 function idFields(hits: readonly IdHit[], text: string, index: WordIndex | null): IdField[] {
@@ -24,8 +31,10 @@ function idFields(hits: readonly IdHit[], text: string, index: WordIndex | null)
 export function extractFields(page: OcrPage, opts: ExtractOptions): Extraction {
   const text = cleanOcrText(page.text);
   const index = page.words && page.words.length > 0 ? indexWords(page.words) : null;
-  const { platform, kind } = classifyPage(text);
-  const ids = extractIds(text, { platform });
+  const guessed = classifyPage(text);
+  const kind = opts.hints?.kind ?? guessed.kind;
+  const platform = opts.hints?.platform ?? guessed.platform;
+  const ids = extractIds(text, { platform, kind });
   const amount = extractAmount(text, { kind });
   const scam = detectScam(text);
   return {
@@ -116,7 +125,10 @@ export function toScanJson(result: Extraction, capturedAt: string | null): ScanJ
     kind: result.kind,
     orderNumbers: result.orderNumbers.map((f) => f.value),
     transactionIds: result.transactionIds.map((f) => f.value),
-    timestamps: result.timestamps.map((f) => f.value),
+    // The contract's shape is date-times only. A date shown without a time (a policy's 生效日期) is kept
+    // in the Extraction for the case timeline, but left out here: as "YYYY-MM-DD" it breaks the shape,
+    // and as "YYYY-MM-DDT00:00" it would claim a time nobody saw, i.e. a false timestamp.
+    timestamps: result.timestamps.map((f) => f.value).filter((v) => v.includes('T')),
     amount: result.amount?.value ?? null,
     scam: result.scam,
     scamSignals: result.scam ? [...new Set(result.scamSignals.map((s) => s.id))] : [],

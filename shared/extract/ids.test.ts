@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanOcrText } from './cleanup';
 import { isAlipayTradeNo, isCardCode, isIdCardNumber, isPddOrder, isPhoneNumber, isWechatTransactionId } from './id-formats';
 import { extractIds } from './ids';
-import type { ExtractPlatform } from './types';
+import type { ExtractKind, ExtractPlatform } from './types';
 
 const ALIPAY = '2026111522001456781234567890';
 const WECHAT = '4200002345202611151234567890';
@@ -20,6 +20,7 @@ interface Case {
   name: string;
   text: string;
   platform?: ExtractPlatform;
+  kind?: ExtractKind;
   orders?: string[];
   transactions?: string[];
   tracking?: string[];
@@ -68,6 +69,31 @@ const cases: Case[] = [
   { name: 'labelled order number on the next line', text: `订单编号\n${TAOBAO19}`, orders: [TAOBAO19] },
   { name: 'tracking number labelled 快递单号', text: '中通快递 快递单号: 78912345678901', tracking: ['78912345678901'] },
   { name: 'unlabelled tracking-like number is ignored', text: '中通快递 78912345678901 已签收' },
+  // Values the layout wrapped; OCR may leave a blank line between the halves.
+  { name: 'Alipay trade number wrapped with a blank line between', text: `支付宝交易号 ${ALIPAY.slice(0, 27)}\n\n${ALIPAY.slice(27)}\n\n创建时间 2026-11-15 20:31:07`, platform: 'taobao', transactions: [ALIPAY] },
+  { name: 'Alipay trade number wrapped under 订单号 on a bill', text: `订单号 ${ALIPAY.slice(0, 20)}\n${ALIPAY.slice(20)}\n商家订单号 T200P${TAOBAO19}`, platform: 'alipay', orders: [`T200P${TAOBAO19}`], transactions: [ALIPAY] },
+  { name: 'wrapped 商家订单号 is rejoined, not cut', text: `商家订单号 T200P${TAOBAO19.slice(0, 12)}\n${TAOBAO19.slice(12)}\n账单分类 数码电器`, platform: 'alipay', orders: [`T200P${TAOBAO19}`] },
+  { name: 'wrapped 商家订单号 with a blank line between', text: `商家订单号 T200P${TAOBAO19.slice(0, 12)}\n\n${TAOBAO19.slice(12)}`, platform: 'alipay', orders: [`T200P${TAOBAO19}`] },
+  { name: 'wrapped 订单号 completes a known format', text: `订单编号 ${TAOBAO19.slice(0, 13)}\n${TAOBAO19.slice(13)}\n下单时间 2026-11-15 20:31:07`, platform: 'taobao', orders: [TAOBAO19] },
+  { name: 'wrapped Pinduoduo number', text: `订单编号 ${PDD.slice(0, 15)}\n${PDD.slice(15)}`, platform: 'pdd', orders: [PDD] },
+  { name: 'a complete order number does not swallow the next line', text: `订单号 ${TAOBAO19}\n${PDD}`, orders: [TAOBAO19, PDD] },
+  { name: 'a merchant number does not swallow a phone on the next line', text: `商户单号 MO2026111520310758\n13812345678`, orders: ['MO2026111520310758'] },
+  { name: 'in a chat a lone line after a merchant number is its own message', text: `商户单号 MO2026111520310758\n1234567`, kind: 'chat', orders: ['MO2026111520310758'] },
+  // Stacked rows: the label on its own line, the value under it, OCR often leaving a blank line between.
+  { name: 'stacked 服务单号 with a blank line is not an order', text: `订单编号\n\n${DOUYIN} 复制\n\n服务单号\n\n771615453115660810\n\n收货人手机\n\n15874695664`, platform: 'douyin', orders: [DOUYIN] },
+  { name: 'stacked 会员号 with a blank line is not an order', text: `会员号\n\n506667024820262951`, platform: 'taobao' },
+  { name: 'stacked 订单号 with a blank line is labelled', text: `订单号\n\n${JD} 复制`, platform: 'jd', orders: [JD] },
+  { name: 'a label two lines up with text between does not reach', text: `会员号\n张三\n${TAOBAO19}`, platform: 'taobao', orders: [TAOBAO19] },
+  // Pinduoduo numbers with the dash misread.
+  { name: 'Pinduoduo number with a dot for the dash', text: `订单编号: ${PDD.replace('-', '.')}`, platform: 'pdd', orders: [PDD] },
+  { name: 'Pinduoduo number with an underscore', text: `订单编号 ${PDD.replace('-', '_')}`, platform: 'pdd', orders: [PDD] },
+  { name: 'Pinduoduo number with a spaced long dash', text: `订单编号 ${PDD.replace('-', ' — ')}`, platform: 'pdd', orders: [PDD] },
+  { name: 'Pinduoduo number with a space, unlabelled', text: `${PDD.replace('-', ' ')} 复制`, platform: 'pdd', orders: [PDD] },
+  { name: 'no Pinduoduo repair without a valid YYMMDD', text: '订单编号 251332.123456789012345', platform: 'pdd', orders: [] },
+  // 卡盟 numbers pasted into a chat without a label.
+  { name: '卡盟 number with letters alone in a chat bubble', text: '订单查不到\nKM2026111520310758231\n亲,稍等', kind: 'chat', orders: ['KM2026111520310758231'] },
+  { name: '卡盟 digits alone in a chat bubble', text: '在吗\n2026111520310758\n卡密无效', kind: 'chat', orders: ['2026111520310758'] },
+  { name: '卡盟-like code inside a sentence is not taken', text: '兑换码D2026111520310758AB已失效', kind: 'chat' },
   // Distractors.
   { name: 'mobile number', text: '联系电话 13812345678', platform: 'jd' },
   { name: 'mobile number unlabelled on a JD page', text: '收货人 张三 13812345678', platform: 'jd' },
@@ -88,8 +114,8 @@ const cases: Case[] = [
 ];
 
 describe('extractIds', () => {
-  it.each(cases)('$name', ({ text, platform, orders = [], transactions = [], tracking = [] }) => {
-    const ids = extractIds(cleanOcrText(text), platform ? { platform } : {});
+  it.each(cases)('$name', ({ text, platform, kind, orders = [], transactions = [], tracking = [] }) => {
+    const ids = extractIds(cleanOcrText(text), { ...(platform ? { platform } : {}), ...(kind ? { kind } : {}) });
     expect(ids.orderNumbers.map((h) => h.value)).toEqual(orders);
     expect(ids.transactionIds.map((h) => h.value)).toEqual(transactions);
     expect(ids.trackingNumbers.map((h) => h.value)).toEqual(tracking);

@@ -17,7 +17,7 @@ import {
   looksLikeCompactDateTime,
 } from './id-formats';
 import { alternation, lineOf, mapLines } from './text';
-import type { ExtractPlatform, IdScheme, TextHit } from './types';
+import type { ExtractKind, ExtractPlatform, IdScheme, TextHit } from './types';
 
 type LabelRole = 'order' | 'merchant' | 'transaction' | 'tracking' | 'refund' | 'distractor';
 type Bucket = 'order' | 'transaction' | 'tracking';
@@ -64,6 +64,7 @@ export interface IdExtraction {
 
 export interface IdOptions {
   platform?: ExtractPlatform;
+  kind?: ExtractKind;
 }
 
 interface Verdict {
@@ -105,10 +106,19 @@ function classifyLabelled(value: string, label: Label, platform: ExtractPlatform
   return { bucket: 'order', scheme: orderScheme(value, platform), confidence: known ? 0.95 : 0.8 };
 }
 
-function classifyUnlabelled(value: string, platform: ExtractPlatform): Verdict | null {
+/** A token that is the whole line: a chat bubble holding just a pasted number. */
+function aloneOnLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() === '';
+}
+
+function classifyUnlabelled(value: string, platform: ExtractPlatform, alone: boolean): Verdict | null {
   if (isPddOrder(value)) return { bucket: 'order', scheme: 'pdd', confidence: 0.9 };
   if (!isDigits(value)) {
-    return platform === 'kameng' && isKamengOrder(value) ? { bucket: 'order', scheme: 'kameng', confidence: 0.5 } : null;
+    // A 卡盟 number (letters + yyyymmddHHmmss + tail) is distinctive enough on a 卡盟 page, or when it
+    // is all a line says (pasted into a chat on its own); inside other text it may be any code.
+    return (platform === 'kameng' || alone) && isKamengOrder(value) ? { bucket: 'order', scheme: 'kameng', confidence: 0.5 } : null;
   }
   if (value.length === 28) {
     if (isWechatTransactionId(value)) return { bucket: 'transaction', scheme: 'wechatpay', confidence: 0.85 };
@@ -134,16 +144,20 @@ function findLabels(text: string): Label[] {
   });
 }
 
-/** The label a value belongs to: on its line just before it, or alone at the end of the line above. */
+/**
+ * The label a value belongs to: on its line just before it, or alone at the end of the line above
+ * (stacked label/value rows), with any blank lines OCR put between the two skipped.
+ */
 function labelFor(text: string, labels: readonly Label[], start: number, line: number): { label: Label; adjacent: boolean } | null {
   const before = labels.filter((l) => l.line === line && l.end <= start).at(-1);
   if (before) return { label: before, adjacent: GAP_RE.test(text.slice(before.end, start)) };
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   if (!GAP_RE.test(text.slice(lineStart, start))) return null;
-  const above = labels.filter((l) => l.line === line - 1).at(-1);
+  const above = labels.filter((l) => l.line < line).at(-1);
   if (!above) return null;
-  const rest = text.slice(above.end, lineStart - 1);
-  return GAP_RE.test(rest) ? { label: above, adjacent: true } : null;
+  const between = text.slice(above.end, lineStart - 1);
+  // Only blank lines in between: a line with any text on it separates the label from the value.
+  return GAP_RE.test(between) && between.split('\n').every((l) => GAP_RE.test(l)) ? { label: above, adjacent: true } : null;
 }
 
 function isPartOfNumberOrAmount(text: string, start: number, end: number): boolean {
@@ -154,14 +168,36 @@ function isPartOfNumberOrAmount(text: string, start: number, end: number): boole
   return next === '.' && /\d/.test(text[end + 1] ?? '');
 }
 
-/** A 28-digit number wrapped over two lines after its label is rejoined when the halves make a valid id. */
-function joinWrapped(text: string, value: string, end: number): { value: string; end: number } | null {
+/** The digits-and-letters run alone on the next non-blank line after `end`, or null. */
+function nextLoneBlob(text: string, end: number): { blob: string; end: number } | null {
   if (text[end] !== '\n') return null;
-  const next = /^[ \t]*(\d+)[ \t]*(?:\n|$)/.exec(text.slice(end + 1));
+  const next = /^(?:[ \t]*\n)*[ \t]*([0-9A-Za-z]+)[ \t]*(?:\n|$)/.exec(text.slice(end + 1));
   if (!next?.[1]) return null;
-  const joined = value + next[1];
-  if (!isAlipayTradeNo(joined) && !isWechatTransactionId(joined)) return null;
-  return { value: joined, end: end + 1 + next[0].trimEnd().length };
+  return { blob: next[1], end: end + 1 + next[0].trimEnd().length };
+}
+
+const isKnownOrder = (v: string): boolean => isPddOrder(v) || isKamengOrder(v) || (isDigits(v) && v.length >= 18 && v.length <= 19);
+
+/**
+ * A value the layout wrapped onto the next line (OCR may put a blank line between the halves) is
+ * rejoined when the halves make a better id than the first half alone: a valid 28-digit transaction
+ * id, or a known order format the first half was not. A merchant number has no format, so its tail
+ * is taken when the page is not a chat (where a lone number on the next line is a separate message).
+ */
+function joinWrapped(text: string, value: string, end: number, role: LabelRole, kind: ExtractKind | undefined): { value: string; end: number } | null {
+  const next = nextLoneBlob(text, end);
+  if (!next) return null;
+  const joined = value + next.blob;
+  const isTransaction = (v: string): boolean => isAlipayTradeNo(v) || isWechatTransactionId(v);
+  // An Alipay bill puts the trade number under 订单号, so both roles may hold a wrapped 28-digit id.
+  if ((role === 'transaction' || role === 'order') && isTransaction(joined)) return { value: joined, end: next.end };
+  if (role === 'order') return !isKnownOrder(value) && isKnownOrder(joined) ? { value: joined, end: next.end } : null;
+  if (role === 'merchant' && kind !== 'chat' && joined.length <= 32 && next.blob.length < value.length) {
+    // The wrapped tail is shorter than the full first line, and a tail that is a whole id by itself is not a tail.
+    const whole = isAlipayTradeNo(next.blob) || isWechatTransactionId(next.blob) || isKnownOrder(next.blob) || isPhoneNumber(next.blob);
+    return whole ? null : { value: joined, end: next.end };
+  }
+  return null;
 }
 
 /** One hit per value: the most confident one (a labelled copy beats an unlabelled one). */
@@ -195,14 +231,12 @@ export function extractIds(text: string, opts: IdOptions = {}): IdExtraction {
     if (found && !found.adjacent && found.label.role === 'distractor') continue;
     let verdict: Verdict | null;
     if (found?.adjacent) {
-      if (found.label.role === 'transaction' && isDigits(value)) {
-        const wrapped = joinWrapped(text, value, end);
-        if (wrapped) ({ value, end } = wrapped);
-      }
+      const wrapped = joinWrapped(text, value, end, found.label.role, opts.kind);
+      if (wrapped) ({ value, end } = wrapped);
       verdict = classifyLabelled(value, found.label, platform);
     } else {
       // A dash inside an unlabelled token means a date, phone or code unless it is a PDD order.
-      verdict = value.includes('-') && !isPddOrder(value) ? null : classifyUnlabelled(value, platform);
+      verdict = value.includes('-') && !isPddOrder(value) ? null : classifyUnlabelled(value, platform, aloneOnLine(text, start, end));
     }
     consumedUntil = end;
     if (!verdict) continue;

@@ -39,4 +39,4 @@ export { parseQqTxt } from './chatlog/qq';
 export { parseWechatMsgCsv, parseWechatMsgTxt, WECHATMSG_COLUMNS } from './chatlog/wechatmsg';
 export { detectChatLog, parseChatLog } from './chatlog/detect';
 export { extractFields, extractFromChatLog, chatLogTranscript, toScanJson } from './extract';
-export type { ExtractOptions } from './extract';
+export type { ExtractHints, ExtractOptions } from './extract';

@@ -44,7 +44,7 @@ const HIDDEN_TRUTH = `(() => {
 
 const WRAPPED_VALUES = `[...document.querySelectorAll('.row .v')].filter((el) => el.getClientRects().length > 1 || el.getBoundingClientRect().height > 40).length`;
 
-async function render(cases: readonly CorpusCase[], outDir: string, log: (line: string) => void): Promise<CorpusTruth[]> {
+export async function render(cases: readonly CorpusCase[], outDir: string, log: (line: string) => void): Promise<CorpusTruth[]> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   const out: CorpusTruth[] = [];
   try {

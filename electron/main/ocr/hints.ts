@@ -2,9 +2,8 @@
 // user's own messages sit in right-aligned green bubbles, and QQ's in blue ones. A few bubbles name
 // the app of a page the extractors judged to be a chat; many make the page a chat outright.
 import sharp from 'sharp';
-import { extractAmount, extractFields, extractTimestamps } from '../../../shared/extract';
+import { extractFields } from '../../../shared/extract';
 import type { Extraction, OcrPage } from '../../../shared/extract';
-import { indexWords, toField } from '../../../shared/extract/boxes';
 
 export type ChatApp = 'wechat' | 'qq';
 
@@ -63,24 +62,14 @@ export async function chatAppHint(image: Buffer): Promise<ChatHint | null> {
 }
 
 /**
- * extractFields, then what the bubbles add. A page covered in chat bubbles is a chat even when its
- * words lean towards an order page (a buyer pasting 订单号 and 卡密 into the chat), and a chat's
- * relative stamps and amount are then read the chat way. Only the app's name is taken from a few
- * bubbles. shared/extract has no way to receive these hints, so the chat reading is redone here.
+ * The extraction with what the bubbles add, passed as hints so shared/extract reads the page the
+ * chat way itself. A page covered in chat bubbles is a chat even when its words lean towards an
+ * order page (a buyer pasting 订单号 and 卡密 into the chat): its relative stamps and amount are then
+ * read as a chat's. A few bubbles only name the app of a page the words already call a chat.
  */
 export function extractWithHints(page: OcrPage, capturedAt: string | null, hint: ChatHint | null): Extraction {
+  if (hint === null) return extractFields(page, { capturedAt });
+  if (hint.share >= CHAT_SHARE) return extractFields(page, { capturedAt, hints: { kind: 'chat', platform: hint.app } });
   const extraction = extractFields(page, { capturedAt });
-  if (hint === null) return extraction;
-  if (extraction.kind === 'chat') return extraction.platform === hint.app ? extraction : { ...extraction, platform: hint.app };
-  if (hint.share < CHAT_SHARE) return extraction;
-  const text = extraction.text;
-  const index = page.words && page.words.length > 0 ? indexWords(page.words) : null;
-  const amount = extractAmount(text, { kind: 'chat' });
-  return {
-    ...extraction,
-    kind: 'chat',
-    platform: hint.app,
-    timestamps: extractTimestamps(text, { capturedAt, chatStamps: true }).map((h) => toField(h, text, index)),
-    amount: amount ? toField(amount, text, index) : null,
-  };
+  return extraction.kind === 'chat' && extraction.platform !== hint.app ? { ...extraction, platform: hint.app } : extraction;
 }

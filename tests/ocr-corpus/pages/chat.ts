@@ -11,7 +11,7 @@ import { ORDINARY, SCAMS } from './scripts';
 
 export type ChatApp = 'wechat' | 'qq';
 
-interface ChatLook {
+export interface ChatLook {
   bg: string;
   bar: string;
   mine: string;
@@ -22,7 +22,7 @@ interface ChatLook {
   radius: number;
 }
 
-const LOOKS: Record<ChatApp, Record<Theme, ChatLook>> = {
+export const CHAT_LOOKS: Record<ChatApp, Record<Theme, ChatLook>> = {
   wechat: {
     light: { bg: '#ededed', bar: '#f7f7f7', mine: '#95ec69', mineText: '#111111', theirs: '#ffffff', theirsText: '#111111', stamp: '#a3a3a3', radius: 4 },
     dark: { bg: '#111111', bar: '#1e1e1e', mine: '#3eb575', mineText: '#0b0b0b', theirs: '#2c2c2c', theirsText: '#d5d5d5', stamp: '#5f5f5f', radius: 4 },
@@ -64,7 +64,7 @@ function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
-function bubble(look: ChatLook, side: 'me' | 'them', text: string, avatar: string): string {
+export function bubble(look: ChatLook, side: 'me' | 'them', text: string, avatar: string): string {
   const mine = side === 'me';
   const av = `<div style="width:40px;height:40px;border-radius:${look.radius === 4 ? 4 : 20}px;background:${avatar};flex:none"></div>`;
   const content =
@@ -74,7 +74,7 @@ function bubble(look: ChatLook, side: 'me' | 'them', text: string, avatar: strin
   return `<div style="display:flex;gap:10px;margin:10px 12px;justify-content:${mine ? 'flex-end' : 'flex-start'}">${mine ? content + av : av + content}</div>`;
 }
 
-function inputBar(app: ChatApp, look: ChatLook, voice: boolean, theme: Theme): string {
+export function inputBar(app: ChatApp, look: ChatLook, voice: boolean, theme: Theme): string {
   const box = theme === 'dark' ? '#2a2a2a' : '#ffffff';
   const middle = voice
     ? `<div style="flex:1;height:38px;border-radius:5px;background:${box};text-align:center;line-height:38px;font-weight:600">按住 说话</div>`
@@ -101,7 +101,7 @@ function pickScript(scam: boolean, index: number): Script {
 
 export function chatPage(ctx: PageContext, opts: ChatOptions): BuiltPage {
   const { rng, style, capture } = ctx;
-  const look = LOOKS[opts.app][style.theme];
+  const look = CHAT_LOOKS[opts.app][style.theme];
   const script = pickScript(opts.scam, opts.script);
   const kind = rng.pick(['taobao', 'kameng', 'pdd'] as const);
   const orderAt = addMinutes(capture, -rng.int(3, 12) * 1440);

@@ -85,8 +85,9 @@ export function policyPage(ctx: PageContext): BuiltPage {
       kind: 'policy',
       orderNumbers: [],
       transactionIds: [],
-      // A date with no time on screen stays a date: the extractors do not invent 00:00.
-      timestamps: [ymd(effective)],
+      // The date on screen has no time: scan's timestamps are date-times only (see toScanJson), and
+      // inventing 00:00 would be a false timestamp, so the truth lists none.
+      timestamps: [],
       amount: null,
       scam: false,
     },
