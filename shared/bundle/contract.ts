@@ -18,6 +18,23 @@ const COORD = z.number().finite().min(0).max(1_000_000);
 const text = (max: number) => z.string().max(max);
 const local = z.string().max(32);
 
+/** A case's facts and parties as bundles and portable case folders both carry them (same bounds). */
+export const caseFactsShape = {
+  platform: text(100),
+  shop: text(500),
+  item: text(1000),
+  orderNumber: text(100),
+  amount: text(32),
+  purchasedAt: local,
+  issue: text(200),
+  request: text(2000),
+  statement: text(20_000),
+};
+export const partiesShape = {
+  complainant: z.object({ name: text(200), phone: text(50), address: text(500) }).strict(),
+  respondent: z.object({ name: text(500), address: text(500) }).strict(),
+};
+
 const chatMessage = z
   .object({
     index: z.number().int().nonnegative(),
@@ -63,19 +80,10 @@ export const bundleInputSchema = z
     case: z
       .object({
         title: text(500),
-        platform: text(100),
-        shop: text(500),
-        item: text(1000),
-        orderNumber: text(100),
-        amount: text(32),
-        purchasedAt: local,
-        issue: text(200),
-        request: text(2000),
-        statement: text(20_000),
+        ...caseFactsShape,
       })
       .strict(),
-    complainant: z.object({ name: text(200), phone: text(50), address: text(500) }).strict(),
-    respondent: z.object({ name: text(500), address: text(500) }).strict(),
+    ...partiesShape,
     evidence: z.array(evidence).max(2000),
     events: z.array(z.object({ at: local, text: text(2000) }).strict()).max(10_000),
     exportedAt: local.optional(),

@@ -65,6 +65,23 @@ describe('redactionTargets', () => {
   });
 });
 
+describe('redactionTargets: a wrapped address', () => {
+  const label = line(100, [...cjk('收货地址：上海市浦东新区')]);
+  const labelValueX1 = label[label.length - 1]?.bbox.x1 ?? 0;
+  it.each([
+    { name: 'the street line under it goes too', next: line(130, [...cjk('世纪大道100号1201室')]), found: ['上海市浦东新区', '世纪大道100号1201室'] },
+    { name: 'a line with its own label stays', next: line(130, [...cjk('配送方式 快递 免邮')]), found: ['上海市浦东新区'] },
+    { name: 'a labelled order line stays', next: line(130, [...cjk('订单编号：'), '3456789012345678901']), found: ['上海市浦东新区'] },
+    { name: 'a line far below stays', next: line(220, [...cjk('世纪大道100号1201室')]), found: ['上海市浦东新区'] },
+    { name: 'a line starting right of the address stays', next: line(130, [...cjk('世纪大道100号')], labelValueX1 + 40), found: ['上海市浦东新区'] },
+    { name: 'plain words below stay', next: line(130, [...cjk('请尽快发货谢谢')]), found: ['上海市浦东新区'] },
+  ])('$name', ({ next, found }) => {
+    const targets = redactionTargets([...label, ...next]);
+    expect(targets.map((t) => t.text)).toEqual(found);
+    expect(targets.every((t) => t.kind === 'address')).toBe(true);
+  });
+});
+
 describe('groupLines', () => {
   it('keeps words of slightly different heights on one line, in reading order', () => {
     const words: OcrWord[] = [

@@ -85,9 +85,36 @@ const RULES: ReadonlyArray<readonly [RedactionKind, RegExp]> = [
   ['name', /(?:收货人|收件人|联系人|姓名)\s*[:：]?\s*([\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5][*＊]{1,3})/g],
 ];
 
+/** What the second line of a wrapped address looks like: street, number, building or room words. */
+const ADDRESS_TAIL = /(?:路|街|道|巷|弄|号|村|镇|乡|小区|栋|幢|室|单元|楼|座|苑|园|大厦|广场|\d{2,})/;
+/** A line that starts with a label of its own (配送方式, 订单编号：…) is not an address continuation. */
+const OWN_LABEL = /^[\u4e00-\u9fa5]{2,6}\s*[:：]|^(?:配送|订单|支付|付款|下单|创建|成交|商品|运费|实付|合计|备注|发票)/;
+
+/**
+ * A long address wraps onto the next line under its first half (世纪大道100号1201室): that line goes
+ * too when it sits right below, starts within the address's span and reads like the rest of one.
+ */
+function addressTail(prev: readonly OcrWord[], next: readonly OcrWord[] | undefined, box: BBox): RedactionTarget | null {
+  const first = next?.[0];
+  const last = next?.[next.length - 1];
+  const lead = prev[0];
+  if (!next || !first || !last || !lead) return null;
+  const height = box.y1 - box.y0;
+  const text = join(next).text;
+  if (first.bbox.y0 - box.y1 > height * 1.5) return null;
+  if (first.bbox.x0 < lead.bbox.x0 - height * 2 || first.bbox.x0 > box.x1) return null;
+  if (!ADDRESS_TAIL.test(text) || OWN_LABEL.test(text)) return null;
+  const y0 = Math.min(...next.map((w) => w.bbox.y0));
+  const y1 = Math.max(...next.map((w) => w.bbox.y1));
+  return { kind: 'address', text, box: { x0: first.bbox.x0, y0, x1: last.bbox.x1, y1 } };
+}
+
 export function redactionTargets(words: readonly OcrWord[]): RedactionTarget[] {
   const out: RedactionTarget[] = [];
-  for (const line of groupLines(words)) {
+  const lines = groupLines(words);
+  let tailOf = -1;
+  for (const [index, line] of lines.entries()) {
+    if (index === tailOf) continue;
     const joined = join(line);
     const covered: Array<[number, number]> = [];
     for (const [kind, rule] of RULES) {
@@ -101,6 +128,11 @@ export function redactionTargets(words: readonly OcrWord[]): RedactionTarget[] {
         if (box === null) continue;
         covered.push([start, end]);
         out.push({ kind, text: value, box });
+        const tail = kind === 'address' ? addressTail(line, lines[index + 1], box) : null;
+        if (tail) {
+          out.push(tail);
+          tailOf = index + 1;
+        }
       }
     }
   }

@@ -14,6 +14,20 @@ export interface ExportForm {
   respondent: { name: string; address: string };
 }
 
+/** The case record's facts under the names bundles and case.json use (request and statement come from the form). */
+export function caseFactsOf(record: CaseRecord) {
+  return {
+    title: record.title,
+    platform: record.platform,
+    shop: record.shop,
+    item: record.item,
+    orderNumber: record.orderNumber,
+    amount: record.amount,
+    purchasedAt: record.purchasedAt,
+    issue: record.issueType,
+  };
+}
+
 export function toBundleInput(
   record: CaseRecord,
   evidence: readonly EvidenceRecord[],
@@ -24,18 +38,7 @@ export function toBundleInput(
 ): BundleInput {
   return {
     target: form.target,
-    case: {
-      title: record.title,
-      platform: record.platform,
-      shop: record.shop,
-      item: record.item,
-      orderNumber: record.orderNumber,
-      amount: record.amount,
-      purchasedAt: record.purchasedAt,
-      issue: record.issueType,
-      request: form.request,
-      statement: form.statement,
-    },
+    case: { ...caseFactsOf(record), request: form.request, statement: form.statement },
     complainant: form.complainant,
     respondent: form.respondent,
     // Exhibits in the order the events happened, as a reader of the bundle expects.

@@ -3,6 +3,7 @@
 // lets main read a folder's case.json, bring its files into the vault, and hand back the case for
 // the renderer to store in one transaction.
 import { z } from 'zod';
+import { caseFactsShape, partiesShape } from '../bundle/contract';
 import { BUNDLE_TARGETS } from '../bundle/types';
 import type { BundleTarget } from '../bundle/types';
 import { EVIDENCE_KINDS } from '../domain/evidence';
@@ -70,17 +71,8 @@ const portableCase = z
   .object({
     title: text(500).min(1),
     target: z.enum(BUNDLE_TARGETS),
-    platform: text(100),
-    shop: text(500),
-    item: text(1000),
-    orderNumber: text(100),
-    amount: text(32),
-    purchasedAt: local,
-    issue: text(200),
-    request: text(2000),
-    statement: text(20_000),
-    complainant: z.object({ name: text(200), phone: text(50), address: text(500) }).strict(),
-    respondent: z.object({ name: text(500), address: text(500) }).strict(),
+    ...caseFactsShape,
+    ...partiesShape,
     events: z.array(z.object({ at: local.min(1), text: text(2000).min(1) }).strict()).max(10_000),
   })
   .strict() satisfies z.ZodType<PortableCase>;

@@ -7,6 +7,7 @@ import type { BundleTarget } from '../bundle/types';
 import { PLATFORMS } from '../domain/case';
 import type { CaseRecord, Platform } from '../domain/case';
 import { EMPTY_CASE_INPUT, normalizeAmount } from '../domain/caseForm';
+import { caseFactsOf } from '../domain/bundleInput';
 import type { EvidenceRecord } from '../domain/evidence';
 import type { CaseEvent } from '../domain/events';
 import { fromShanghaiLocal } from '../time/shanghai';
@@ -51,15 +52,8 @@ export function eventLine(e: CaseEvent, eventText: (e: CaseEvent) => string): { 
 
 export function portableCaseOf(record: CaseRecord, details: CaseDetails | undefined, events: readonly CaseEvent[], eventText: (e: CaseEvent) => string): PortableCase {
   return {
-    title: record.title,
+    ...caseFactsOf(record),
     target: details?.target ?? 'platform',
-    platform: record.platform,
-    shop: record.shop,
-    item: record.item,
-    orderNumber: record.orderNumber,
-    amount: record.amount,
-    purchasedAt: record.purchasedAt,
-    issue: record.issueType,
     request: record.remedy,
     statement: details?.statement ?? '',
     complainant: { ...(details?.complainant ?? { name: '', phone: '', address: '' }) },
