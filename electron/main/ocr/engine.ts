@@ -14,6 +14,14 @@ import type { OcrDataLocation } from './data';
 import { OCR_DATA_VARIANT, defaultOcrCacheDir, resolveOcrData } from './data';
 import { parseTsv } from './tsv';
 
+/**
+ * tesseract.js's worker script. A worker thread cannot start a script inside app.asar, so a packaged
+ * build ships tesseract.js unpacked beside it (electron-builder.yml asarUnpack) and starts it there.
+ */
+export function workerScript(resolve: (id: string) => string = createRequire(import.meta.url).resolve): string {
+  return resolve('tesseract.js/src/worker-script/node/index.js').replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
+}
+
 export interface EngineRecognition {
   /** tesseract's plain text, before any clean-up. */
   text: string;
@@ -157,6 +165,7 @@ export function createOcrEngine(opts: OcrEngineOptions = {}): OcrEngine {
       const loc = await location();
       const worker = await withTimeout(Tesseract.createWorker(LANGS, Tesseract.OEM.LSTM_ONLY, {
         langPath: loc.langPath,
+        workerPath: workerScript(),
         cachePath: opts.cacheDir ?? defaultOcrCacheDir(),
         // The data is read from local disk in ~1 s either way; caching the unpacked copy only costs 70 MB of disk.
         cacheMethod: 'none',

@@ -138,6 +138,16 @@ export function startReminders(opts: RemindersGlueOptions): RemindersGlue {
   // Node timers stand still while the machine sleeps; look again the moment it wakes.
   powerMonitor.on('resume', () => void service.resume().catch(report));
   void service.resume().catch(report);
+  // The OS list can drift from ours (the user removed the entry in System Settings, or the app moved):
+  // the stored choice wins, once, at start.
+  if (launchAtLoginSupported) {
+    void service
+      .settings()
+      .then(({ launchAtLogin }) => {
+        if (app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin !== launchAtLogin) app.setLoginItemSettings({ openAtLogin: launchAtLogin, args: [HIDDEN_ARG] });
+      })
+      .catch(report);
+  }
 
   const ports: ReminderPorts = {
     now: Date.now,

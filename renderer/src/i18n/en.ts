@@ -14,7 +14,7 @@ export const en = {
     edit: 'Edit case',
     emptyTitle: 'No cases yet',
     emptyBody: 'Something went wrong with an order? Create a case and put the order page, payment receipt and chat screenshots into it. Originals stay on this computer and are never uploaded.',
-    evidenceCount: '{{count}} items',
+    evidenceCount: 'Items: {{count}}',
     nextDeadline: 'Next deadline',
     noDeadline: 'No deadline',
     updated: 'Updated {{time}}',

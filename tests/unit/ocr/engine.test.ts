@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OCR_LANGS, resolveOcrData } from '../../../electron/main/ocr/data';
 import type { OcrEngine } from '../../../electron/main/ocr/engine';
-import { OcrEngineError, createOcrEngine, defaultPoolSize } from '../../../electron/main/ocr/engine';
+import { OcrEngineError, createOcrEngine, defaultPoolSize, workerScript } from '../../../electron/main/ocr/engine';
 import { preprocess } from '../../../electron/main/ocr/preprocess';
 
 let engine: OcrEngine;
@@ -73,5 +73,21 @@ describe('OCR engine', () => {
     expect(defaultPoolSize(1)).toBe(1);
     expect(defaultPoolSize(2)).toBe(2);
     expect(defaultPoolSize(32)).toBe(6);
+  });
+});
+
+describe('workerScript', () => {
+  const at = (p: string) => () => p;
+  it.each([
+    ['/opt/LiuZheng/resources/app.asar/node_modules/tesseract.js/src/worker-script/node/index.js', '/opt/LiuZheng/resources/app.asar.unpacked/node_modules/tesseract.js/src/worker-script/node/index.js'],
+    ['C:\\Program Files\\LiuZheng\\resources\\app.asar\\node_modules\\tesseract.js\\index.js', 'C:\\Program Files\\LiuZheng\\resources\\app.asar.unpacked\\node_modules\\tesseract.js\\index.js'],
+    ['/opt/LiuZheng/resources/app.asar.unpacked/node_modules/tesseract.js/index.js', '/opt/LiuZheng/resources/app.asar.unpacked/node_modules/tesseract.js/index.js'],
+    ['/home/me/my.app.asar.d/node_modules/tesseract.js/index.js', '/home/me/my.app.asar.d/node_modules/tesseract.js/index.js'],
+  ])('%s', (resolved, expected) => {
+    expect(workerScript(at(resolved))).toBe(expected);
+  });
+
+  it('is a real file in a development checkout', () => {
+    expect(existsSync(workerScript())).toBe(true);
   });
 });
