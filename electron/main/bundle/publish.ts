@@ -4,15 +4,12 @@
 // mid-export leaves only a ".tmp" file or a ".partial" folder, never a finished-looking bundle,
 // and the next export to the same place sweeps those leftovers.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import { errorCode, renameWithRetry } from '../atomicFile';
 import { BundleError } from './errors';
 
 const TOKEN = /^[0-9a-f]{12}$/;
-
-function errorCode(err: unknown): string {
-  return err instanceof Error && 'code' in err ? String(err.code) : '';
-}
 
 /** Leftovers of an interrupted export: `<name>.<12 hex>.<suffix>` beside `target`. */
 async function sweepLeftovers(target: string, suffix: 'tmp' | 'partial'): Promise<void> {
@@ -28,21 +25,6 @@ async function sweepLeftovers(target: string, suffix: 'tmp' | 'partial'): Promis
     if (!name.startsWith(`${base}.`) || !name.endsWith(`.${suffix}`)) continue;
     const token = name.slice(base.length + 1, -(suffix.length + 1));
     if (TOKEN.test(token)) await rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Windows briefly locks files an antivirus or indexer is reading; a rename then fails with EPERM. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (err) {
-      if (attempt >= 4 || !['EPERM', 'EACCES', 'EBUSY'].includes(errorCode(err))) throw err;
-      await sleep(20 * 2 ** attempt);
-    }
   }
 }
 

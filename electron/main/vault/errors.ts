@@ -2,6 +2,7 @@
 // libvips messages are never passed on: they carry vault paths and mean nothing to a buyer.
 import type { ImportFailure } from '../../../shared/ipc/contract';
 import type { ErrorCode } from '../../../shared/ipc/result';
+import { errorCode } from '../atomicFile';
 
 /** An expected failure with its code already decided; the IPC layer can forward `code` as is. */
 export class VaultError extends Error {
@@ -19,12 +20,6 @@ const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
 const DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
 const TOO_LARGE = new Set(['EFBIG', 'ERR_FS_FILE_TOO_LARGE']);
 
-/** The Node system error code ("ENOSPC"…), or null for errors that are not from the OS. */
-export function nodeErrorCode(err: unknown): string | null {
-  if (!(err instanceof Error) || !('code' in err)) return null;
-  return typeof err.code === 'string' ? err.code : null;
-}
-
 const PIXEL_LIMIT = /exceeds pixel limit/i;
 // libvips and sharp's own input errors; all mean the bytes could not be decoded as the image they claim to be.
 const IMAGE_DECODE =
@@ -36,7 +31,7 @@ const IMAGE_DECODE =
  */
 export function describeError(err: unknown): { code: ErrorCode; reason: string } {
   if (err instanceof VaultError) return { code: err.code, reason: err.message };
-  const sys = nodeErrorCode(err);
+  const sys = errorCode(err);
   if (sys !== null) {
     if (DISK_FULL.has(sys)) return { code: 'disk-full', reason: 'There is not enough disk space.' };
     if (DENIED.has(sys)) return { code: 'permission-denied', reason: 'Permission was denied while reading or writing.' };
@@ -62,6 +57,6 @@ export function toAppError(err: unknown, file: string): ImportFailure {
 
 /** True for the Node error codes listed; for best-effort steps that may meet a missing or busy file. */
 export function hasErrorCode(err: unknown, ...codes: string[]): boolean {
-  const code = nodeErrorCode(err);
+  const code = errorCode(err);
   return code !== null && codes.includes(code);
 }

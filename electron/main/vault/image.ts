@@ -2,7 +2,8 @@
 // claims 30000×30000 pixels is refused before any memory is committed to it.
 import sharp from 'sharp';
 import type { SharpOptions } from 'sharp';
-import { VaultError, nodeErrorCode } from './errors';
+import { errorCode } from '../atomicFile';
+import { VaultError } from './errors';
 
 // libvips otherwise keeps recently decoded files open, which on Windows blocks renaming or deleting
 // them (temp files, trash). The memory cache stays on.
@@ -48,7 +49,7 @@ export function isPixelLimitError(err: unknown): boolean {
 
 /** Gives sharp's failures their codes; file-system errors keep theirs for toAppError. */
 function asImageError(err: unknown): unknown {
-  if (err instanceof VaultError || nodeErrorCode(err) !== null) return err;
+  if (err instanceof VaultError || errorCode(err) !== null) return err;
   if (isPixelLimitError(err)) {
     return new VaultError('too-many-pixels', 'The image has too many pixels to open safely (a possible decompression bomb).', { cause: err });
   }
