@@ -35,7 +35,7 @@ function halfMask(img: Bitmap): { mask: Uint8Array; w: number; h: number } {
   return { mask, w, h };
 }
 
-interface Component {
+export interface Component {
   /** The component's pixels are `order[start..end)`. */
   start: number;
   end: number;
@@ -49,7 +49,7 @@ interface Component {
  * 4-connected components of ink, each with its bounding box. Pixels are written in visiting order
  * into one shared buffer, so the thousands of glyph fragments on a page cost no allocation.
  */
-function* components(mask: Uint8Array, w: number, h: number, order: Int32Array): Generator<Component> {
+export function* components(mask: Uint8Array, w: number, h: number, order: Int32Array): Generator<Component> {
   const seen = new Uint8Array(w * h);
   let written = 0;
   const visit = (q: number): void => {

@@ -1,0 +1,56 @@
+// Solid mid-grey areas holding dark text. Dark mode's own-message bubble in QQ (white on #0c6ed8)
+// is about 143 grey after inversion, its text near 0: the global threshold (200) makes both black,
+// and the flip in polarity.ts then wipes the bubble and its text together. Such areas are found
+// before that (mostly 120–199 grey, big and filled) and thresholded on their own fill instead.
+// Mid-grey areas whose text is lighter than the fill (an orange banner with white text) are left
+// to the flip, which already handles them.
+import type { Bitmap } from './polarity';
+import { components, solidAreas } from './polarity';
+
+/** Darker than this is text (or a dark solid such as an avatar), not a mid-grey fill. */
+export const MIDTONE_LOW = 120;
+/** The local threshold sits at this share of the area's fill level, as 200 sits of a white page's 255. */
+const LOCAL_SHARE = 0.78;
+
+/**
+ * Re-thresholds, in `binary` (the globally thresholded image, 0 = ink), each solid mid-grey area of
+ * `grey` whose enclosed text is darker than its fill. `high` is the global threshold. Returns how
+ * many areas were re-thresholded.
+ */
+export function rethresholdMidtones(grey: Bitmap, binary: Bitmap, high: number): number {
+  const { width, height } = grey;
+  const band: Bitmap = { data: grey.data.map((v) => (v >= MIDTONE_LOW && v < high ? 0 : 255)), width, height };
+  const found = solidAreas(band);
+  if (found.areas === 0) return 0;
+  const { mask, w, h } = found;
+  const order = new Int32Array(w * h);
+  let done = 0;
+  for (const c of components(mask, w, h, order)) {
+    // Full-resolution pixels under the component's half-resolution ones.
+    const pixels: number[] = [];
+    for (let k = c.start; k < c.end; k++) {
+      const p = order[k] ?? 0;
+      const hx = p % w;
+      const hy = (p - hx) / w;
+      for (let dy = 0; dy < 2; dy++) for (let dx = 0; dx < 2; dx++) pixels.push((2 * hy + dy) * width + 2 * hx + dx);
+    }
+    let dark = 0;
+    let light = 0;
+    let fill = 0;
+    let fillCount = 0;
+    for (const i of pixels) {
+      const v = grey.data[i] ?? 255;
+      if (v < MIDTONE_LOW) dark++;
+      else if (v >= high) light++;
+      else {
+        fill += v;
+        fillCount++;
+      }
+    }
+    if (fillCount === 0 || dark <= light) continue;
+    const t = LOCAL_SHARE * (fill / fillCount);
+    for (const i of pixels) binary.data[i] = (grey.data[i] ?? 255) < t ? 0 : 255;
+    done++;
+  }
+  return done;
+}
