@@ -5,7 +5,7 @@
 // Mid-grey areas whose text is lighter than the fill (an orange banner with white text) are left
 // to the flip, which already handles them.
 import type { Bitmap } from './polarity';
-import { components, solidAreas } from './polarity';
+import { MIN_FILL, MIN_SIDE_SHARE, components, solidAreas } from './polarity';
 
 /** Darker than this is text (or a dark solid such as an avatar), not a mid-grey fill. */
 export const MIDTONE_LOW = 120;
@@ -19,8 +19,16 @@ const LOCAL_SHARE = 0.78;
  */
 export function rethresholdMidtones(grey: Bitmap, binary: Bitmap, high: number): number {
   const { width, height } = grey;
-  const band: Bitmap = { data: grey.data.map((v) => (v >= MIDTONE_LOW && v < high ? 0 : 255)), width, height };
-  const found = solidAreas(band);
+  const data = new Uint8Array(grey.data.length);
+  let inBand = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = grey.data[i] ?? 255;
+    if (v >= MIDTONE_LOW && v < high) inBand++;
+    else data[i] = 255;
+  }
+  // Too few mid-grey pixels for even one solid area (polarity.ts's smallest): most pages stop here.
+  if (inBand < MIN_FILL * (width * MIN_SIDE_SHARE) ** 2) return 0;
+  const found = solidAreas({ data, width, height });
   if (found.areas === 0) return 0;
   const { mask, w, h } = found;
   const order = new Int32Array(w * h);

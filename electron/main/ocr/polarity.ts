@@ -17,9 +17,9 @@ export interface Bitmap {
  * Solid areas are at least 1/14 of the width in each direction: a one-line bubble is about 1/9 of a
  * phone screen's width tall, a bold glyph about 1/22, so glyphs never qualify however dense.
  */
-const MIN_SIDE_SHARE = 1 / 14;
+export const MIN_SIDE_SHARE = 1 / 14;
 /** Share of its bounding box an area's ink covers; a glyph or a row of text covers far less. */
-const MIN_FILL = 0.55;
+export const MIN_FILL = 0.55;
 
 function halfMask(img: Bitmap): { mask: Uint8Array; w: number; h: number } {
   const w = img.width >> 1;

@@ -79,12 +79,17 @@ describe('insertLine', () => {
 });
 
 describe('headline reads', () => {
-  it('keeps only a line that is an amount', () => {
-    expect(amountLine([word('-¥369.00', 0, 0, 1, 1)])).toBe('-¥369.00');
-    expect(amountLine([word('-', 0, 0, 1, 1), word('¥', 0, 0, 1, 1), word('1,299.00', 0, 0, 1, 1)])).toBe('-¥1,299.00');
-    expect(amountLine([word('京东支付', 0, 0, 1, 1)])).toBeNull();
-    expect(amountLine([word('2026-10-05', 0, 0, 1, 1)])).toBeNull();
-    expect(amountLine([])).toBeNull();
+  it('keeps only a line that is an amount, with its own words', () => {
+    const headline = [word('-¥369.00', 10, 50, 300, 100)];
+    expect(amountLine({ text: '-¥369.00\n', words: headline })).toEqual({ line: '-¥369.00', words: headline });
+    const split = [word('-', 0, 0, 1, 1), word('¥', 2, 0, 3, 1), word('1,299.00', 4, 0, 9, 1)];
+    expect(amountLine({ text: '- ¥ 1,299.00', words: split })?.line).toBe('-¥1,299.00');
+    // A label run into the band: the amount line is found below it, without the label's words.
+    const label = word('京东支付', 100, 0, 200, 20);
+    expect(amountLine({ text: '京东支付\n-¥369.00\n', words: [label, ...headline] })).toEqual({ line: '-¥369.00', words: headline });
+    expect(amountLine({ text: '京东支付', words: [label] })).toBeNull();
+    expect(amountLine({ text: '2026-10-05', words: [word('2026-10-05', 0, 0, 1, 1)] })).toBeNull();
+    expect(amountLine({ text: '', words: [] })).toBeNull();
   });
 
   it('runs on bills and amount-less pages, never on chats', () => {
