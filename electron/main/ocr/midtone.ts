@@ -11,6 +11,8 @@ import { MIN_FILL, MIN_SIDE_SHARE, components, solidAreas } from './polarity';
 export const MIDTONE_LOW = 120;
 /** The local threshold sits at this share of the area's fill level, as 200 sits of a white page's 255. */
 const LOCAL_SHARE = 0.78;
+/** Dark text is below this share of the fill level (QQ's inverted bubble: fill ~143, text under 40). */
+const TEXT_SHARE = 0.6;
 
 /**
  * Re-thresholds, in `binary` (the globally thresholded image, 0 = ink), each solid mid-grey area of
@@ -42,20 +44,26 @@ export function rethresholdMidtones(grey: Bitmap, binary: Bitmap, high: number):
       const hy = (p - hx) / w;
       for (let dy = 0; dy < 2; dy++) for (let dx = 0; dx < 2; dx++) pixels.push((2 * hy + dy) * width + 2 * hx + dx);
     }
-    let dark = 0;
-    let light = 0;
     let fill = 0;
     let fillCount = 0;
     for (const i of pixels) {
       const v = grey.data[i] ?? 255;
-      if (v < MIDTONE_LOW) dark++;
-      else if (v >= high) light++;
-      else {
+      if (v >= MIDTONE_LOW && v < high) {
         fill += v;
         fillCount++;
       }
     }
-    if (fillCount === 0 || dark <= light) continue;
+    if (fillCount === 0) continue;
+    // Text is far from the fill; a banner's gradient running a little below the band is neither.
+    const textBelow = TEXT_SHARE * (fill / fillCount);
+    let dark = 0;
+    let light = 0;
+    for (const i of pixels) {
+      const v = grey.data[i] ?? 255;
+      if (v < textBelow) dark++;
+      else if (v >= high) light++;
+    }
+    if (dark <= light) continue;
     const t = LOCAL_SHARE * (fill / fillCount);
     for (const i of pixels) binary.data[i] = (grey.data[i] ?? 255) < t ? 0 : 255;
     done++;
