@@ -44,6 +44,13 @@ describe('rethresholdMidtones', () => {
     expect(rethresholdMidtones(grey, binary, 200)).toBe(0);
     expect(binary.data.every((v, i) => v === before[i])).toBe(true);
   });
+
+  it('leaves a banner whose gradient dips below the band but whose text is white', () => {
+    // Fill 150 with a darker 105 patch (the gradient's end) larger than its white text.
+    const grey = bitmap(400, 800, 240, [[50, 100, 300, 160, 150], [60, 110, 280, 80, 105], [80, 200, 100, 30, 255]]);
+    const binary = thresholded(grey, 200);
+    expect(rethresholdMidtones(grey, binary, 200)).toBe(0);
+  });
 });
 
 describe('preprocess with mid-grey areas', () => {
