@@ -14,8 +14,10 @@ import path from 'node:path';
 import { toScanJson } from '../../shared/extract';
 import type { OcrWord, ScanJson } from '../../shared/extract';
 import { OCR_PSM, createOcrEngine } from '../../electron/main/ocr/engine';
+import type { OcrEngine } from '../../electron/main/ocr/engine';
 import type { ChatHint } from '../../electron/main/ocr/hints';
 import { chatAppHint, extractWithHints } from '../../electron/main/ocr/hints';
+import { headlinePass } from '../../electron/main/ocr/headline';
 import { preprocess, toOriginal } from '../../electron/main/ocr/preprocess';
 import { DEFAULT_CORPUS_DIR, generateCorpus } from '../../tests/ocr-corpus/generate';
 import type { CorpusImage } from './corpus';
@@ -48,6 +50,8 @@ function parseArgs(argv: readonly string[]): Args {
 interface Prepared {
   img: CorpusImage;
   png: Buffer;
+  width: number;
+  height: number;
   scale: Pick<Awaited<ReturnType<typeof preprocess>>, 'scale' | 'original'>;
   hint: ChatHint | null;
   prepMs: number;
@@ -69,6 +73,17 @@ interface EngineRun {
   wallMs: number;
   startMs: number;
 }
+
+/** Both engines get the same second pass for headline amounts as the app (pipeline.ts) does. */
+async function withHeadline(engine: Pick<OcrEngine, 'recognize'>, p: Prepared): Promise<Recognition> {
+  const first = await engine.recognize(p.png);
+  const merged = await headlinePass(engine, p, first);
+  return { text: merged.text, words: merged.words, ms: first.ms + merged.ms };
+}
+
+const nativeEngine: Pick<OcrEngine, 'recognize'> = {
+  recognize: async (png) => ({ ...(await recognizeNative(Buffer.from(png), OCR_PSM)), confidence: 0 }),
+};
 
 /** One timed pass over the corpus, `lanes` images at a time, scored against the truth. */
 async function runEngine(label: string, prepared: readonly Prepared[], lanes: number, startMs: number, read: (p: Prepared) => Promise<Recognition>): Promise<EngineRun> {
@@ -140,7 +155,7 @@ async function main(): Promise<void> {
     const t = Date.now();
     const p = await preprocess(bytes);
     const prepMs = Date.now() - t;
-    return { img, png: p.png, scale: { scale: p.scale, original: p.original }, hint: await chatAppHint(bytes), prepMs };
+    return { img, png: p.png, width: p.width, height: p.height, scale: { scale: p.scale, original: p.original }, hint: await chatAppHint(bytes), prepMs };
   });
 
   const engine = createOcrEngine({ idleMs: 0 });
@@ -152,9 +167,9 @@ async function main(): Promise<void> {
     const startMs = Date.now() - warmStart;
     // Rounds alternate between the engines so a burst of outside load hits both alike.
     for (let round = 0; round < args.rounds; round++) {
-      const pool = await runEngine(`tesseract.js pool×${engine.size}`, prepared, engine.size, startMs, async (p) => engine.recognize(p.png));
+      const pool = await runEngine(`tesseract.js pool×${engine.size}`, prepared, engine.size, startMs, (p) => withHeadline(engine, p));
       merge(runs, 0, pool);
-      if (native) merge(runs, 1, await runEngine(`native CLI ×${cores}`, prepared, cores, 0, (p) => recognizeNative(p.png, OCR_PSM)));
+      if (native) merge(runs, 1, await runEngine(`native CLI ×${cores}`, prepared, cores, 0, (p) => withHeadline(nativeEngine, p)));
     }
   } finally {
     await engine.terminate();

@@ -1,9 +1,11 @@
-// One image through the whole OCR path: decode and prepare with sharp, recognise in the pool, map
-// the boxes back to the original, clean the text. Shared by the queue, the CLI and the bench so
+// One image through the whole OCR path: decode and prepare with sharp, recognise in the pool, read
+// any headline amount the first pass dropped (headline.ts), map the boxes back to the original,
+// clean the text. Shared by the queue, the CLI and the bench so
 // all three measure and report the same thing.
 import { cleanOcrText } from '../../../shared/extract';
 import type { OcrWord } from '../../../shared/extract';
 import type { EngineRecognizeOptions, OcrEngine } from './engine';
+import { headlinePass } from './headline';
 import type { PreprocessRecipe } from './preprocess';
 import { DEFAULT_RECIPE, preprocess, toOriginal } from './preprocess';
 
@@ -36,13 +38,15 @@ export async function ocrImage(engine: OcrEngine, image: Buffer, opts: EngineRec
   const prepMs = Date.now() - started;
   opts.signal?.throwIfAborted();
   const rec = await engine.recognize(prepared.png, opts);
+  const merged = await headlinePass(engine, prepared, rec, opts);
+  const steps = merged.crops > 0 ? [...prepared.steps, `headline pass ×${merged.crops}`] : prepared.steps;
   return {
-    text: cleanOcrText(rec.text),
-    rawText: rec.text,
-    words: toOriginal(rec.words, prepared),
-    preprocess: { steps: prepared.steps, scale: Math.round(prepared.scale * 1000) / 1000, original: prepared.original, medianLuma: prepared.medianLuma },
+    text: cleanOcrText(merged.text),
+    rawText: merged.text,
+    words: toOriginal(merged.words, prepared),
+    preprocess: { steps, scale: Math.round(prepared.scale * 1000) / 1000, original: prepared.original, medianLuma: prepared.medianLuma },
     // Preparation plus recognition, without time spent waiting for a free worker.
-    ms: prepMs + rec.ms,
+    ms: prepMs + rec.ms + merged.ms,
     engine: engine.name,
     confidence: rec.confidence,
   };

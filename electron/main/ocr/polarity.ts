@@ -17,9 +17,9 @@ export interface Bitmap {
  * Solid areas are at least 1/14 of the width in each direction: a one-line bubble is about 1/9 of a
  * phone screen's width tall, a bold glyph about 1/22, so glyphs never qualify however dense.
  */
-const MIN_SIDE_SHARE = 1 / 14;
+export const MIN_SIDE_SHARE = 1 / 14;
 /** Share of its bounding box an area's ink covers; a glyph or a row of text covers far less. */
-const MIN_FILL = 0.55;
+export const MIN_FILL = 0.55;
 
 function halfMask(img: Bitmap): { mask: Uint8Array; w: number; h: number } {
   const w = img.width >> 1;
@@ -35,7 +35,7 @@ function halfMask(img: Bitmap): { mask: Uint8Array; w: number; h: number } {
   return { mask, w, h };
 }
 
-interface Component {
+export interface Component {
   /** The component's pixels are `order[start..end)`. */
   start: number;
   end: number;
@@ -49,7 +49,7 @@ interface Component {
  * 4-connected components of ink, each with its bounding box. Pixels are written in visiting order
  * into one shared buffer, so the thousands of glyph fragments on a page cost no allocation.
  */
-function* components(mask: Uint8Array, w: number, h: number, order: Int32Array): Generator<Component> {
+export function* components(mask: Uint8Array, w: number, h: number, order: Int32Array): Generator<Component> {
   const seen = new Uint8Array(w * h);
   let written = 0;
   const visit = (q: number): void => {

@@ -4,12 +4,15 @@
 //  - narrow ones (shrunk forwards, old phones) are enlarged to 1000 px wide, at most 3×;
 //  - a global threshold at 200 turns grey labels, grey time separators and light bubbles into
 //    black on white (180 lost thin grey strokes, 220 thickened digits into misreads);
+//  - solid mid-grey areas with dark text (dark mode's inverted blue bubbles) are thresholded on
+//    their own fill level instead (midtone.ts);
 //  - solid black areas left by the threshold (QQ's blue bubbles, banners, dark-mode bubbles) are
 //    flipped so their white text becomes black on white (polarity.ts).
 // Word boxes found on the prepared image are mapped back to the original's pixels (toOriginal).
 import sharp from 'sharp';
 import type { Sharp, SharpOptions } from 'sharp';
 import type { OcrWord } from '../../../shared/extract';
+import { rethresholdMidtones } from './midtone';
 import { applyFlip, solidAreas } from './polarity';
 
 export interface PreprocessRecipe {
@@ -145,10 +148,12 @@ export async function preprocess(input: Buffer, recipe: PreprocessRecipe = DEFAU
     if (recipe.threshold !== null) {
       const t = recipe.threshold;
       const binary: Grey = { ...g, data: Buffer.from(g.data.map((v) => (v >= t ? 255 : 0))) };
+      const local = recipe.flipSolid ? rethresholdMidtones(g, binary, t) : 0;
       const flip = recipe.flipSolid ? solidAreas(binary) : null;
       if (recipe.output === 'binary') {
         g = binary;
         steps.push(`threshold ${t}`);
+        if (local > 0) steps.push(`local threshold in ${local} mid-grey area${local === 1 ? '' : 's'}`);
       } else {
         // Greys 40…t+40 stretched to 0…255: the page background clips to white, text keeps its edges.
         g = await toGrey(sharp(g.data, rawOf(g)).linear(255 / t, (-40 * 255) / t), w, h);
