@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, Menu } from 'electron';
-import type { Handlers } from '../../shared/ipc/contract';
+import type { Handlers, ImportBatch } from '../../shared/ipc/contract';
 import { createVaultHandlers, imagesOf } from './handlers';
 import { createOcrService } from './ocr/queue';
 import { createOcrHandlers } from './ocrHandlers';
@@ -107,15 +107,16 @@ if (!app.requestSingleInstanceLock()) {
       onCheckProgress: (p) => sendEvent(mainWindow?.webContents, 'vaultCheck:progress', p),
       ports: createIntegrityPorts(() => mainWindow),
     });
+    const enqueueOcr = (batch: ImportBatch): void => {
+      ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err));
+    };
     const handlers: Handlers = integrity.withAudit({
-      ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow), (batch) => {
-        ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err));
-      }),
+      ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow), enqueueOcr),
       ...createOcrHandlers(ocr, vaultDir),
       ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow), createRedactionSource(vaultDir)),
       ...createReminderHandlers(reminders.service, reminders.ports),
       ...startBackup({ vaultDir, getWindow: () => mainWindow, quiesce: () => ocr.dispose(), ...backupAuditHooks(integrity.audit) }),
-      ...createPortableHandlers(vault, vaultDir, createPortablePorts(() => mainWindow), (batch) => void ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err))),
+      ...createPortableHandlers(vault, vaultDir, createPortablePorts(() => mainWindow), enqueueOcr),
     });
     registerIpc(handlers, () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu());
