@@ -1,21 +1,13 @@
 // Ground truth for one corpus screenshot: what a perfect reader would report under the `scan`
 // contract (issue 3). Ids are those the page shows as the buyer's order or payment; distractors
 // (phones, 400 lines, QQ numbers, 卡密, tracking numbers) are deliberately absent.
-import type { ExtractKind, ExtractPlatform } from '../../shared/extract';
+import type { ScanJson } from '../../shared/extract';
 import type { Style } from './html';
 import type { Rng } from './rng';
 import type { Wall } from './ids';
 
-export interface PageTruth {
-  platform: ExtractPlatform;
-  kind: ExtractKind;
-  orderNumbers: string[];
-  transactionIds: string[];
-  /** "YYYY-MM-DDTHH:mm[:ss]", relative chat stamps resolved against capturedAt. */
-  timestamps: string[];
-  amount: string | null;
-  scam: boolean;
-}
+/** The scored fields of a `scan` line; timestamps are "YYYY-MM-DDTHH:mm[:ss]", relative chat stamps resolved against capturedAt. */
+export type PageTruth = Pick<ScanJson, 'platform' | 'kind' | 'orderNumbers' | 'transactionIds' | 'timestamps' | 'amount' | 'scam'>;
 
 export interface Variant {
   theme: Style['theme'];

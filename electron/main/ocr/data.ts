@@ -92,6 +92,14 @@ async function gatherPackageData(cacheDir: string): Promise<string> {
   return dir;
 }
 
+/**
+ * tesseract.js's worker script. A worker thread cannot start a script inside app.asar, so a packaged
+ * build ships tesseract.js unpacked beside it (electron-builder.yml asarUnpack) and starts it there.
+ */
+export function workerScript(resolve: (id: string) => string = createRequire(import.meta.url).resolve): string {
+  return resolve('tesseract.js/src/worker-script/node/index.js').replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
+}
+
 /** Per user, so another account's folder in a shared /tmp never blocks this one. The app passes its own. */
 export function defaultOcrCacheDir(): string {
   const uid = typeof process.getuid === 'function' ? String(process.getuid()) : 'user';

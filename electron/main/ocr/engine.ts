@@ -11,16 +11,8 @@ import { Worker as ThreadWorker } from 'node:worker_threads';
 import Tesseract from 'tesseract.js';
 import type { OcrWord } from '../../../shared/extract';
 import type { OcrDataLocation } from './data';
-import { OCR_DATA_VARIANT, defaultOcrCacheDir, resolveOcrData } from './data';
+import { OCR_DATA_VARIANT, defaultOcrCacheDir, resolveOcrData, workerScript } from './data';
 import { parseTsv } from './tsv';
-
-/**
- * tesseract.js's worker script. A worker thread cannot start a script inside app.asar, so a packaged
- * build ships tesseract.js unpacked beside it (electron-builder.yml asarUnpack) and starts it there.
- */
-export function workerScript(resolve: (id: string) => string = createRequire(import.meta.url).resolve): string {
-  return resolve('tesseract.js/src/worker-script/node/index.js').replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
-}
 
 export interface EngineRecognition {
   /** tesseract's plain text, before any clean-up. */

@@ -34,7 +34,7 @@ export function snapshotMismatch(db: Dexie, snap: DbSnapshot): string | null {
   return unknown.length > 0 ? `the backup has tables this app does not know: ${unknown.join(', ')}` : null;
 }
 
-export async function replaceDb(db: Dexie, snap: DbSnapshot): Promise<void> {
+export async function replaceDb(db: LiuZhengDb, snap: DbSnapshot): Promise<void> {
   const mismatch = snapshotMismatch(db, snap);
   if (mismatch) throw new Error(mismatch);
   await db.transaction('rw', db.tables, async () => {
@@ -44,7 +44,7 @@ export async function replaceDb(db: Dexie, snap: DbSnapshot): Promise<void> {
       if (rows.length > 0) await table.bulkAdd([...rows]);
     }
   });
-  if (!snap.tables.searchDocs && 'searchDocs' in db && 'evidence' in db) await rebuildSearchIndex(db as LiuZhengDb);
+  if (!snap.tables.searchDocs) await rebuildSearchIndex(db);
 }
 
 /** Re-derives the full-text index from the evidence and what OCR and the chat parser read. */

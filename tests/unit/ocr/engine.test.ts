@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OCR_LANGS, resolveOcrData } from '../../../electron/main/ocr/data';
+import { OCR_LANGS, resolveOcrData, workerScript } from '../../../electron/main/ocr/data';
 import type { OcrEngine } from '../../../electron/main/ocr/engine';
-import { OcrEngineError, createOcrEngine, defaultPoolSize, workerScript } from '../../../electron/main/ocr/engine';
+import { OcrEngineError, createOcrEngine, defaultPoolSize } from '../../../electron/main/ocr/engine';
 import { preprocess } from '../../../electron/main/ocr/preprocess';
 
 let engine: OcrEngine;

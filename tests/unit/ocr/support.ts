@@ -2,20 +2,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtractKind, ExtractPlatform } from '../../../shared/extract';
+import type { ScanJson } from '../../../shared/extract';
 
 /** The fields of tests/ocr-corpus/truth.ts these tests read (that folder is outside this TS project). */
-export interface CorpusTruth {
+export type CorpusTruth = Pick<ScanJson, 'platform' | 'kind' | 'orderNumbers' | 'transactionIds' | 'timestamps' | 'amount' | 'scam'> & {
   capturedAt: string;
-  platform: ExtractPlatform;
-  kind: ExtractKind;
-  orderNumbers: string[];
-  transactionIds: string[];
-  timestamps: string[];
-  amount: string | null;
-  scam: boolean;
   variant: { pixels: { width: number; height: number } };
-}
+};
 
 export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../ocr-corpus/images');
 
