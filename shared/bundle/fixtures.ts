@@ -47,7 +47,7 @@ export function inputOf(over: Partial<BundleInput> = {}): BundleInput {
     target: 'platform',
     case: caseOf(),
     complainant: { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号1201室' },
-    respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号' },
+    respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', creditCode: '' },
     evidence: [evidenceOf()],
     events: [],
     exportedAt: '2026-11-22T10:00:00',
