@@ -44,6 +44,10 @@ const LAYOUT: readonly (readonly [RegExp, VaultEntryRule])[] = [
   [new RegExp(`^meta/${HEX64}\\.json$`), 'keep'],
   [/^ocr\/queue\.json$/, 'keep'],
   [new RegExp(`^ocr/${HEX64}\\.json$`), 'keep'],
+  // The fields read from each original (fields/service.ts), checked against their schema when read.
+  [new RegExp(`^ocr/${HEX64}\\.fields\\.json$`), 'keep'],
+  // A multi-step action in flight when the backup was taken; the next start settles it.
+  [/^intents\/[0-9a-f]{24}\.json$/, 'keep'],
   [/^audit\/log\.jsonl$/, 'keep'],
   [/^trash\/[0-9a-f]{24}\.(?:entry\.json|blob|meta\.json)$/, 'keep'],
   // quarantineBlob's names: <sha>-<ISO time with : and . as ->-<6 hex>.
