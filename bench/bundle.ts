@@ -13,7 +13,7 @@ import { createBundleService } from '../electron/main/bundle';
 import { createOcrEngine } from '../electron/main/ocr/engine';
 import { ocrImage } from '../electron/main/ocr/pipeline';
 import { createVaultService } from '../electron/main/vault';
-import { caseOf } from '../shared/bundle/fixtures';
+import { caseOf } from '../tests/fixtures/bundle';
 import type { BundleEvidence, BundleInput } from '../shared/bundle/types';
 import { MB } from '../shared/bundle/types';
 import type { EvidenceKind } from '../shared/domain/evidence';
