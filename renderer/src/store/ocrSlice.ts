@@ -1,4 +1,3 @@
-import { extractFields, extractFromChatLog } from '../../../shared/extract';
 import { toCaseInput } from '../../../shared/domain/caseForm';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { caseFillFrom, reviewFields, suggestedKind, type ExtractionRecord, type FieldCorrection } from '../../../shared/domain/review';
@@ -21,19 +20,16 @@ export interface OcrSlice {
   fillCaseFrom: (evidenceId: string) => Promise<void>;
 }
 
-/** Turns what main read from one stored original into an extraction record, or null if not ready. */
-async function extract(deps: StoreDeps, item: EvidenceRecord): Promise<Omit<ExtractionRecord, 'corrections'> | null> {
-  const base = { evidenceId: item.id, caseId: item.caseId, sha256: item.sha256, updatedAt: deps.now() };
-  if (item.mediaType === 'text') {
-    const res = await deps.api.readChatLog({ sha256: item.sha256 });
-    if (!res.ok) return null;
-    return { ...base, source: 'chatlog', extraction: extractFromChatLog(res.value), messages: res.value.messages };
-  }
-  if (item.mediaType !== 'image') return null;
-  const res = await deps.api.ocrResult({ sha256: item.sha256 });
+/** The fields main read from one stored original, as an extraction record; null while there are none yet. */
+async function fieldsOf(deps: StoreDeps, item: EvidenceRecord): Promise<Omit<ExtractionRecord, 'corrections'> | null> {
+  if (item.mediaType !== 'image' && item.mediaType !== 'text') return null;
+  const res = await deps.api.readFields({ sha256: item.sha256 });
   if (!res.ok || !res.value) return null;
-  const extraction = extractFields({ text: res.value.rawText, words: res.value.words }, { capturedAt: item.capturedAt });
-  return { ...base, source: 'ocr', extraction, messages: null };
+  const base = { evidenceId: item.id, caseId: item.caseId, sha256: item.sha256, updatedAt: deps.now(), extraction: res.value.extraction };
+  if (res.value.source === 'ocr') return { ...base, source: 'ocr', messages: null };
+  // The transcript is shown, not extracted from: main sends it bounded, apart from the fields.
+  const chat = await deps.api.readChatLog({ sha256: item.sha256 });
+  return chat.ok ? { ...base, source: 'chatlog', messages: chat.value.messages } : null;
 }
 
 export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
@@ -57,7 +53,7 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
     let touchedOpenCase = false;
     const open = get().route;
     for (const item of items) {
-      const record = await extract(deps, item);
+      const record = await fieldsOf(deps, item);
       if (!record) continue;
       await deps.extractions.save(record);
       // A file-name guess of "other" gives way to what the page itself shows.
