@@ -1,6 +1,7 @@
 import { toCaseInput } from '../../../shared/domain/caseForm';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { caseFillFrom, reviewFields, suggestedKind, type ExtractionRecord, type FieldCorrection } from '../../../shared/domain/review';
+import { evidenceFieldsSchema } from '../../../shared/fields/contract';
 import type { OcrItemStatus, OcrOverall, OcrProgressEvent } from '../../../shared/ipc/ocrContract';
 import { searchInput } from '../../../shared/search/document';
 import type { Slice, StoreDeps } from './types';
@@ -24,9 +25,11 @@ export interface OcrSlice {
 async function fieldsOf(deps: StoreDeps, item: EvidenceRecord): Promise<Omit<ExtractionRecord, 'corrections'> | null> {
   if (item.mediaType !== 'image' && item.mediaType !== 'text') return null;
   const res = await deps.api.readFields({ sha256: item.sha256 });
-  if (!res.ok || !res.value) return null;
-  const base = { evidenceId: item.id, caseId: item.caseId, sha256: item.sha256, updatedAt: deps.now(), extraction: res.value.extraction };
-  if (res.value.source === 'ocr') return { ...base, source: 'ocr', messages: null };
+  // Checked here too, against the same bounds main stores with, before it reaches the database.
+  const fields = res.ok ? evidenceFieldsSchema.nullable().safeParse(res.value) : null;
+  if (!fields?.success || !fields.data) return null;
+  const base = { evidenceId: item.id, caseId: item.caseId, sha256: item.sha256, updatedAt: deps.now(), extraction: fields.data.extraction };
+  if (fields.data.source === 'ocr') return { ...base, source: 'ocr', messages: null };
   // The transcript is shown, not extracted from: main sends it bounded, apart from the fields.
   const chat = await deps.api.readChatLog({ sha256: item.sha256 });
   return chat.ok ? { ...base, source: 'chatlog', messages: chat.value.messages } : null;
