@@ -53,4 +53,22 @@ test('a dropped corpus screenshot shows and stores exactly the fields `scan` pri
   }).toEqual({ orderNumbers: expected.orderNumbers, transactionIds: expected.transactionIds, timestamps: expected.timestamps, amount: expected.amount });
   expect(of('orderNumber').length + of('timestamp').length).toBeGreaterThan(0);
   await app.screenshot('16b-ocr-fields-match-scan');
+
+});
+
+test('a screenshot OCR’d before the renderer wrote its record still gets its fields', async ({ app }) => {
+  const { page } = app;
+  await app.goto();
+  await createCase(page, { title: '先识别后记录' });
+  // Main stores and reads the file first, as when OCR wins the race against the renderer's write;
+  // no progress event will come after the page's own import, which main finds already done.
+  const batch = await app.vault().importPaths('pending-case', [FILE], 'dialog');
+  const sha = batch.items[0]?.blob.sha256 ?? '';
+  await app.ocr().enqueue([sha]);
+  await app.ocr().idle();
+  await dropFiles(page, 'drop-zone', [{ name: path.basename(FILE), bytes: await readFile(FILE), type: 'image/jpeg' }]);
+  await page.getByTestId('evidence-card').click();
+  const rows = page.getByTestId('evidence-viewer').getByTestId('field-row');
+  await expect(rows.filter({ hasText: '260930-923221096677596' })).toHaveAttribute('data-type', 'orderNumber');
+  await expect(rows.filter({ has: page.locator('[data-type="timestamp"]') }).or(rows.and(page.locator('[data-type="timestamp"]')))).toHaveCount(2);
 });

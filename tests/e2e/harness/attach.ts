@@ -31,6 +31,8 @@ export interface AppHarness {
   /** A fresh main process over the same vault folder, as after quitting and starting the app again. */
   restartMain(): Promise<void>;
   vault(): TestMain['vault'];
+  /** Main's OCR queue, to finish work before the page has heard of it. */
+  ocr(): TestMain['ocr'];
   reminders(): TestMain['reminders'];
   /** Sets the page's and main's clocks to the same instant, then wakes main as after sleep. */
   setClock(epochMs: number): Promise<void>;
@@ -107,6 +109,7 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
         await page.reload();
       },
       vault: () => main.vault,
+      ocr: () => main.ocr,
       reminders: () => main.reminders,
       async setClock(epochMs) {
         desktop.clock.now = epochMs;
