@@ -1,7 +1,7 @@
 import { toCaseInput } from '../../../shared/domain/caseForm';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { caseFillFrom, reviewFields, suggestedKind, type ExtractionRecord, type FieldCorrection } from '../../../shared/domain/review';
-import { evidenceFieldsSchema } from '../../../shared/fields/contract';
+import { FIELDS_VERSION, evidenceFieldsSchema } from '../../../shared/fields/contract';
 import type { OcrItemStatus, OcrOverall, OcrProgressEvent } from '../../../shared/ipc/ocrContract';
 import { searchInput } from '../../../shared/search/document';
 import type { Slice, StoreDeps } from './types';
@@ -28,7 +28,7 @@ async function fieldsOf(deps: StoreDeps, item: EvidenceRecord): Promise<Omit<Ext
   // Checked here too, against the same bounds main stores with, before it reaches the database.
   const fields = res.ok ? evidenceFieldsSchema.nullable().safeParse(res.value) : null;
   if (!fields?.success || !fields.data) return null;
-  const base = { evidenceId: item.id, caseId: item.caseId, sha256: item.sha256, updatedAt: deps.now(), extraction: fields.data.extraction };
+  const base = { evidenceId: item.id, caseId: item.caseId, sha256: item.sha256, updatedAt: deps.now(), extraction: fields.data.extraction, fieldsVersion: fields.data.version };
   if (fields.data.source === 'ocr') return { ...base, source: 'ocr', messages: null };
   // The transcript is shown, not extracted from: main sends it bounded, apart from the fields.
   const chat = await deps.api.readChatLog({ sha256: item.sha256 });
@@ -43,8 +43,10 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
   async loadOcr() {
     const res = await deps.api.ocrStatus({});
     if (res.ok) set({ ocrItems: Object.fromEntries(res.value.items.map((i) => [i.sha256, i])), ocrOverall: res.value.overall });
-    // Anything OCR'd or imported while this window was closed gets its fields now.
-    await get().ingestEvidence(await deps.extractions.missing(['image', 'text']));
+    // Anything OCR'd or imported while this window was closed gets its fields now, and fields an
+    // older build read differently are replaced by main's (the buyer's corrections stay).
+    const [missing, outdated] = await Promise.all([deps.extractions.missing(['image', 'text']), deps.extractions.outdated(FIELDS_VERSION)]);
+    await get().ingestEvidence([...missing, ...outdated]);
   },
 
   onOcrProgress({ item, overall }) {
