@@ -7,8 +7,7 @@ import type { EvidenceFields } from '../../../shared/fields/contract';
 import { FIELDS_VERSION, evidenceFieldsSchema } from '../../../shared/fields/contract';
 import { writeFileAtomic } from '../atomicFile';
 import { readChatExport } from '../chatRead';
-import type { StoredOcrResult } from '../ocr/store';
-import { hasErrorCode } from '../vault/errors';
+import { readJson, type StoredOcrResult } from '../ocr/store';
 import { assertSha256, vaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
 import { extractEvidenceFields } from './extract';
@@ -34,21 +33,8 @@ export function createFieldsService(opts: FieldsServiceOptions): FieldsService {
   const pending = new Map<string, Promise<EvidenceFields | null>>();
 
   const load = async (sha: string): Promise<EvidenceFields | null> => {
-    let text: string;
-    try {
-      text = await readFile(layout.fields(sha), 'utf8');
-    } catch (err) {
-      if (hasErrorCode(err, 'ENOENT', 'EISDIR')) return null;
-      throw err;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // A torn or hand-edited file counts as absent: the fields are read again from the original.
-      return null;
-    }
-    const parsed = evidenceFieldsSchema.safeParse(json);
+    // A missing, torn or hand-edited file counts as absent: the fields are read again from the original.
+    const parsed = evidenceFieldsSchema.safeParse(await readJson(layout.fields(sha)));
     return parsed.success && parsed.data.sha256 === sha && parsed.data.version === FIELDS_VERSION ? parsed.data : null;
   };
 
