@@ -13,11 +13,11 @@ import { createBundleService } from '../electron/main/bundle';
 import { createOcrEngine } from '../electron/main/ocr/engine';
 import { ocrImage } from '../electron/main/ocr/pipeline';
 import { createVaultService } from '../electron/main/vault';
-import { caseOf } from '../shared/bundle/fixtures';
+import { caseOf } from '../tests/fixtures/bundle';
 import type { BundleEvidence, BundleInput } from '../shared/bundle/types';
 import { MB } from '../shared/bundle/types';
 import type { EvidenceKind } from '../shared/domain/evidence';
-import { extractFields } from '../shared/extract';
+import { extractEvidenceFields } from '../electron/main/fields/extract';
 import { toShanghaiLocal } from '../shared/time/shanghai';
 import { chatSvg, orderPageSvg, png } from '../tests/support/screens';
 
@@ -109,8 +109,8 @@ async function ocrCheck(files: string[], corpusFiles: CorpusFile[], samples = 3)
     for (const { file, no, page } of picked) {
       await exec('pdfimages', ['-j', '-f', String(page), '-l', String(page), file, path.join(tmp, `e${no}`)]);
       const jpg = (await readdir(tmp)).find((f) => f.startsWith(`e${no}-`));
-      const result = await ocrImage(engine, await readFile(path.join(tmp, jpg ?? '')));
-      const fields = extractFields({ text: result.rawText, words: result.words }, { capturedAt: null });
+      const image = await readFile(path.join(tmp, jpg ?? ''));
+      const fields = await extractEvidenceFields({ kind: 'image', image, ocr: await ocrImage(engine, image), capturedAt: null });
       const expected = corpusFiles[no - 1]?.order ?? '';
       checks.push({ exhibit: no, expected, found: fields.orderNumbers.some((f) => f.value === expected) });
     }

@@ -15,8 +15,7 @@ import { toScanJson } from '../../shared/extract';
 import type { OcrWord, ScanJson } from '../../shared/extract';
 import { OCR_PSM, createOcrEngine } from '../../electron/main/ocr/engine';
 import type { OcrEngine } from '../../electron/main/ocr/engine';
-import type { ChatHint } from '../../electron/main/ocr/hints';
-import { chatAppHint, extractWithHints } from '../../electron/main/ocr/hints';
+import { extractEvidenceFields } from '../../electron/main/fields/extract';
 import { headlinePass } from '../../electron/main/ocr/headline';
 import { preprocess, toOriginal } from '../../electron/main/ocr/preprocess';
 import { DEFAULT_CORPUS_DIR, generateCorpus } from '../../tests/ocr-corpus/generate';
@@ -53,7 +52,8 @@ interface Prepared {
   width: number;
   height: number;
   scale: Pick<Awaited<ReturnType<typeof preprocess>>, 'scale' | 'original'>;
-  hint: ChatHint | null;
+  /** The original, for the chat-app hint the app's extraction takes from its pixels. */
+  bytes: Buffer;
   prepMs: number;
 }
 
@@ -90,14 +90,14 @@ async function runEngine(label: string, prepared: readonly Prepared[], lanes: nu
   const started = Date.now();
   const results = await mapLimit(prepared, lanes, read);
   const run: EngineRun = { label, score: emptyScore(), misses: [], ms: [], wallMs: Date.now() - started, startMs };
-  results.forEach((r, i) => {
+  for (const [i, r] of results.entries()) {
     const p = prepared[i];
-    if (!p) return;
+    if (!p) continue;
     run.ms.push(r.ms);
-    const page = { text: r.text, words: toOriginal(r.words, p.scale) };
-    const scan: ScanJson = toScanJson(extractWithHints(page, p.img.truth.capturedAt, p.hint), p.img.truth.capturedAt);
+    const ocr = { rawText: r.text, words: toOriginal(r.words, p.scale) };
+    const scan: ScanJson = toScanJson(await extractEvidenceFields({ kind: 'image', image: p.bytes, ocr, capturedAt: p.img.truth.capturedAt }), p.img.truth.capturedAt);
     run.misses.push(...scoreImage(run.score, p.img.truth, scan));
-  });
+  }
   return run;
 }
 
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     const t = Date.now();
     const p = await preprocess(bytes);
     const prepMs = Date.now() - t;
-    return { img, png: p.png, width: p.width, height: p.height, scale: { scale: p.scale, original: p.original }, hint: await chatAppHint(bytes), prepMs };
+    return { img, png: p.png, width: p.width, height: p.height, scale: { scale: p.scale, original: p.original }, bytes, prepMs };
   });
 
   const engine = createOcrEngine({ idleMs: 0 });

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { toScanJson } from '../../shared/extract';
-import { chatAppHint, extractWithHints } from '../../electron/main/ocr/hints';
+import { chatAppHint } from '../../electron/main/ocr/hints';
+import { extractEvidenceFields } from '../../electron/main/fields/extract';
 import { createOcrEngine } from '../../electron/main/ocr/engine';
 import { ocrImage } from '../../electron/main/ocr/pipeline';
 import { captureTimeFromFileName } from '../../shared/domain/captureTime';
@@ -16,7 +17,7 @@ try {
     const r = await ocrImage(engine, bytes);
     const capturedAt = captureTimeFromFileName(file);
     const hint = await chatAppHint(bytes);
-    const scan = toScanJson(extractWithHints({ text: r.rawText, words: r.words }, capturedAt, hint), capturedAt);
+    const scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: r, capturedAt }), capturedAt);
     const truthFile = file.replace(/\.[^.]+$/, '.json');
     process.stdout.write(`=== ${file}\n--- preprocess: ${r.preprocess.steps.join(', ')}  ${r.ms} ms  bubbles ${JSON.stringify(hint)}\n--- raw\n${r.rawText}\n--- cleaned\n${r.text}\n`);
     const { text: _text, ...fields } = scan;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import Tesseract from 'tesseract.js';
 import { toScanJson } from '../../shared/extract';
-import { chatAppHint, extractWithHints } from '../../electron/main/ocr/hints';
+import { extractEvidenceFields } from '../../electron/main/fields/extract';
 import { createOcrEngine } from '../../electron/main/ocr/engine';
 import { ocrImage } from '../../electron/main/ocr/pipeline';
 import type { PreprocessRecipe } from '../../electron/main/ocr/preprocess';
@@ -74,7 +74,7 @@ for (const psm of psms) {
         const bytes = await readFile(img.path);
         const r = await ocrImage(engine, bytes, { recipe });
         ms += r.ms;
-        const scan = toScanJson(extractWithHints({ text: r.rawText, words: r.words }, img.truth.capturedAt, await chatAppHint(bytes)), img.truth.capturedAt);
+        const scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: r, capturedAt: img.truth.capturedAt }), img.truth.capturedAt);
         misses.push(...scoreImage(score, img.truth, scan));
     });
     const cells = FIELDS.map((f) => `${pct(recall(score[f]))}/${pct(precision(score[f]))}`);

@@ -1,7 +1,9 @@
 // Maps each channel to the service that does the work. Desktop-only capabilities (dialogs, opening
 // files in other apps) come in as ports so the test bridge can run these exact handlers in Node.
+import type { AuditInput } from '../../shared/integrity/audit';
 import type { ImportBatch, VaultApi } from '../../shared/ipc/contract';
 import { toShanghaiLocal } from '../../shared/time/shanghai';
+import type { AuditDecoration } from './integrity/decorate';
 import type { VaultService } from './vault';
 
 export interface DesktopPorts {
@@ -16,7 +18,8 @@ const emptyBatch = () => ({ batchId: crypto.randomUUID(), cancelled: true, items
 /** Called with every finished import batch; main queues the new images for OCR from here. */
 export type AfterImport = (batch: ImportBatch) => void;
 
-export function createVaultHandlers(vault: VaultService, ports: DesktopPorts, afterImport: AfterImport = () => undefined): VaultApi {
+/** `now` names pasted screenshots and stands in for their missing file time: the app's one clock. */
+export function createVaultHandlers(vault: VaultService, ports: DesktopPorts, now: () => number, afterImport: AfterImport = () => undefined): VaultApi {
   const done = (batch: ImportBatch) => {
     afterImport(batch);
     return batch;
@@ -32,7 +35,7 @@ export function createVaultHandlers(vault: VaultService, ports: DesktopPorts, af
     },
     'vault:importDropped': async ({ caseId, files }) => done(await vault.importBuffers(caseId, files, 'drop')),
     'vault:importClipboardImage': async ({ caseId, bytes, mime }) =>
-      done(await vault.importBuffers(caseId, [{ name: clipboardName(mime), lastModified: Date.now(), bytes }], 'clipboard')),
+      done(await vault.importBuffers(caseId, [{ name: clipboardName(mime, now()), lastModified: now(), bytes }], 'clipboard')),
     'vault:readThumbnail': ({ sha256 }) => vault.readThumbnail(sha256),
     'vault:readDisplay': ({ sha256 }) => vault.readDisplay(sha256),
     'vault:openEvidence': async ({ sha256, originalName }) => {
@@ -44,9 +47,9 @@ export function createVaultHandlers(vault: VaultService, ports: DesktopPorts, af
 }
 
 /** Every paste gets its own readable name; it is what the buyer sees in manifests and exports. */
-function clipboardName(mime: string): string {
+function clipboardName(mime: string, at: number): string {
   const ext = mime.split('/')[1]?.replace('jpeg', 'jpg') ?? 'png';
-  const stamp = toShanghaiLocal(Date.now()).replace(/[-:]/g, '').replace('T', '_');
+  const stamp = toShanghaiLocal(at).replace(/[-:]/g, '').replace('T', '_');
   return `剪贴板截图_${stamp}.${ext}`;
 }
 
@@ -54,3 +57,22 @@ function clipboardName(mime: string): string {
 export function imagesOf(batch: ImportBatch): string[] {
   return batch.items.filter((i) => i.blob.mediaType === 'image' && i.blob.hasThumbnail).map((i) => i.blob.sha256);
 }
+
+function importEntries(caseId: string, batch: ImportBatch): AuditInput[] {
+  if (batch.cancelled && batch.items.length === 0) return [];
+  return batch.items.map((item) => ({
+    action: 'import',
+    caseId,
+    evidenceId: null,
+    sha256: item.blob.sha256,
+    detail: `${item.blob.originalName}${item.alreadyStored ? '（已在证据库中）' : ''}`,
+  }));
+}
+
+/** Every import, whatever door it came through, is one audit entry per file. */
+export const vaultAudit: AuditDecoration<VaultApi> = {
+  'vault:importFiles': (req, batch) => importEntries(req.caseId, batch),
+  'vault:importFolder': (req, batch) => importEntries(req.caseId, batch),
+  'vault:importDropped': (req, batch) => importEntries(req.caseId, batch),
+  'vault:importClipboardImage': (req, batch) => importEntries(req.caseId, batch),
+};

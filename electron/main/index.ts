@@ -1,28 +1,17 @@
 // App entry: wire the vault, OCR and reminder services to IPC, open the one window, and keep everything else thin.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu } from 'electron';
-import type { Handlers, ImportBatch } from '../../shared/ipc/contract';
-import { createVaultHandlers, imagesOf } from './handlers';
-import { createOcrService } from './ocr/queue';
-import { createOcrHandlers } from './ocrHandlers';
+import { app, BrowserWindow, ipcMain, Menu } from 'electron';
+import { createHandlers } from './composition';
 import { createBundlePorts, createDesktopPorts } from './desktop';
-import { createBundleService } from './bundle';
-import { createBundleHandlers } from './bundle/handlers';
-import { createRedactionSource } from './bundle/redactions';
 import { createPortablePorts } from './portable/desktop';
-import { createPortableHandlers } from './portable/handlers';
 import { registerIpc, sendEvent } from './ipc/register';
 import { hardenWebContents, installAppSecurity, secureWebPreferences } from './security';
-import { createVaultService } from './vault';
 import { ipcError } from './ipc/errors';
 import { buildAppMenu } from './menu';
-import { startReminders, type RemindersGlue } from './reminders/electron';
-import { createReminderHandlers } from './reminders/handlers';
-import { createIntegrity } from './integrity';
+import { createRemindersGlue, type RemindersGlue } from './reminders/electron';
 import { createIntegrityPorts } from './integrity/desktop';
-import { backupAuditHooks } from './integrity/backupAudit';
-import { startBackup } from './backup/start';
+import { createBackupPorts } from './backup/electron';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const entryUrl = devServerUrl ?? pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
@@ -80,45 +69,37 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showWindow());
 
   void app.whenReady().then(() => {
-    const vaultDir = join(app.getPath('userData'), 'vault');
-    const vault = createVaultService({
-      vaultDir,
-      tempDir: join(app.getPath('temp'), 'liuzheng-open'),
-      onProgress: (p) => sendEvent(mainWindow?.webContents, 'vault:importProgress', p),
-    });
-    const ocr = createOcrService({
-      vaultDir,
-      engineOptions: { cacheDir: join(app.getPath('userData'), 'ocr-cache') },
-      onProgress: (e) => sendEvent(mainWindow?.webContents, 'ocr:progress', e),
-    });
-    // Work interrupted by the last quit picks up where it stopped.
-    ocr.resume().catch((err: unknown) => console.error('[ocr] resume failed', err));
-    app.on('will-quit', () => void ocr.dispose());
-    reminders = startReminders({
-      dataDir: app.getPath('userData'),
-      getWindow: () => mainWindow,
+    const getWindow = () => mainWindow;
+    reminders = createRemindersGlue({
+      getWindow,
       showWindow,
-      emitFired: (payload) => sendEvent(mainWindow?.webContents, 'reminders:fired', payload),
       emitAction: (action) => sendEvent(mainWindow?.webContents, 'reminders:action', action),
+      now: Date.now,
     });
-    const integrity = createIntegrity({
-      vaultDir,
-      exclusive: (work) => vault.exclusive(work),
-      onCheckProgress: (p) => sendEvent(mainWindow?.webContents, 'vaultCheck:progress', p),
-      ports: createIntegrityPorts(() => mainWindow),
+    const main = createHandlers({
+      vaultDir: join(app.getPath('userData'), 'vault'),
+      dataDir: app.getPath('userData'),
+      tempDir: join(app.getPath('temp'), 'liuzheng-open'),
+      // The desktop's own clock, read by every service through this one function.
+      clock: Date.now,
+      emit: (channel, payload) => sendEvent(mainWindow?.webContents, channel, payload),
+      appVersion: app.getVersion(),
+      ocrEngine: { cacheDir: join(app.getPath('userData'), 'ocr-cache') },
+      ports: {
+        desktop: createDesktopPorts(getWindow),
+        bundle: createBundlePorts(getWindow),
+        portable: createPortablePorts(getWindow),
+        integrity: createIntegrityPorts(getWindow),
+        backup: createBackupPorts(getWindow),
+        reminders: reminders.ports,
+        reminderHost: reminders.host,
+      },
     });
-    const enqueueOcr = (batch: ImportBatch): void => {
-      ocr.enqueue(imagesOf(batch)).catch((err: unknown) => console.error('[ocr] enqueue failed', err));
-    };
-    const handlers: Handlers = integrity.withAudit({
-      ...createVaultHandlers(vault, createDesktopPorts(() => mainWindow), enqueueOcr),
-      ...createOcrHandlers(ocr, vaultDir),
-      ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow), createRedactionSource(vaultDir)),
-      ...createReminderHandlers(reminders.service, reminders.ports),
-      ...startBackup({ vaultDir, getWindow: () => mainWindow, quiesce: () => ocr.dispose(), ...backupAuditHooks(integrity.audit) }),
-      ...createPortableHandlers(vault, vaultDir, createPortablePorts(() => mainWindow), enqueueOcr),
-    });
-    registerIpc(handlers, () => entryUrl, ipcError);
+    reminders.attach(main.reminders);
+    // Work interrupted by the last quit picks up where it stopped.
+    main.start();
+    app.on('will-quit', () => void main.ocr.dispose());
+    registerIpc(ipcMain, main.handlers, () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu({ devTools: !app.isPackaged, platform: process.platform }));
     // Started at login: stay in the tray, but load the renderer so it can sync and take notification clicks.
     mainWindow = createWindow(!reminders.launchedAtLogin);

@@ -12,10 +12,6 @@ export function createOcrHandlers(ocr: OcrService, vaultDir: string): OcrApi {
     'ocr:status': () => ocr.status(),
     'ocr:cancel': ({ sha256 }) => ocr.cancel(sha256),
     'ocr:retry': ({ sha256 }) => ocr.retry(sha256),
-    'ocr:result': async ({ sha256 }) => {
-      const r = await ocr.result(sha256);
-      return r && { sha256, text: r.text, rawText: r.rawText, words: r.words, engine: r.engine, confidence: r.confidence, ms: r.ms };
-    },
     'chat:read': async ({ sha256 }) => {
       const sidecar = await readSidecar(layout, assertSha256(sha256));
       if (!sidecar || sidecar.blob.mediaType !== 'text') throw new VaultError('not-found', 'No chat-log export with this hash is in the vault.');

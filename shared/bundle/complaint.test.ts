@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockingErrors, isValidPhone, validateComplaint } from './complaint';
 import type { ComplaintField } from './complaint';
-import { caseOf, inputOf } from './fixtures';
+import { caseOf, inputOf } from '../../tests/fixtures/bundle';
 import type { BundleInput } from './types';
 
 const statement = '2026年11月15日购买点卡，卡密提示已被使用，订单号3456789012345678901，要求全额退款149.90元。';

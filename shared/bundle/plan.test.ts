@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundleInputSchema } from './contract';
-import { SHA, caseOf, evidenceOf, inputOf } from './fixtures';
+import { SHA, caseOf, evidenceOf, inputOf } from '../../tests/fixtures/bundle';
 import { issueTypeOf, platformLabel } from './labels';
 import { evidenceSource, indexRows, partFileNames, partSections, splitIntoParts } from './plan';
 import { bundleTimeline } from './timeline';

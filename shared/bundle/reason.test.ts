@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseOf, evidenceOf } from './fixtures';
+import { caseOf, evidenceOf } from '../../tests/fixtures/bundle';
 import { lintReason } from './lint';
 import type { LintCode } from './lint';
 import { writeReason } from './reason';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayInfo, hasOfficialData, isWorkingDay, officialYears } from './calendar';
 import { DeadlineInputError } from './localtime';
-import { NOTICE_2025, NOTICE_2026, daysBetween, noticeSaysWorking, type Notice } from './notices.fixture';
+import { NOTICE_2025, NOTICE_2026, daysBetween, noticeSaysWorking, type Notice } from '../../tests/fixtures/notices';
 
 // Hand-checked days around each block: the last day before, the first day after, and
 // the weekends next to make-up days, where an off-by-one would show first.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCustomDue, computeDue, type CustomDeadline } from './due';
 import { DeadlineInputError } from './localtime';
 import { getPreset, type DeadlineRule, type PresetId } from './presets';
-import { daysBetween, noticeNthWorkingDay } from './notices.fixture';
+import { daysBetween, noticeNthWorkingDay } from '../../tests/fixtures/notices';
 
 const wd = (length: number): DeadlineRule => ({ length, unit: 'working-days' });
 

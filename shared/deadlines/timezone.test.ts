@@ -9,7 +9,7 @@ import { formatEpochAsLocal, parseLocalDateTime } from './localtime';
 import { DEADLINE_PRESETS } from './presets';
 import { planReminders } from './reminders';
 import { proposeDeadlines } from './workflow';
-import { daysBetween } from './notices.fixture';
+import { daysBetween } from '../../tests/fixtures/notices';
 
 // Declared locally so the file also type-checks under the browser tsconfig, which has no
 // Node types; at run time vitest's Node global is what this name resolves to.

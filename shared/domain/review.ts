@@ -37,6 +37,11 @@ export interface ExtractionRecord {
   messages: ChatMessage[] | null;
   corrections: Record<string, FieldCorrection>;
   updatedAt: string;
+  /**
+   * The FIELDS_VERSION of main's reading these fields came from. Absent on records older builds
+   * extracted in the renderer (without the chat-app hints); those are asked for again at start.
+   */
+  fieldsVersion?: number;
 }
 
 export const fieldKey = (type: FieldType, original: string) => `${type}:${original}`;

@@ -7,6 +7,7 @@ import { INTEGRITY_API_EVENTS, INTEGRITY_API_METHODS } from '../integrity/contra
 import { BACKUP_API_EVENTS, BACKUP_API_METHODS } from '../backup/contract';
 import { OCR_API_EVENTS, OCR_API_METHODS } from './ocrContract';
 import { PORTABLE_API_METHODS } from '../portable/contract';
+import { FIELDS_API_METHODS } from '../fields/contract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from './remindersContract';
 
 export const API_METHODS = {
@@ -21,6 +22,7 @@ export const API_METHODS = {
   vaultInfo: 'vault:info',
   ...REMINDERS_API_METHODS,
   ...OCR_API_METHODS,
+  ...FIELDS_API_METHODS,
   ...BUNDLE_API_METHODS,
   ...INTEGRITY_API_METHODS,
   ...BACKUP_API_METHODS,

@@ -1,7 +1,8 @@
-// IPC contract for background OCR and chat-log reading. Main owns the queue and the engine; the
-// renderer turns results into extracted fields (pure functions in shared/extract) and stores them.
+// IPC contract for background OCR and chat-log reading. Main owns the queue and the engine, and
+// extracts the fields itself when a result is stored (see shared/fields/contract.ts); the renderer
+// only follows progress and shows chat transcripts.
 import { z } from 'zod';
-import type { OcrWord, ParsedChatLog } from '../extract/types';
+import type { ParsedChatLog } from '../extract/types';
 
 export const OCR_STATES = ['pending', 'running', 'done', 'failed', 'cancelled'] as const;
 export type OcrState = (typeof OCR_STATES)[number];
@@ -32,18 +33,6 @@ export interface OcrProgressEvent {
   overall: OcrOverall;
 }
 
-export interface OcrResultView {
-  sha256: string;
-  /** Cleaned text for display and search. */
-  text: string;
-  /** tesseract's own text, which the extractors take. */
-  rawText: string;
-  words: OcrWord[];
-  engine: string;
-  confidence: number;
-  ms: number;
-}
-
 export interface ShaRef {
   sha256: string;
 }
@@ -52,7 +41,6 @@ export type OcrApi = {
   'ocr:status': (req: Record<string, never>) => Promise<OcrQueueStatus>;
   'ocr:cancel': (req: ShaRef) => Promise<void>;
   'ocr:retry': (req: ShaRef) => Promise<void>;
-  'ocr:result': (req: ShaRef) => Promise<OcrResultView | null>;
   /** A chat-log export stored in the vault, decoded (UTF-8 or GB18030) and parsed. */
   'chat:read': (req: ShaRef) => Promise<ParsedChatLog>;
 };
@@ -65,7 +53,6 @@ export const OCR_API_METHODS = {
   ocrStatus: 'ocr:status',
   cancelOcr: 'ocr:cancel',
   retryOcr: 'ocr:retry',
-  ocrResult: 'ocr:result',
   readChatLog: 'chat:read',
 } as const satisfies Record<string, keyof OcrApi>;
 
@@ -80,6 +67,5 @@ export const ocrSchemas = {
   'ocr:status': z.object({}).strict(),
   'ocr:cancel': shaRef,
   'ocr:retry': shaRef,
-  'ocr:result': shaRef,
   'chat:read': shaRef,
 } satisfies { [C in keyof OcrApi]: z.ZodType<Parameters<OcrApi[C]>[0]> };

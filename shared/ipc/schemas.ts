@@ -7,6 +7,7 @@ import { integritySchemas } from '../integrity/contract';
 import { backupSchemas } from '../backup/contract';
 import { ocrSchemas } from './ocrContract';
 import { portableSchemas } from '../portable/contract';
+import { fieldsSchemas } from '../fields/contract';
 import { remindersSchemas } from './remindersContract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
@@ -43,6 +44,7 @@ export const requestSchemas = {
   'vault:info': z.object({}).strict(),
   ...remindersSchemas,
   ...ocrSchemas,
+  ...fieldsSchemas,
   ...bundleSchemas,
   ...integritySchemas,
   ...backupSchemas,

@@ -59,3 +59,17 @@ export function isAppResource(url: string, entryUrl: string): boolean {
   const schemes = entry.protocol === 'https:' ? ['https:', 'wss:'] : ['http:', 'ws:'];
   return sameHost && schemes.includes(u.protocol);
 }
+
+/** What opening a link outside the app needs from the desktop: the buyer's yes, then the OS. */
+export interface ExternalLinkPorts {
+  confirm(url: string): Promise<boolean>;
+  open(url: string): Promise<void>;
+}
+
+/** The gate in front of the system browser: a clicked, safe https link the buyer confirms; returns whether it opened. */
+export async function openConfirmedLink(url: string, clickedByUser: boolean, ports: ExternalLinkPorts): Promise<boolean> {
+  if (!clickedByUser || !isSafeExternalUrl(url)) return false;
+  if (!(await ports.confirm(url))) return false;
+  await ports.open(url);
+  return true;
+}

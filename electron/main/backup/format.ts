@@ -28,4 +28,3 @@ export const manifestSchema = z.object({
 });
 
 export type ManifestFile = z.infer<typeof manifestFile>;
-export type Manifest = z.infer<typeof manifestSchema>;

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { redactionTargets } from '../../../shared/bundle/redact';
 import type { BundleEvidence, BundleField, BundleInput, BundleTarget } from '../../../shared/bundle/types';
 import { caseFillFrom, reviewFields } from '../../../shared/domain/review';
-import { extractFromChatLog, parseChatLog } from '../../../shared/extract';
+import { parseChatLog } from '../../../shared/extract';
 import type { BBox, Extraction, OcrWord } from '../../../shared/extract';
 import { toShanghaiLocal } from '../../../shared/time/shanghai';
 import type { OcrEngine } from '../ocr/engine';
 import { createOcrEngine, defaultPoolSize } from '../ocr/engine';
-import { chatAppHint, extractWithHints } from '../ocr/hints';
+import { extractEvidenceFields } from '../fields/extract';
 import { ocrImage } from '../ocr/pipeline';
 import { decodeChatText } from '../ocr/scan';
 import { createVaultService } from '../vault';
@@ -34,13 +34,13 @@ interface Reading {
 
 async function readImage(engine: () => OcrEngine, file: string, capturedAt: string): Promise<Reading> {
   const bytes = await readFile(file);
-  const [result, hint] = await Promise.all([ocrImage(engine(), bytes), chatAppHint(bytes)]);
-  return { extraction: extractWithHints({ text: result.rawText, words: result.words }, capturedAt, hint), messages: null, words: result.words };
+  const ocr = await ocrImage(engine(), bytes);
+  return { extraction: await extractEvidenceFields({ kind: 'image', image: bytes, ocr, capturedAt }), messages: null, words: ocr.words };
 }
 
 async function readText(file: string): Promise<Reading> {
   const parsed = parseChatLog(decodeChatText(await readFile(file)), path.basename(file));
-  return parsed === null ? { extraction: null, messages: null, words: [] } : { extraction: extractFromChatLog(parsed), messages: parsed.messages, words: [] };
+  return parsed === null ? { extraction: null, messages: null, words: [] } : { extraction: await extractEvidenceFields({ kind: 'chatlog', chat: parsed }), messages: parsed.messages, words: [] };
 }
 
 /** Chat logs list every message's time as a field; the transcript shows those, so the caption does not. */

@@ -6,6 +6,7 @@ import type { BundleApi, BundleExportSummary } from '../../../shared/bundle/cont
 import type { RedactionChoice } from '../../../shared/bundle/redactionContract';
 import type { BundleInput } from '../../../shared/bundle/types';
 import type { AppError } from '../../../shared/ipc/result';
+import type { AuditDecoration } from '../integrity/decorate';
 import { BundleError } from './errors';
 import { safeName } from './folder';
 import type { BundleService } from './index';
@@ -49,6 +50,16 @@ export function createBundleHandlers(service: BundleService, ports: BundlePorts,
     },
   };
 }
+
+/** An export is one audit entry naming the files written, under the case its originals belong to. */
+export const bundleAudit: AuditDecoration<BundleApi> = {
+  'bundle:export': async (req, summary, log) => {
+    if (summary === null) return [];
+    const caseId = await log.caseOf(req.input.evidence.map((e) => e.sha256));
+    const files = summary.files.map((f) => path.basename(f)).join('、');
+    return [{ action: 'export', caseId, evidenceId: null, sha256: null, detail: `${req.format === 'pdf' ? 'PDF' : '文件夹'}：${files}（${summary.exhibits} 份证据）` }];
+  },
+};
 
 /** A BundleError as the IPC layer reports it; null for anything else (the generic mapping applies). */
 export function bundleIpcError(err: unknown): AppError | null {

@@ -1,13 +1,9 @@
 // Integrity for the app and the tests alike: the audit log, the trash, the vault check and bundle
-// verification, wired to the integrity channels. `withAudit` decorates the other features' handlers
-// so imports and exports are logged without those features knowing about the log.
+// verification, wired to the integrity channels. What other features write to the log they declare
+// themselves (an AuditDecoration each, see decorate.ts); the composition root applies them.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { BundleExportRequest } from '../../../shared/bundle/contract';
-import type { CaseFolderExportRequest } from '../../../shared/portable/contract';
-import type { AuditInput } from '../../../shared/integrity/audit';
 import type { IntegrityApi, VaultCheckProgress } from '../../../shared/integrity/contract';
-import type { Handlers, ImportBatch } from '../../../shared/ipc/contract';
 import { vaultLayout } from '../vault/layout';
 import { createAuditLog, type AuditLog } from './audit';
 import { checkVault, quarantineBlob } from './check';
@@ -16,6 +12,7 @@ import { verifyBundle, VerifyInputError } from './verifyBundle';
 import { VaultError } from '../vault/errors';
 
 export type { AuditRecorder } from './audit';
+export { withAudit, type AuditDecoration } from './decorate';
 
 export interface IntegrityPorts {
   /** The open dialog for a PDF; null when the buyer cancels. */
@@ -36,21 +33,6 @@ export interface Integrity {
   audit: AuditLog;
   trash: TrashStore;
   handlers: IntegrityApi;
-  /** The same handlers, with imports and exports written to the audit log. */
-  withAudit(handlers: Omit<Handlers, keyof IntegrityApi>): Handlers;
-}
-
-const IMPORT_CHANNELS = ['vault:importFiles', 'vault:importFolder', 'vault:importDropped', 'vault:importClipboardImage'] as const;
-
-function importEntries(caseId: string, batch: ImportBatch): AuditInput[] {
-  if (batch.cancelled && batch.items.length === 0) return [];
-  return batch.items.map((item) => ({
-    action: 'import',
-    caseId,
-    evidenceId: null,
-    sha256: item.blob.sha256,
-    detail: `${item.blob.originalName}${item.alreadyStored ? '（已在证据库中）' : ''}`,
-  }));
 }
 
 export function createIntegrity(opts: IntegrityOptions): Integrity {
@@ -103,47 +85,5 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
     },
   };
 
-  const withAudit = (inner: Omit<Handlers, keyof IntegrityApi>): Handlers => {
-    const out: Handlers = { ...inner, ...handlers };
-    for (const channel of IMPORT_CHANNELS) {
-      const original = inner[channel] as (req: { caseId: string }) => Promise<ImportBatch>;
-      out[channel] = async (req: { caseId: string }) => {
-        const batch = await original(req);
-        await audit.recordAll(importEntries(req.caseId, batch));
-        return batch;
-      };
-    }
-    const importFolder = inner['case:importFolder'];
-    out['case:importFolder'] = async (req: { caseId: string }) => {
-      const imported = await importFolder(req);
-      if (imported !== null) {
-        await audit.recordAll(
-          imported.evidence.map((e) => ({ action: 'import', caseId: req.caseId, evidenceId: null, sha256: e.blob.sha256, detail: `${e.blob.originalName}（案件文件夹 ${path.basename(imported.dir)}）` })),
-        );
-      }
-      return imported;
-    };
-    const exportFolder = inner['case:exportFolder'];
-    out['case:exportFolder'] = async (req: CaseFolderExportRequest) => {
-      const written = await exportFolder(req);
-      if (written !== null) {
-        const caseId = await audit.caseOf(req.evidence.map((e) => e.sha256));
-        await audit.record({ action: 'export', caseId, evidenceId: null, sha256: null, detail: `案件文件夹：${path.basename(written.dir)}（${req.evidence.length} 份证据）` });
-      }
-      return written;
-    };
-    const exportBundle = inner['bundle:export'];
-    out['bundle:export'] = async (req: BundleExportRequest) => {
-      const summary = await exportBundle(req);
-      if (summary !== null) {
-        const caseId = await audit.caseOf(req.input.evidence.map((e) => e.sha256));
-        const files = summary.files.map((f) => path.basename(f)).join('、');
-        await audit.record({ action: 'export', caseId, evidenceId: null, sha256: null, detail: `${req.format === 'pdf' ? 'PDF' : '文件夹'}：${files}（${summary.exhibits} 份证据）` });
-      }
-      return summary;
-    };
-    return out;
-  };
-
-  return { audit, trash, handlers, withAudit };
+  return { audit, trash, handlers };
 }

@@ -1,23 +1,35 @@
-// Electron glue for the contract: one ipcMain.handle per channel, each checking who is asking first.
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+// Electron glue for the contract: one handler per channel, each checking who is asking first. The IPC
+// host is passed in (ipcMain in the app; the e2e harness passes its own, fed by the page bridge), so
+// the sender check the tests exercise is this one. Nothing here loads Electron at run time.
+import type { WebContents } from 'electron';
 import type { EventChannel, Handlers, MainEvents } from '../../../shared/ipc/contract';
 import { requestSchemas } from '../../../shared/ipc/schemas';
 import { fail } from '../../../shared/ipc/result';
 import { isTrustedRendererUrl } from '../../../shared/security/trust';
 import { dispatch, type HandlerFailure } from './dispatch';
 
-function trustedSender(event: IpcMainInvokeEvent, entryUrl: string): boolean {
+/** The parts of IpcMainInvokeEvent the sender check reads. */
+export interface InvokeEvent {
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+/** ipcMain's handle(), as far as registration needs it. */
+export interface IpcHost {
+  handle(channel: string, listener: (event: InvokeEvent, raw: unknown) => Promise<unknown>): void;
+}
+
+function trustedSender(event: InvokeEvent, entryUrl: string): boolean {
   const frame = event.senderFrame;
   // Only the top frame of our own document may call in; a subframe or a navigated page may not.
   return frame !== null && frame.parent === null && isTrustedRendererUrl(frame.url, entryUrl);
 }
 
-export function registerIpc(handlers: Handlers, entryUrl: () => string, toError: HandlerFailure): void {
+export function registerIpc(ipc: IpcHost, handlers: Handlers, entryUrl: () => string, toError: HandlerFailure): void {
   for (const channel of Object.keys(requestSchemas)) {
-    ipcMain.handle(channel, (event, raw: unknown) =>
+    ipc.handle(channel, (event, raw) =>
       trustedSender(event, entryUrl())
         ? dispatch(handlers, channel, raw, toError)
-        : fail({ code: 'untrusted-sender', message: `Refused ${channel} from an untrusted frame` }),
+        : Promise.resolve(fail({ code: 'untrusted-sender', message: `Refused ${channel} from an untrusted frame` })),
     );
   }
 }

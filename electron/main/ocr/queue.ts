@@ -30,6 +30,11 @@ export interface OcrServiceOptions {
   engine?: OcrEngine;
   engineOptions?: OcrEngineOptions;
   now?: () => Date;
+  /**
+   * Runs when a result is stored, before the file is reported done, so whatever it derives (the
+   * extracted fields) is there by the time anyone hears of it. Its failure does not fail the OCR.
+   */
+  onResult?: (result: StoredOcrResult, image: Buffer) => Promise<unknown>;
 }
 
 export interface OcrService {
@@ -143,7 +148,9 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
         },
       });
       abort.signal.throwIfAborted();
-      await store.writeResult({ sha256: i.sha256, createdAt: now(), ...result });
+      const stored: StoredOcrResult = { sha256: i.sha256, createdAt: now(), ...result };
+      await store.writeResult(stored);
+      await opts.onResult?.(stored, bytes).catch((err: unknown) => console.error('[ocr] after-result step failed', err));
       update(i, { state: 'done', progress: 1, error: null });
     } catch (err) {
       // Shutting down is not the user's cancel: the file stays pending for resume().

@@ -3,15 +3,15 @@
 // failure becomes a plain sentence naming the problem; nothing here throws for a bad file.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { extractFromChatLog, parseChatLog, toScanJson } from '../../../shared/extract';
+import { parseChatLog, toScanJson } from '../../../shared/extract';
 import type { ScanJson } from '../../../shared/extract';
 import { resolveCaptureTime } from '../vault/capture';
 import { detectType } from '../vault/detect';
 import { VaultError } from '../vault/errors';
 import { probeImage } from '../vault/image';
+import { extractEvidenceFields } from '../fields/extract';
 import type { OcrEngine } from './engine';
 import { createOcrEngine, defaultPoolSize } from './engine';
-import { chatAppHint, extractWithHints } from './hints';
 import { mapLimit } from './limit';
 import { ocrImage } from './pipeline';
 
@@ -55,7 +55,7 @@ function captureTime(file: string, exif: Buffer | null, mtimeMs: number): string
 async function scanChatLog(file: string, bytes: Buffer, mtimeMs: number): Promise<ScanJson> {
   const parsed = parseChatLog(decodeChatText(bytes), path.basename(file));
   if (parsed === null) throw new ScanFailure('not a recognised chat-log export (QQ .txt export, WeChatMsg .csv or .txt)');
-  return toScanJson(extractFromChatLog(parsed), captureTime(file, null, mtimeMs));
+  return toScanJson(await extractEvidenceFields({ kind: 'chatlog', chat: parsed }), captureTime(file, null, mtimeMs));
 }
 
 async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: () => OcrEngine): Promise<ScanJson> {
@@ -66,8 +66,8 @@ async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: (
     throw new ScanFailure(err instanceof VaultError ? err.message : 'the image cannot be decoded');
   }
   const capturedAt = captureTime(file, exif, mtimeMs);
-  const [result, hint] = await Promise.all([ocrImage(engine(), bytes), chatAppHint(bytes)]);
-  return toScanJson(extractWithHints({ text: result.rawText, words: result.words }, capturedAt, hint), capturedAt);
+  const ocr = await ocrImage(engine(), bytes);
+  return toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr, capturedAt }), capturedAt);
 }
 
 interface Classified {

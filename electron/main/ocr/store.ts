@@ -72,7 +72,8 @@ export interface OcrStore {
 
 const isMissing = (err: unknown): boolean => err instanceof Error && 'code' in err && (err.code === 'ENOENT' || err.code === 'EISDIR');
 
-async function readJson(file: string): Promise<unknown> {
+/** A JSON file's contents; undefined when it is missing or torn. */
+export async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

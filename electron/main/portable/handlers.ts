@@ -16,6 +16,7 @@ import { freshPath } from '../bundle/handlers';
 import type { VaultService } from '../vault';
 import { VaultError } from '../vault';
 import { vaultLayout } from '../vault/layout';
+import type { AuditDecoration } from '../integrity/decorate';
 
 export interface PortablePorts {
   /** The folder to create the case folder in; null when the buyer cancels. */
@@ -121,3 +122,16 @@ export async function stampCaptureTime(file: string, capturedAt: string): Promis
   const ms = fromShanghaiLocal(capturedAt);
   if (ms !== null) await utimes(file, ms / 1000, ms / 1000);
 }
+
+/** A case folder in is one entry per original; a case folder out is one entry under its case. */
+export const portableAudit: AuditDecoration<PortableApi> = {
+  'case:importFolder': (req, imported) =>
+    imported === null
+      ? []
+      : imported.evidence.map((e) => ({ action: 'import', caseId: req.caseId, evidenceId: null, sha256: e.blob.sha256, detail: `${e.blob.originalName}（案件文件夹 ${path.basename(imported.dir)}）` })),
+  'case:exportFolder': async (req, written, log) => {
+    if (written === null) return [];
+    const caseId = await log.caseOf(req.evidence.map((e) => e.sha256));
+    return [{ action: 'export', caseId, evidenceId: null, sha256: null, detail: `案件文件夹：${path.basename(written.dir)}（${req.evidence.length} 份证据）` }];
+  },
+};

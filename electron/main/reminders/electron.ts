@@ -1,10 +1,12 @@
 // The thin Electron side of reminders: OS notifications, wake from sleep, the tray, the login item and
-// the save dialog. Every decision lives in service.ts; this file only translates.
+// the save dialog. Every decision lives in service.ts, which the composition root creates with the
+// host and ports made here; attach() then hands the service back for the tray and notifications.
 import { extname, join } from 'node:path';
 import { app, dialog, Menu, nativeImage, Notification, powerMonitor, Tray, type BrowserWindow, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import { NOTIFICATION_SNOOZE_MIN, type FiredReminder, type ReminderAction, type RemindersFired } from '../../../shared/ipc/remindersContract';
+import { NOTIFICATION_SNOOZE_MIN, type FiredReminder, type ReminderAction } from '../../../shared/ipc/remindersContract';
+import type { ReminderHost } from '../composition';
 import type { ReminderPorts } from './handlers';
-import { createReminderService, type ReminderService } from './service';
+import type { ReminderService } from './service';
 import { notificationText, trayLine } from './text';
 import { TRAY_ICON_1X, TRAY_ICON_2X } from './trayIcon';
 
@@ -14,20 +16,21 @@ const HOUR = 60 * 60 * 1000;
 const TRAY_LINES = 5;
 
 export interface RemindersGlueOptions {
-  /** Where reminders.json lives: app.getPath('userData'). */
-  dataDir: string;
   getWindow(): BrowserWindow | undefined;
   /** Shows and focuses the main window, creating it again if it was closed (macOS). */
   showWindow(): void;
-  /** Pushes 'reminders:fired' to the renderer. One callback per event keeps each payload's type exact. */
-  emitFired(payload: RemindersFired): void;
   /** Pushes 'reminders:action': a notification's snooze or done, for the renderer's database. */
   emitAction(action: ReminderAction): void;
+  /** The app's one clock. */
+  now(): number;
 }
 
 export interface RemindersGlue {
-  service: ReminderService;
-  ports: ReminderPorts;
+  /** Notifications, timers and the tray refresh, for the reminder service. */
+  host: ReminderHost;
+  ports: Omit<ReminderPorts, 'now'>;
+  /** Call once with the service made from `host`: shows the tray's list and looks for missed reminders. */
+  attach(service: ReminderService): void;
   /** For the window's 'close' event: true means hide it to the tray instead. */
   shouldHideOnClose(): boolean;
   /** Call after hiding: the first time, says once that reminders keep running in the tray. */
@@ -43,7 +46,7 @@ function trayImage(): NativeImage {
 }
 
 /** Call once, after app 'ready'. */
-export function startReminders(opts: RemindersGlueOptions): RemindersGlue {
+export function createRemindersGlue(opts: RemindersGlueOptions): RemindersGlue {
   // Toasts on Windows are attributed to this id; a packaged build's appId must match it.
   if (process.platform === 'win32') app.setAppUserModelId('com.liuzheng.app');
   // Buttons only where Electron delivers their 'action' event; on Linux the click opens the app instead.
@@ -56,6 +59,7 @@ export function startReminders(opts: RemindersGlueOptions): RemindersGlue {
   const live = new Set<Notification>();
   let quitting = false;
   let toldAboutTray = false;
+  let service: ReminderService | undefined;
   // Created first so it exists before the service's first onChange; a tray keeps the app reachable
   // while the window is hidden.
   const tray = new Tray(icon);
@@ -66,8 +70,8 @@ export function startReminders(opts: RemindersGlueOptions): RemindersGlue {
 
   function show(r: FiredReminder): void {
     if (!Notification.isSupported()) return;
-    const { title, body } = notificationText(r, Date.now());
-    const pressing = r.overdue || r.dueAt - Date.now() <= 2 * HOUR;
+    const { title, body } = notificationText(r, opts.now());
+    const pressing = r.overdue || r.dueAt - opts.now() <= 2 * HOUR;
     const n = new Notification({
       title,
       body,
@@ -88,6 +92,7 @@ export function startReminders(opts: RemindersGlueOptions): RemindersGlue {
     });
     n.on('action', (event) => {
       release();
+      if (!service) return;
       const applied = event.actionIndex === 0 ? service.snooze(r.deadlineId, NOTIFICATION_SNOOZE_MIN) : service.done(r.deadlineId);
       applied.then((action) => opts.emitAction(action)).catch(report);
     });
@@ -97,7 +102,7 @@ export function startReminders(opts: RemindersGlueOptions): RemindersGlue {
   }
 
   function refreshTray(): void {
-    const { upcoming } = service.snapshot();
+    const upcoming = service?.snapshot().upcoming ?? [];
     const count = upcoming.length === 0 ? '没有未完成的期限' : `${upcoming.length} 个未完成的期限`;
     const items: MenuItemConstructorOptions[] = [
       { label: '打开 留证', click: () => opts.showWindow() },
@@ -112,22 +117,17 @@ export function startReminders(opts: RemindersGlueOptions): RemindersGlue {
     tray.setContextMenu(Menu.buildFromTemplate(items));
   }
 
-  const service = createReminderService({
-    dataDir: opts.dataDir,
-    now: Date.now,
+  const host: ReminderHost = {
     setTimer: (fire, delayMs) => setTimeout(fire, delayMs),
-    clearTimer: (handle) => clearTimeout(handle),
-    notify: show,
-    onFired: (reminders) => {
-      opts.emitFired({ reminders });
-      refreshTray();
+    clearTimer: (handle) => {
+      if (handle !== null) clearTimeout(handle);
     },
+    notify: show,
+    afterFired: refreshTray,
     onChange: refreshTray,
     onError: report,
     launchAtLoginSupported,
-  });
-
-  refreshTray();
+  };
 
   const allowQuit = () => {
     quitting = true;
@@ -135,22 +135,26 @@ export function startReminders(opts: RemindersGlueOptions): RemindersGlue {
   app.on('before-quit', allowQuit);
   // A system shutdown must not be held up by a window that hides instead of closing.
   powerMonitor.on('shutdown', allowQuit);
-  // Node timers stand still while the machine sleeps; look again the moment it wakes.
-  powerMonitor.on('resume', () => void service.resume().catch(report));
-  void service.resume().catch(report);
-  // The OS list can drift from ours (the user removed the entry in System Settings, or the app moved):
-  // the stored choice wins, once, at start.
-  if (launchAtLoginSupported) {
-    void service
-      .settings()
-      .then(({ launchAtLogin }) => {
-        if (app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin !== launchAtLogin) app.setLoginItemSettings({ openAtLogin: launchAtLogin, args: [HIDDEN_ARG] });
-      })
-      .catch(report);
-  }
 
-  const ports: ReminderPorts = {
-    now: Date.now,
+  const attach = (made: ReminderService): void => {
+    service = made;
+    refreshTray();
+    // Node timers stand still while the machine sleeps; look again the moment it wakes.
+    powerMonitor.on('resume', () => void made.resume().catch(report));
+    void made.resume().catch(report);
+    // The OS list can drift from ours (the user removed the entry in System Settings, or the app moved):
+    // the stored choice wins, once, at start.
+    if (launchAtLoginSupported) {
+      void made
+        .settings()
+        .then(({ launchAtLogin }) => {
+          if (app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin !== launchAtLogin) app.setLoginItemSettings({ openAtLogin: launchAtLogin, args: [HIDDEN_ARG] });
+        })
+        .catch(report);
+    }
+  };
+
+  const ports: Omit<ReminderPorts, 'now'> = {
     async chooseIcsPath(defaultName) {
       const win = opts.getWindow();
       const options = {
@@ -169,13 +173,14 @@ export function startReminders(opts: RemindersGlueOptions): RemindersGlue {
   };
 
   return {
-    service,
+    host,
     ports,
+    attach,
     // Windows and Linux quit when the last window closes, which would silence every reminder. So
     // while a reminder is still to come, closing hides to the tray; with nothing left to remind,
     // closing quits as users expect and no invisible process lingers. macOS keeps the app running
     // after its windows close anyway, so the window closes normally there.
-    shouldHideOnClose: () => !quitting && process.platform !== 'darwin' && service.snapshot().nextWakeAt !== null,
+    shouldHideOnClose: () => !quitting && process.platform !== 'darwin' && (service?.snapshot().nextWakeAt ?? null) !== null,
     hiddenToTray() {
       if (toldAboutTray || !Notification.isSupported()) return;
       toldAboutTray = true;

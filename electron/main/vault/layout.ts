@@ -25,10 +25,14 @@ export interface VaultLayout {
   displayDir: string;
   tmpDir: string;
   trashDir: string;
+  /** OCR state and what was read from each original (see ocr/store.ts). */
+  ocrDir: string;
   blob(sha: string): string;
   meta(sha: string): string;
   thumb(sha: string): string;
   display(sha: string): string;
+  /** The fields extracted from one original, beside its OCR result. */
+  fields(sha: string): string;
   /** A fresh name in tmp/; same file system as blobs/, so the final rename is atomic. */
   tmp(suffix?: string): string;
 }
@@ -41,6 +45,7 @@ export function vaultLayout(root: string): VaultLayout {
   const displayDir = path.join(abs, 'derived', 'display');
   const tmpDir = path.join(abs, 'tmp');
   const trashDir = path.join(abs, 'trash');
+  const ocrDir = path.join(abs, 'ocr');
   return {
     root: abs,
     blobsDir,
@@ -49,10 +54,12 @@ export function vaultLayout(root: string): VaultLayout {
     displayDir,
     tmpDir,
     trashDir,
+    ocrDir,
     blob: (sha) => path.join(blobsDir, assertSha256(sha).slice(0, 2), sha),
     meta: (sha) => path.join(metaDir, `${assertSha256(sha)}.json`),
     thumb: (sha) => path.join(thumbDir, `${assertSha256(sha)}.webp`),
     display: (sha) => path.join(displayDir, `${assertSha256(sha)}.webp`),
+    fields: (sha) => path.join(ocrDir, `${assertSha256(sha)}.fields.json`),
     tmp: (suffix = '') => path.join(tmpDir, `${randomBytes(12).toString('hex')}${suffix}`),
   };
 }

@@ -42,6 +42,12 @@ export function createExtractionRepository(db: LiuZhengDb) {
       await db.extractions.delete(evidenceId);
     },
 
+    /** Items whose fields were not read by main at this version (older builds, or an older reading). */
+    async outdated(version: number): Promise<EvidenceRecord[]> {
+      const stale = new Set((await db.extractions.filter((x) => x.fieldsVersion !== version).primaryKeys()).map(String));
+      return stale.size === 0 ? [] : db.evidence.filter((e) => stale.has(e.id)).toArray();
+    },
+
     /** Items of these media types that have nothing extracted yet: work left from a closed session. */
     async missing(mediaTypes: EvidenceRecord['mediaType'][]): Promise<EvidenceRecord[]> {
       const done = new Set((await db.extractions.toCollection().primaryKeys()).map(String));

@@ -84,9 +84,10 @@ export const importSlice: Slice<ImportSlice> = (deps) => (set, get) => ({
         const plan = planImport(res.value, caseId, existing, { now, newId: deps.newId, caseTitle });
         if (plan.records.length > 0) {
           await deps.repo.addEvidence(plan.records, plan.events, [caseId], now);
-          // Searchable by title at once; OCR and chat parsing add their text when they finish.
+          // Searchable by title at once; fields and their text come from main when it has read them.
+          // Screenshots are asked for too: OCR may have finished before these records were written.
           await deps.search.upsertMany(plan.records.map((r) => searchInput(r, undefined)));
-          void get().ingestEvidence(plan.records.filter((r) => r.mediaType === 'text'));
+          void get().ingestEvidence(plan.records);
         }
         report.added += plan.records.length;
         report.duplicates.push(...plan.duplicates);

@@ -1,7 +1,7 @@
-import { extractFields, extractFromChatLog } from '../../../shared/extract';
 import { toCaseInput } from '../../../shared/domain/caseForm';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { caseFillFrom, reviewFields, suggestedKind, type ExtractionRecord, type FieldCorrection } from '../../../shared/domain/review';
+import { FIELDS_VERSION, evidenceFieldsSchema } from '../../../shared/fields/contract';
 import type { OcrItemStatus, OcrOverall, OcrProgressEvent } from '../../../shared/ipc/ocrContract';
 import { searchInput } from '../../../shared/search/document';
 import type { Slice, StoreDeps } from './types';
@@ -21,19 +21,18 @@ export interface OcrSlice {
   fillCaseFrom: (evidenceId: string) => Promise<void>;
 }
 
-/** Turns what main read from one stored original into an extraction record, or null if not ready. */
-async function extract(deps: StoreDeps, item: EvidenceRecord): Promise<Omit<ExtractionRecord, 'corrections'> | null> {
-  const base = { evidenceId: item.id, caseId: item.caseId, sha256: item.sha256, updatedAt: deps.now() };
-  if (item.mediaType === 'text') {
-    const res = await deps.api.readChatLog({ sha256: item.sha256 });
-    if (!res.ok) return null;
-    return { ...base, source: 'chatlog', extraction: extractFromChatLog(res.value), messages: res.value.messages };
-  }
-  if (item.mediaType !== 'image') return null;
-  const res = await deps.api.ocrResult({ sha256: item.sha256 });
-  if (!res.ok || !res.value) return null;
-  const extraction = extractFields({ text: res.value.rawText, words: res.value.words }, { capturedAt: item.capturedAt });
-  return { ...base, source: 'ocr', extraction, messages: null };
+/** The fields main read from one stored original, as an extraction record; null while there are none yet. */
+async function fieldsOf(deps: StoreDeps, item: EvidenceRecord): Promise<Omit<ExtractionRecord, 'corrections'> | null> {
+  if (item.mediaType !== 'image' && item.mediaType !== 'text') return null;
+  const res = await deps.api.readFields({ sha256: item.sha256 });
+  // Checked here too, against the same bounds main stores with, before it reaches the database.
+  const fields = res.ok ? evidenceFieldsSchema.nullable().safeParse(res.value) : null;
+  if (!fields?.success || !fields.data) return null;
+  const base = { evidenceId: item.id, caseId: item.caseId, sha256: item.sha256, updatedAt: deps.now(), extraction: fields.data.extraction, fieldsVersion: fields.data.version };
+  if (fields.data.source === 'ocr') return { ...base, source: 'ocr', messages: null };
+  // The transcript is shown, not extracted from: main sends it bounded, apart from the fields.
+  const chat = await deps.api.readChatLog({ sha256: item.sha256 });
+  return chat.ok ? { ...base, source: 'chatlog', messages: chat.value.messages } : null;
 }
 
 export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
@@ -44,8 +43,10 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
   async loadOcr() {
     const res = await deps.api.ocrStatus({});
     if (res.ok) set({ ocrItems: Object.fromEntries(res.value.items.map((i) => [i.sha256, i])), ocrOverall: res.value.overall });
-    // Anything OCR'd or imported while this window was closed gets its fields now.
-    await get().ingestEvidence(await deps.extractions.missing(['image', 'text']));
+    // Anything OCR'd or imported while this window was closed gets its fields now, and fields an
+    // older build read differently are replaced by main's (the buyer's corrections stay).
+    const [missing, outdated] = await Promise.all([deps.extractions.missing(['image', 'text']), deps.extractions.outdated(FIELDS_VERSION)]);
+    await get().ingestEvidence([...missing, ...outdated]);
   },
 
   onOcrProgress({ item, overall }) {
@@ -57,7 +58,7 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
     let touchedOpenCase = false;
     const open = get().route;
     for (const item of items) {
-      const record = await extract(deps, item);
+      const record = await fieldsOf(deps, item);
       if (!record) continue;
       await deps.extractions.save(record);
       // A file-name guess of "other" gives way to what the page itself shows.

@@ -56,9 +56,9 @@ export const portableSlice: Slice<PortableSlice> = (deps) => (set, get) => ({
       if (res.value === null) return;
       const imported = importedCase(res.value, { caseId, now: deps.now(), newId: deps.newId });
       await deps.portable.importCase(imported);
-      // Searchable by title at once; OCR (queued by main) and chat parsing add their text later.
+      // Searchable by title at once; fields (read by main, screenshots after OCR) add their text later.
       await deps.search.upsertMany(imported.evidence.map((r) => searchInput(r, undefined)));
-      void get().ingestEvidence(imported.evidence.filter((r) => r.mediaType === 'text'));
+      void get().ingestEvidence(imported.evidence);
       await get().loadCases();
       await get().navigate({ name: 'case', caseId });
       set({ portableNotice: { kind: 'imported', caseId, title: imported.record.title, count: imported.evidence.length } });

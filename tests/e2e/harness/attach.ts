@@ -4,12 +4,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { ipcError } from '../../../electron/main/ipc/errors';
+import { registerIpc, type InvokeEvent } from '../../../electron/main/ipc/register';
 import { API_EVENTS, API_METHODS } from '../../../shared/ipc/api';
 import type { EventChannel, MainEvents } from '../../../shared/ipc/contract';
-import { fail } from '../../../shared/ipc/result';
-import { isTrustedRendererUrl } from '../../../shared/security/trust';
 import { createTestMain, newTestDesktop, type TestDesktop, type TestMain } from './mainProcess';
 import { installPageBridge } from './pageBridge';
 import { decodeFromWire, encodeForWire } from './wire';
@@ -33,6 +31,8 @@ export interface AppHarness {
   /** A fresh main process over the same vault folder, as after quitting and starting the app again. */
   restartMain(): Promise<void>;
   vault(): TestMain['vault'];
+  /** Main's OCR queue, to finish work before the page has heard of it. */
+  ocr(): TestMain['ocr'];
   reminders(): TestMain['reminders'];
   /** Sets the page's and main's clocks to the same instant, then wakes main as after sleep. */
   setClock(epochMs: number): Promise<void>;
@@ -55,7 +55,13 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
         .catch(() => undefined);
     };
 
-    const makeMain = () => createTestMain(root, desktop, emit);
+    // The app's own registration, sender check included, over a host the page bridge calls into.
+    const listeners = new Map<string, (event: InvokeEvent, raw: unknown) => Promise<unknown>>();
+    const makeMain = () => {
+      const made = createTestMain(root, desktop, emit);
+      registerIpc({ handle: (channel, listener) => void listeners.set(channel, listener) }, made.handlers, () => ENTRY_URL, ipcError);
+      return made;
+    };
     let main = makeMain();
 
     await page.route('**/*', async (route) => {
@@ -78,12 +84,11 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
     });
 
     await page.exposeBinding('__liuzhengInvoke', async (source, channel: string, payload: unknown) => {
-      // The same sender rule main applies: only the app's own top-level document may call in.
-      const trusted = source.frame === page.mainFrame() && isTrustedRendererUrl(source.frame.url(), ENTRY_URL);
-      const result = trusted
-        ? await dispatch(main.handlers, channel, decodeFromWire(payload), ipcError)
-        : fail({ code: 'untrusted-sender', message: `Refused ${channel} from an untrusted frame` });
-      return encodeForWire(result);
+      const listener = listeners.get(channel);
+      if (!listener) return encodeForWire({ ok: false, error: { code: 'unknown-channel', message: `Unknown channel "${channel.slice(0, 80)}"` } });
+      // What Electron reports as the sender: the calling frame's URL and its parent (null at the top).
+      const event: InvokeEvent = { senderFrame: { url: source.frame.url(), parent: source.frame.parentFrame() } };
+      return encodeForWire(await listener(event, decodeFromWire(payload)));
     });
     // tsx (used by the benchmarks) compiles with esbuild's keepNames, which wraps functions in a
     // __name() helper that does not exist in the page; functions serialised into it need the shim.
@@ -99,12 +104,12 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
       desktop,
       externalRequests,
       async restartMain() {
-        await main.reminders.close();
-        await main.ocr.dispose();
+        await main.dispose();
         main = makeMain();
         await page.reload();
       },
       vault: () => main.vault,
+      ocr: () => main.ocr,
       reminders: () => main.reminders,
       async setClock(epochMs) {
         desktop.clock.now = epochMs;
@@ -126,8 +131,7 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
     return {
     ...harness,
     async dispose() {
-      await main.reminders.close();
-      await main.ocr.dispose();
+      await main.dispose();
       await rm(root, { recursive: true, force: true });
     },
   };

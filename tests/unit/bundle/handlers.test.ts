@@ -6,7 +6,7 @@ import { BundleError } from '../../../electron/main/bundle';
 import type { BundleService, ExportOptions, FolderOptions } from '../../../electron/main/bundle';
 import { bundleIpcError, createBundleHandlers, freshPath } from '../../../electron/main/bundle/handlers';
 import { bundleSchemas } from '../../../shared/bundle/contract';
-import { inputOf } from '../../../shared/bundle/fixtures';
+import { inputOf } from '../../fixtures/bundle';
 import type { RedactionSource } from '../../../electron/main/bundle/redactions';
 
 /** No OCR results stored: redaction adds only what the buyer drew. */

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { caseOf } from '../../../shared/bundle/fixtures';
+import { caseOf } from '../../fixtures/bundle';
 import type { BundleEvidence, BundleField, BundleInput } from '../../../shared/bundle/types';
 import type { EvidenceKind } from '../../../shared/domain/evidence';
 import type { BBox } from '../../../shared/extract';

@@ -5,10 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
-
-vi.mock('electron', () => ({ dialog: {}, shell: {} }));
-const { openExternalLink } = await import('../../../electron/main/external');
+import { describe, expect, it } from 'vitest';
+import { openConfirmedLink } from '../../../shared/security/trust';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -82,7 +80,7 @@ describe('static Electron configuration check', () => {
   });
 });
 
-describe('openExternalLink', () => {
+describe('openConfirmedLink (the gate electron/main/external.ts opens links through)', () => {
   const ports = () => {
     const asked: string[] = [];
     const opened: string[] = [];
@@ -91,11 +89,11 @@ describe('openExternalLink', () => {
 
   it('opens a clicked https link only after the buyer confirms it', async () => {
     const p = ports();
-    expect(await openExternalLink('https://www.12315.cn/', true, p.make(true))).toBe(true);
+    expect(await openConfirmedLink('https://www.12315.cn/', true, p.make(true))).toBe(true);
     expect(p.asked).toEqual(['https://www.12315.cn/']);
     expect(p.opened).toEqual(['https://www.12315.cn/']);
     const q = ports();
-    expect(await openExternalLink('https://www.12315.cn/', true, q.make(false))).toBe(false);
+    expect(await openConfirmedLink('https://www.12315.cn/', true, q.make(false))).toBe(false);
     expect(q.opened).toEqual([]);
   });
 
@@ -110,7 +108,7 @@ describe('openExternalLink', () => {
     ['https://www.12315.cn/', false],
   ])('%s (clicked: %s) is never opened, and the buyer is not even asked', async (url, clicked) => {
     const p = ports();
-    expect(await openExternalLink(url, clicked, p.make(true))).toBe(false);
+    expect(await openConfirmedLink(url, clicked, p.make(true))).toBe(false);
     expect(p.asked).toEqual([]);
     expect(p.opened).toEqual([]);
   });

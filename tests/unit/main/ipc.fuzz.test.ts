@@ -8,7 +8,7 @@ import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { ipcError } from '../../../electron/main/ipc/errors';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { requestSchemas } from '../../../shared/ipc/schemas';
-import { caseOf } from '../../../shared/bundle/fixtures';
+import { caseOf } from '../../fixtures/bundle';
 
 const calls: string[] = [];
 /** Every handler records that it ran; the fuzzed calls must never get that far. */

@@ -2,6 +2,7 @@
 // that records every handler the rules install, then drives those handlers the way Chromium would.
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { InvokeEvent } from '../../../electron/main/ipc/register';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -32,7 +33,6 @@ vi.mock('electron', () => ({
       },
     },
   },
-  ipcMain: { handle: (channel: string, fn: (event: unknown, raw: unknown) => Promise<unknown>) => fake.ipc.set(channel, fn) },
 }));
 
 const { installAppSecurity, secureWebPreferences } = await import('../../../electron/main/security');
@@ -152,7 +152,7 @@ describe('IPC senders', () => {
   const handlers = new Proxy({}, { get: () => async () => ({ blobCount: 0 }) });
 
   it('answers only the top frame of the app document', async () => {
-    registerIpc(handlers as never, () => ENTRY, ipcError);
+    registerIpc({ handle: (channel, fn) => void fake.ipc.set(channel, (event, raw) => fn(event as InvokeEvent, raw)) }, handlers as never, () => ENTRY, ipcError);
     const call = (event: unknown) => fake.ipc.get('vault:info')?.(event, {});
     expect(await call(frame(ENTRY))).toMatchObject({ ok: true });
     for (const event of [frame('https://evil.example/'), frame(ENTRY, { url: ENTRY }), frame('file:///tmp/evil.html'), { senderFrame: null }]) {

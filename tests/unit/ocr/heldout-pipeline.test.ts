@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toScanJson } from '../../../shared/extract';
 import type { OcrEngine } from '../../../electron/main/ocr/engine';
 import { createOcrEngine } from '../../../electron/main/ocr/engine';
-import { chatAppHint, extractWithHints } from '../../../electron/main/ocr/hints';
+import { extractEvidenceFields } from '../../../electron/main/fields/extract';
 import { ocrImage } from '../../../electron/main/ocr/pipeline';
 
 const HELDOUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../ocr-corpus/heldout');
@@ -26,7 +26,7 @@ afterAll(async () => {
 async function scan(name: string, capturedAt: string) {
   const bytes = await readFile(path.join(HELDOUT, name));
   const result = await ocrImage(engine, bytes);
-  const json = toScanJson(extractWithHints({ text: result.rawText, words: result.words }, capturedAt, await chatAppHint(bytes)), capturedAt);
+  const json = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt }), capturedAt);
   return { result, json };
 }
 

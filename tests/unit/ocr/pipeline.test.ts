@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toScanJson } from '../../../shared/extract';
 import type { OcrEngine } from '../../../electron/main/ocr/engine';
 import { createOcrEngine } from '../../../electron/main/ocr/engine';
-import { chatAppHint, extractWithHints } from '../../../electron/main/ocr/hints';
+import { extractEvidenceFields } from '../../../electron/main/fields/extract';
 import { ocrImage } from '../../../electron/main/ocr/pipeline';
 import { corpusImage } from './support';
 
@@ -32,7 +32,7 @@ describe('OCR pipeline on corpus screenshots', () => {
     const { path: file, truth } = corpusImage(index);
     const bytes = await readFile(file);
     const result = await ocrImage(engine, bytes);
-    const scan = toScanJson(extractWithHints({ text: result.rawText, words: result.words }, truth.capturedAt, await chatAppHint(bytes)), truth.capturedAt);
+    const scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt: truth.capturedAt }), truth.capturedAt);
 
     expect(scan.orderNumbers).toEqual(truth.orderNumbers);
     expect(scan.transactionIds).toEqual(truth.transactionIds);
@@ -63,7 +63,7 @@ describe('OCR pipeline on corpus screenshots', () => {
       expect(w.bbox.x0).toBeLessThanOrEqual(w.bbox.x1);
     }
     // The transaction id's field box sits on the page, in the lower half where the bill lists it.
-    const extraction = extractWithHints({ text: result.rawText, words: result.words }, truth.capturedAt, null);
+    const extraction = await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt: truth.capturedAt });
     const box = extraction.transactionIds[0]?.box;
     expect(box).not.toBeNull();
     expect(box?.y0).toBeGreaterThan(height * 0.3);

@@ -1,0 +1,152 @@
+// The one composition root: every service over one vault folder, on one clock, wired to the IPC
+// handler map. electron/main/index.ts and the e2e harness both call createHandlers; only the ports
+// (dialogs, notifications, timers, the shell, the login item) differ between the app and the tests.
+import type { EventChannel, Handlers, ImportBatch, MainEvents } from '../../shared/ipc/contract';
+import type { FiredReminder } from '../../shared/ipc/remindersContract';
+import type { KdfParams } from './backup/crypto';
+import { createBackupHandlers, type BackupPorts } from './backup/handlers';
+import { createBackupService, type BackupService } from './backup/service';
+import { createBundleService } from './bundle';
+import { bundleAudit, createBundleHandlers, type BundlePorts } from './bundle/handlers';
+import { createRedactionSource } from './bundle/redactions';
+import { createFieldsHandlers } from './fields/handlers';
+import { createFieldsService, type FieldsService } from './fields/service';
+import { createVaultHandlers, imagesOf, vaultAudit, type DesktopPorts } from './handlers';
+import { createIntegrity, withAudit, type Integrity, type IntegrityPorts } from './integrity';
+import { backupAuditHooks } from './integrity/backupAudit';
+import type { OcrEngineOptions } from './ocr/engine';
+import { createOcrService, type OcrService } from './ocr/queue';
+import { createOcrHandlers } from './ocrHandlers';
+import { createPortableHandlers, portableAudit, type PortablePorts } from './portable/handlers';
+import { createReminderHandlers, type ReminderPorts } from './reminders/handlers';
+import { createReminderService, type ReminderService, type ReminderServiceDeps } from './reminders/service';
+import { createVaultService, type VaultService } from './vault';
+
+export type Emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void;
+
+/** A timer handle: the desktop's setTimeout, or null where a test drives wake-ups itself. */
+export type TimerHandle = ReturnType<typeof setTimeout> | null;
+
+/** What reminders need from the OS: notifications, timers, and a word when the list changes (the tray). */
+export type ReminderHost = Pick<ReminderServiceDeps<TimerHandle>, 'setTimer' | 'clearTimer' | 'notify' | 'onChange' | 'onError' | 'launchAtLoginSupported'> & {
+  /** After a batch was shown and sent to the renderer. */
+  afterFired?(reminders: FiredReminder[]): void;
+};
+
+/** Everything the desktop provides; the e2e harness passes queued dialog answers instead. */
+export interface AppPorts {
+  desktop: DesktopPorts;
+  bundle: BundlePorts;
+  portable: PortablePorts;
+  integrity: IntegrityPorts;
+  backup: BackupPorts;
+  reminders: Omit<ReminderPorts, 'now'>;
+  reminderHost: ReminderHost;
+}
+
+export interface CompositionOptions {
+  vaultDir: string;
+  /** App data kept outside the vault (reminders.json). */
+  dataDir: string;
+  /** Where read-only copies opened in other apps go. */
+  tempDir: string;
+  /** The one clock, in epoch milliseconds, that every service reads. */
+  clock: () => number;
+  ports: AppPorts;
+  emit: Emit;
+  appVersion: string;
+  ocrEngine?: OcrEngineOptions;
+  /** Tests pass cheap scrypt parameters; the app uses the default. */
+  backupKdf?: KdfParams;
+}
+
+export interface AppMain {
+  handlers: Handlers;
+  vault: VaultService;
+  ocr: OcrService;
+  fields: FieldsService;
+  reminders: ReminderService;
+  integrity: Integrity;
+  backup: BackupService;
+  /** Picks up work the last run left: the OCR queue and any half-finished restore's staging. */
+  start(): void;
+  /** Stops background work (the OCR pool) and closes the reminder store. */
+  dispose(): Promise<void>;
+}
+
+const report = (what: string) => (err: unknown) => console.error(`[${what}]`, err);
+
+export function createHandlers(opts: CompositionOptions): AppMain {
+  const { vaultDir, clock, ports, emit } = opts;
+  const date = () => new Date(clock());
+  const vault = createVaultService({ vaultDir, tempDir: opts.tempDir, now: date, onProgress: (p) => emit('vault:importProgress', p) });
+  // The queue stores fields before it reports a file done, so the renderer never asks too early.
+  const fields = createFieldsService({ vaultDir, now: date, ocrResult: (sha) => ocr.result(sha) });
+  const ocr = createOcrService({
+    vaultDir,
+    now: date,
+    ...(opts.ocrEngine ? { engineOptions: opts.ocrEngine } : {}),
+    onProgress: (e) => emit('ocr:progress', e),
+    onResult: (result, image) => fields.afterOcr(result, image),
+  });
+  const reminders = createReminderService<TimerHandle>({
+    ...ports.reminderHost,
+    dataDir: opts.dataDir,
+    now: clock,
+    onFired: (list) => {
+      emit('reminders:fired', { reminders: list });
+      ports.reminderHost.afterFired?.(list);
+    },
+  });
+  const integrity = createIntegrity({
+    vaultDir,
+    now: date,
+    exclusive: (work) => vault.exclusive(work),
+    onCheckProgress: (p) => emit('vaultCheck:progress', p),
+    ports: ports.integrity,
+  });
+  const backup = createBackupService({
+    vaultDir,
+    appVersion: opts.appVersion,
+    now: date,
+    ...(opts.backupKdf ? { kdf: opts.backupKdf } : {}),
+    onProgress: (p) => emit('backup:progress', p),
+    quiesce: () => ocr.dispose(),
+    ...backupAuditHooks(integrity.audit),
+  });
+
+  // New screenshots go to OCR (their fields follow it); chat-log exports are read for fields at once.
+  const afterImport = (batch: ImportBatch): void => {
+    ocr.enqueue(imagesOf(batch)).catch(report('ocr'));
+    for (const item of batch.items) if (item.blob.mediaType === 'text') fields.read(item.blob.sha256).catch(report('fields'));
+  };
+
+  const handlers: Handlers = {
+    ...withAudit(createVaultHandlers(vault, ports.desktop, clock, afterImport), vaultAudit, integrity.audit),
+    ...createOcrHandlers(ocr, vaultDir),
+    ...createFieldsHandlers(fields),
+    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date }), ports.bundle, createRedactionSource(vaultDir)), bundleAudit, integrity.audit),
+    ...createReminderHandlers(reminders, { ...ports.reminders, now: clock }),
+    ...createBackupHandlers(backup, ports.backup, date),
+    ...withAudit(createPortableHandlers(vault, vaultDir, ports.portable, afterImport), portableAudit, integrity.audit),
+    ...integrity.handlers,
+  };
+
+  return {
+    handlers,
+    vault,
+    ocr,
+    fields,
+    reminders,
+    integrity,
+    backup,
+    start() {
+      ocr.resume().catch(report('ocr'));
+      backup.cleanupStaging().catch(report('backup'));
+    },
+    async dispose() {
+      await reminders.close();
+      await ocr.dispose();
+    },
+  };
+}
