@@ -2,7 +2,8 @@
 // anything that ever does must come through here: https only (isSafeExternalUrl), only for a link the
 // buyer clicked, and only after they confirm the exact address. The static check in
 // tests/unit/main/electron-static.test.ts fails if shell.openExternal appears anywhere else.
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { shell } from 'electron';
+import { askButton, type WindowRef } from './dialogs';
 import { isSafeExternalUrl } from '../../shared/security/trust';
 
 export interface ExternalLinkPorts {
@@ -18,19 +19,17 @@ export async function openExternalLink(url: string, clickedByUser: boolean, port
   return true;
 }
 
-export function electronLinkPorts(window: () => BrowserWindow | undefined): ExternalLinkPorts {
+export function electronLinkPorts(window: WindowRef): ExternalLinkPorts {
   return {
     async confirm(url) {
-      const options = {
-        type: 'question' as const,
+      const response = await askButton(window, {
+        type: 'question',
         buttons: ['打开 Open', '取消 Cancel'],
         defaultId: 1,
         cancelId: 1,
         message: '在浏览器中打开此网址？ Open this address in your browser?',
         detail: url,
-      };
-      const win = window();
-      const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      });
       return response === 0;
     },
     open: (url) => shell.openExternal(url),

@@ -2,7 +2,7 @@
 // this file stays plain Node (the Electron glue passes dialog-backed functions, the tests pass queues).
 import path from 'node:path';
 import type { BackupApi } from '../../../shared/backup/contract';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../fs/atomic';
 import type { BackupService } from './service';
 
 export interface BackupPorts {

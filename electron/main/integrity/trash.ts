@@ -9,10 +9,12 @@ import { evidenceRecordSchema, type PurgeReport, type TrashEntry } from '../../.
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { isTrashExpired, purgeStep, trashDaysLeft } from '../../../shared/integrity/trash';
 import { ensureDerived } from '../vault/derived';
-import { hasErrorCode, VaultError } from '../vault/errors';
+import { writeFileAtomic, fsyncDir } from '../fs/atomic';
+import { hasErrorCode } from '../fs/errors';
+import { VaultError } from '../vault/errors';
 import { assertSha256, ensureLayout, type VaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
-import { exists, fsyncDir, writeFileAtomic } from '../vault/store';
+import { exists } from '../vault/store';
 import type { AuditRecorder } from './audit';
 
 const storedSchema = z
@@ -55,9 +57,9 @@ async function moveIfPresent(from: string, to: string): Promise<boolean> {
 export function createTrash(opts: TrashOptions): TrashStore {
   const { layout, audit, now } = opts;
   const dir = layout.trashDir;
-  const entryFile = (id: string) => path.join(dir, `${id}.entry.json`);
-  const blobFile = (id: string) => path.join(dir, `${id}.blob`);
-  const metaFile = (id: string) => path.join(dir, `${id}.meta.json`);
+  const entryFile = layout.trashEntry;
+  const blobFile = layout.trashBlob;
+  const metaFile = layout.trashMeta;
   const view = (s: Stored): TrashEntry => ({ ...s, daysLeft: trashDaysLeft(Date.parse(s.trashedAt), now().getTime()) });
 
   const readStored = async (id: string): Promise<Stored> => {
@@ -108,7 +110,7 @@ export function createTrash(opts: TrashOptions): TrashStore {
         await ensureLayout(layout);
         if (!(await exists(layout.blob(sha)))) throw new VaultError('not-found', 'The original of this item is not in the vault.');
         const stored: Stored = { id: randomBytes(12).toString('hex'), sha256: sha, trashedAt: now().toISOString(), caseTitle, record };
-        await writeFileAtomic(layout, entryFile(stored.id), `${JSON.stringify(stored, null, 2)}\n`);
+        await writeFileAtomic(entryFile(stored.id), `${JSON.stringify(stored, null, 2)}\n`, { tmpPath: layout.tmp('.json') });
         await rename(layout.blob(sha), blobFile(stored.id));
         await moveIfPresent(layout.meta(sha), metaFile(stored.id));
         await fsyncDir(dir);
