@@ -13,6 +13,7 @@ import { createSearchRepository } from './db/searchRepository';
 import { createPortableRepository } from './db/portableRepository';
 import { createRepositories } from './db/repositories';
 import { createSettingsRepository } from './db/settingsRepository';
+import { createTransact } from './db/transact';
 import { initI18n } from './i18n';
 import { createAppStore } from './store';
 import { StoreContext } from './StoreContext';
@@ -37,6 +38,7 @@ openAppDb().then(
       settings: createSettingsRepository(db),
       portable: createPortableRepository(db),
       api: window.liuzheng,
+      transact: createTransact(db),
       now: () => toShanghaiLocal(new Date()),
       newId: () => crypto.randomUUID(),
     });

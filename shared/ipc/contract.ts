@@ -7,6 +7,7 @@ import type { IntegrityApi, IntegrityEvents } from '../integrity/contract';
 import type { BackupApi, BackupEvents } from '../backup/contract';
 import type { OcrApi, OcrEvents } from './ocrContract';
 import type { PortableApi } from '../portable/contract';
+import type { IntentApi } from '../integrity/intents';
 import type { RemindersApi, RemindersEvents } from './remindersContract';
 
 export interface CaseTarget {
@@ -107,7 +108,7 @@ export type VaultApi = {
   'vault:info': (req: Record<string, never>) => Promise<VaultInfo>;
 };
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi & IntegrityApi & BackupApi & PortableApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;

@@ -8,6 +8,8 @@ import type { CaseFolderExportRequest } from '../../../shared/portable/contract'
 import type { AuditInput } from '../../../shared/integrity/audit';
 import type { IntegrityApi, VaultCheckProgress } from '../../../shared/integrity/contract';
 import type { Handlers, ImportBatch } from '../../../shared/ipc/contract';
+import type { IntentApi } from '../../../shared/integrity/intents';
+import { createIntentHandlers, createIntentStore } from '../intents/store';
 import { vaultLayout } from '../vault/layout';
 import { createAuditLog, type AuditLog } from './audit';
 import { checkVault, quarantineBlob } from './check';
@@ -35,9 +37,9 @@ export interface IntegrityOptions {
 export interface Integrity {
   audit: AuditLog;
   trash: TrashStore;
-  handlers: IntegrityApi;
+  handlers: IntegrityApi & IntentApi;
   /** The same handlers, with imports and exports written to the audit log. */
-  withAudit(handlers: Omit<Handlers, keyof IntegrityApi>): Handlers;
+  withAudit(handlers: Omit<Handlers, keyof IntegrityApi | keyof IntentApi>): Handlers;
 }
 
 const IMPORT_CHANNELS = ['vault:importFiles', 'vault:importFolder', 'vault:importDropped', 'vault:importClipboardImage'] as const;
@@ -58,9 +60,11 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
   const layout = vaultLayout(opts.vaultDir);
   const audit = createAuditLog({ vaultDir: opts.vaultDir, now });
   const trash = createTrash({ layout, audit, now, exclusive: opts.exclusive });
+  const intents = createIntentStore({ layout, audit, trash, now, exclusive: opts.exclusive });
   const runs = new Map<string, AbortController>();
 
-  const handlers: IntegrityApi = {
+  const handlers: IntegrityApi & IntentApi = {
+    ...createIntentHandlers(intents),
     'audit:record': async (req) => {
       await audit.recordAll([req], 'renderer');
     },
@@ -103,7 +107,7 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
     },
   };
 
-  const withAudit = (inner: Omit<Handlers, keyof IntegrityApi>): Handlers => {
+  const withAudit = (inner: Omit<Handlers, keyof IntegrityApi | keyof IntentApi>): Handlers => {
     const out: Handlers = { ...inner, ...handlers };
     for (const channel of IMPORT_CHANNELS) {
       const original = inner[channel] as (req: { caseId: string }) => Promise<ImportBatch>;

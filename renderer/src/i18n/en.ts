@@ -273,6 +273,8 @@ export const en = {
     removedTemp: 'removed {{count}} half-written temp files',
     rebuilt: 'rebuilt {{count}} thumbnails',
     missing: '{{count}} originals are missing',
+    finishedActions: 'finished {{count}} moves, deletions or restores interrupted when the app last closed',
+    undoneActions: 'undid {{count}} deletions or restores that had not taken effect when the app last closed; the evidence is as it was',
   },
   deadlineSettings: enDeadlineSettings,
   redaction: enRedaction,

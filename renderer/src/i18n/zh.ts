@@ -272,6 +272,8 @@ export const zh = {
     removedTemp: '清理了 {{count}} 个未写完的临时文件',
     rebuilt: '重建了 {{count}} 个缩略图',
     missing: '{{count}} 份证据的原件缺失',
+    finishedActions: '完成了 {{count}} 个上次退出时中断的移动、删除或恢复',
+    undoneActions: '撤回了 {{count}} 个上次退出时未开始生效的删除或恢复，证据保持原样',
   },
   deadlineSettings: zhDeadlineSettings,
   redaction: zhRedaction,

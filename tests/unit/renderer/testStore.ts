@@ -1,0 +1,47 @@
+// The renderer's real store over real Dexie (on fake-indexeddb, the one fake the db tests allow) and a
+// window.liuzheng built by fakeApi. One test clock: deps.now counts seconds from a fixed local time.
+import 'fake-indexeddb/auto';
+import type { LiuZhengApi } from '../../../shared/ipc/api';
+import { createDeadlineRepository } from '../../../renderer/src/db/deadlineRepository';
+import { openDb, type LiuZhengDb } from '../../../renderer/src/db/db';
+import { createExtractionRepository } from '../../../renderer/src/db/extractionRepository';
+import { createPortableRepository } from '../../../renderer/src/db/portableRepository';
+import { createRepositories } from '../../../renderer/src/db/repositories';
+import { createSearchRepository } from '../../../renderer/src/db/searchRepository';
+import { createSettingsRepository } from '../../../renderer/src/db/settingsRepository';
+import { createTransact } from '../../../renderer/src/db/transact';
+import { createAppStore, type AppStore, type StoreDeps } from '../../../renderer/src/store';
+
+export interface TestStore {
+  store: AppStore;
+  db: LiuZhengDb;
+  deps: StoreDeps;
+}
+
+/** Local Asia/Shanghai wall time, one second later each call, from `start`. */
+export function testClock(start = '2026-11-01T10:00:00'): () => string {
+  const base = Date.parse(`${start}Z`);
+  let tick = 0;
+  return () => new Date(base + 1000 * tick++).toISOString().slice(0, 19);
+}
+
+let ids = 0;
+/** Distinct url-safe ids across every store of a test file (a restarted store must not reuse them). */
+export const newId = (): string => `id-${(ids++).toString().padStart(6, '0')}`;
+
+export function testStore(api: LiuZhengApi, dbName: string, now: () => string = testClock()): TestStore {
+  const db = openDb(dbName);
+  const deps: StoreDeps = {
+    repo: createRepositories(db),
+    deadlines: createDeadlineRepository(db),
+    extractions: createExtractionRepository(db),
+    search: createSearchRepository(db),
+    settings: createSettingsRepository(db),
+    portable: createPortableRepository(db),
+    api,
+    transact: createTransact(db),
+    now,
+    newId,
+  };
+  return { store: createAppStore(deps), db, deps };
+}
