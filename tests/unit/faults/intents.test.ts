@@ -11,12 +11,10 @@ import { EMPTY_CASE_INPUT } from '../../../shared/domain/caseForm';
 import { planImport } from '../../../shared/domain/importPlan';
 import type { ActionIntent } from '../../../shared/integrity/intents';
 import { searchInput } from '../../../shared/search/document';
-import { createVaultHandlers } from '../../../electron/main/handlers';
-import { createIntegrity } from '../../../electron/main/integrity';
 import { createVaultService } from '../../../electron/main/vault';
 import { applyDelete, applyMove } from '../../../renderer/src/store/intentActions';
 import { pngBytes } from '../main/fixtures';
-import { fakeApi } from '../renderer/fakeApi';
+import { startMain } from '../renderer/mainInProcess';
 import { testStore, type TestStore } from '../renderer/testStore';
 import type { Stall } from './child';
 import { runChild, soundBlobs } from './harness';
@@ -28,15 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-/** Main's services for one vault, in this process: what a (re)started app runs. */
-function startMain(vaultDir: string) {
-  const vault = createVaultService({ vaultDir, tempDir: path.join(vaultDir, '..', 'open') });
-  const none = async (): Promise<null> => null;
-  const integrity = createIntegrity({ vaultDir, exclusive: (w) => vault.exclusive(w), onCheckProgress: () => undefined, ports: { pickBundlePdf: none, pickBundleFolder: none } });
-  const ports = { pickFiles: async () => [], pickFolder: none, openPath: async () => undefined };
-  return fakeApi({ ...createVaultHandlers(vault, ports), ...integrity.handlers }).api;
-}
 
 interface World {
   vaultDir: string;
@@ -56,7 +45,7 @@ async function world(name: string): Promise<World> {
   const file = path.join(dir, 'shot.png');
   await writeFile(file, await pngBytes(40, 30));
   const dbName = `intents-${name}`;
-  const app = testStore(startMain(vaultDir), dbName);
+  const app = testStore(startMain(vaultDir).api, dbName);
   const state = app.store.getState();
   const caseA = await state.saveCase({ ...EMPTY_CASE_INPUT, title: '甲店', platform: 'taobao', issueType: 'other' });
   const caseB = await state.saveCase({ ...EMPTY_CASE_INPUT, title: '乙店', platform: 'jd', issueType: 'other' });
@@ -71,7 +60,7 @@ async function world(name: string): Promise<World> {
 
 async function restart(w: World) {
   w.app.db.close();
-  const app = testStore(startMain(w.vaultDir), w.dbName);
+  const app = testStore(startMain(w.vaultDir).api, w.dbName);
   await app.store.getState().reconcileVault();
   return app;
 }

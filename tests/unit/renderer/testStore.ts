@@ -2,15 +2,9 @@
 // window.liuzheng built by fakeApi. One test clock: deps.now counts seconds from a fixed local time.
 import 'fake-indexeddb/auto';
 import type { LiuZhengApi } from '../../../shared/ipc/api';
-import { createDeadlineRepository } from '../../../renderer/src/db/deadlineRepository';
 import { openDb, type LiuZhengDb } from '../../../renderer/src/db/db';
-import { createExtractionRepository } from '../../../renderer/src/db/extractionRepository';
-import { createPortableRepository } from '../../../renderer/src/db/portableRepository';
-import { createRepositories } from '../../../renderer/src/db/repositories';
-import { createSearchRepository } from '../../../renderer/src/db/searchRepository';
-import { createSettingsRepository } from '../../../renderer/src/db/settingsRepository';
-import { createTransact } from '../../../renderer/src/db/transact';
 import { createAppStore, type AppStore, type StoreDeps } from '../../../renderer/src/store';
+import { createStoreDeps } from '../../../renderer/src/store/deps';
 
 export interface TestStore {
   store: AppStore;
@@ -31,17 +25,6 @@ export const newId = (): string => `id-${(ids++).toString().padStart(6, '0')}`;
 
 export function testStore(api: LiuZhengApi, dbName: string, now: () => string = testClock()): TestStore {
   const db = openDb(dbName);
-  const deps: StoreDeps = {
-    repo: createRepositories(db),
-    deadlines: createDeadlineRepository(db),
-    extractions: createExtractionRepository(db),
-    search: createSearchRepository(db),
-    settings: createSettingsRepository(db),
-    portable: createPortableRepository(db),
-    api,
-    transact: createTransact(db),
-    now,
-    newId,
-  };
+  const deps: StoreDeps = createStoreDeps(db, api, now, newId);
   return { store: createAppStore(deps), db, deps };
 }

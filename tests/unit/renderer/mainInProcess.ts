@@ -1,0 +1,21 @@
+// Main's real vault and integrity services (and, when given, the reminder service) for one vault
+// folder, in this process, behind a window.liuzheng typed against the contract: what the renderer's
+// store talks to in the slice tests and, after a "restart", in the intent fault tests.
+import path from 'node:path';
+import type { Handlers } from '../../../shared/ipc/contract';
+import { createVaultHandlers } from '../../../electron/main/handlers';
+import { createIntegrity } from '../../../electron/main/integrity';
+import { createVaultService, type VaultService } from '../../../electron/main/vault';
+import { fakeApi, type FakeApi } from './fakeApi';
+
+export interface MainInProcess extends FakeApi {
+  vault: VaultService;
+}
+
+export function startMain(vaultDir: string, extra: Partial<Handlers> = {}): MainInProcess {
+  const vault = createVaultService({ vaultDir, tempDir: path.join(vaultDir, '..', 'open') });
+  const none = async (): Promise<null> => null;
+  const integrity = createIntegrity({ vaultDir, exclusive: (w) => vault.exclusive(w), onCheckProgress: () => undefined, ports: { pickBundlePdf: none, pickBundleFolder: none } });
+  const ports = { pickFiles: async () => [], pickFolder: none, openPath: async () => undefined };
+  return { vault, ...fakeApi({ ...createVaultHandlers(vault, ports), ...integrity.handlers, ...extra }) };
+}
