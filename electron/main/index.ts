@@ -115,7 +115,7 @@ if (!app.requestSingleInstanceLock()) {
       ...createOcrHandlers(ocr, vaultDir),
       ...createBundleHandlers(createBundleService({ vaultDir }), createBundlePorts(() => mainWindow), createRedactionSource(vaultDir)),
       ...createReminderHandlers(reminders.service, reminders.ports),
-      ...startBackup({ vaultDir, getWindow: () => mainWindow, quiesce: () => ocr.dispose(), ...backupAuditHooks(integrity.audit) }),
+      ...startBackup({ vaultDir, vaultLock: (work) => vault.exclusive(work), getWindow: () => mainWindow, quiesce: () => ocr.dispose(), ...backupAuditHooks(integrity.audit) }),
       ...createPortableHandlers(vault, vaultDir, createPortablePorts(() => mainWindow), enqueueOcr),
     });
     registerIpc(handlers, () => entryUrl, ipcError);

@@ -47,6 +47,7 @@ const api = {
   finishIntent: (req) => ipcRenderer.invoke(API_METHODS.finishIntent, req),
   pendingIntents: (req) => ipcRenderer.invoke(API_METHODS.pendingIntents, req),
   createBackup: (req) => ipcRenderer.invoke(API_METHODS.createBackup, req),
+  holdVaultForBackup: (req) => ipcRenderer.invoke(API_METHODS.holdVaultForBackup, req),
   pickBackupArchive: (req) => ipcRenderer.invoke(API_METHODS.pickBackupArchive, req),
   verifyBackup: (req) => ipcRenderer.invoke(API_METHODS.verifyBackup, req),
   applyRestore: (req) => ipcRenderer.invoke(API_METHODS.applyRestore, req),

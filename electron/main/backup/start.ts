@@ -3,11 +3,13 @@ import { app, type BrowserWindow } from 'electron';
 import type { BackupApi } from '../../../shared/backup/contract';
 import { sendEvent } from '../ipc/register';
 import { createBackupPorts } from './electron';
-import { createBackupHandlers } from './handlers';
+import { createBackupHandlers, type VaultLock } from './handlers';
 import { createBackupService, type BackupServiceOptions } from './service';
 
 export interface BackupGlueOptions extends Pick<BackupServiceOptions, 'quiesce' | 'onRestored' | 'onBackedUp'> {
   vaultDir: string;
+  /** The vault service's lock, held from the renderer's database snapshot to the end of the vault walk. */
+  vaultLock?: VaultLock;
   getWindow(): BrowserWindow | undefined;
 }
 
@@ -21,5 +23,5 @@ export function startBackup(opts: BackupGlueOptions): BackupApi {
     ...(opts.onBackedUp ? { onBackedUp: opts.onBackedUp } : {}),
   });
   service.cleanupStaging().catch((err: unknown) => console.error('[backup] staging cleanup failed', err));
-  return createBackupHandlers(service, createBackupPorts(opts.getWindow));
+  return createBackupHandlers(service, createBackupPorts(opts.getWindow), undefined, opts.vaultLock);
 }

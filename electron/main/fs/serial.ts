@@ -8,6 +8,13 @@ export interface Serial {
   idle(): Promise<void>;
 }
 
+/** Takes the lock of `exclusive` and keeps it until the returned release is called: for work that spans several calls. */
+export function holdLock(exclusive: <T>(work: () => Promise<T>) => Promise<T>): Promise<() => void> {
+  return new Promise((held) => {
+    void exclusive(() => new Promise<void>((release) => held(release)));
+  });
+}
+
 export function createSerial(): Serial {
   let tail: Promise<unknown> = Promise.resolve();
   const run = <T>(work: () => Promise<T>): Promise<T> => {

@@ -78,6 +78,7 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     finishIntent: (req) => call(API_METHODS.finishIntent, req),
     pendingIntents: (req) => call(API_METHODS.pendingIntents, req),
     createBackup: (req) => call(API_METHODS.createBackup, req),
+    holdVaultForBackup: (req) => call(API_METHODS.holdVaultForBackup, req),
     pickBackupArchive: (req) => call(API_METHODS.pickBackupArchive, req),
     verifyBackup: (req) => call(API_METHODS.verifyBackup, req),
     applyRestore: (req) => call(API_METHODS.applyRestore, req),
