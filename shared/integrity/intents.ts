@@ -1,5 +1,5 @@
 // IPC contract for multi-step actions that span main's vault and the renderer's Dexie records
-// (move, delete, restore from the trash). Main writes the intent to disk before any step; the
+// (move, delete, restore from the trash, case folder import). Main writes the intent to disk before any step; the
 // renderer's one Dexie transaction follows; the intent is cleared last. At start-up, main settles
 // the vault side of every intent a crash left and the renderer finishes or drops the record side,
 // so vault and records agree again; the buyer is told what was finished or undone.
@@ -22,7 +22,13 @@ export type ActionIntent =
       audit: AuditReport[];
     }
   | { kind: 'delete'; evidenceId: string; sha256: string; event: CaseEvent }
-  | { kind: 'restore'; trashId: string; record: EvidenceRecord };
+  | { kind: 'restore'; trashId: string; record: EvidenceRecord }
+  /**
+   * A case folder import: main copies the originals in, then the renderer stores the new case. Cut
+   * short in between, the case is not created; the copied originals are adopted by the start-up
+   * reconcile (nothing is lost) and the buyer is told to import the folder again.
+   */
+  | { kind: 'import-case'; caseId: string };
 
 export type StoredIntent = ActionIntent & { id: string; at: string };
 
@@ -65,6 +71,7 @@ export const actionIntentSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('delete'), evidenceId: id, sha256, event: caseEventSchema }).strict(),
   z.object({ kind: z.literal('restore'), trashId: z.string().regex(/^[0-9a-f]{24}$/), record: evidenceRecordSchema }).strict(),
+  z.object({ kind: z.literal('import-case'), caseId: id }).strict(),
 ]) satisfies z.ZodType<ActionIntent>;
 
 export const intentSchemas = {

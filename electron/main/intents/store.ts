@@ -63,7 +63,8 @@ export function createIntentStore(opts: IntentOptions): IntentStore {
   const settle = async (intent: StoredIntent): Promise<boolean> => {
     switch (intent.kind) {
       case 'move':
-        // Nothing moves in the vault; the renderer's transaction is redone whole.
+      case 'import-case':
+        // Nothing to settle in the vault: a move's records are redone whole; an import's originals are in.
         return true;
       case 'delete':
         return opts.trash.settleDelete(intent.evidenceId, intent.sha256);

@@ -4,5 +4,5 @@
 import type { LiuZhengDb } from './db';
 
 export function createTransact(db: LiuZhengDb): <T>(work: () => Promise<T>) => Promise<T> {
-  return (work) => db.transaction('rw', [db.cases, db.evidence, db.events, db.extractions, db.searchDocs], work);
+  return (work) => db.transaction('rw', [db.cases, db.caseDetails, db.evidence, db.events, db.extractions, db.searchDocs], work);
 }

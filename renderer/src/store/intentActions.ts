@@ -63,7 +63,7 @@ export interface IntentOutcome {
 
 /** Makes the records agree with the vault for one intent main settled; true when it was finished, false when undone. */
 async function settle(deps: StoreDeps, { intent, vaultDone }: PendingIntent, fallbackCase: () => Promise<string>): Promise<boolean> {
-  const row = intent.kind === 'restore' ? undefined : await deps.repo.getEvidence(intent.evidenceId);
+  const row = intent.kind === 'move' || intent.kind === 'delete' ? await deps.repo.getEvidence(intent.evidenceId) : undefined;
   switch (intent.kind) {
     case 'move':
       // The transaction never committed if the row is still in the old case: it is redone whole.
@@ -75,6 +75,9 @@ async function settle(deps: StoreDeps, { intent, vaultDone }: PendingIntent, fal
     case 'restore':
       if (vaultDone && !(await deps.repo.getEvidence(intent.record.id))) await applyRestore(deps, intent.record, fallbackCase);
       return vaultDone;
+    case 'import-case':
+      // Stored whole or not at all (one transaction); if not, reconcile adopts the copied originals next.
+      return (await deps.repo.getCase(intent.caseId)) !== undefined;
   }
 }
 

@@ -22,7 +22,7 @@ beforeEach(async () => {
   // 2026-11-01T10:00 Asia/Shanghai, the same moment the store's test clock starts at.
   h = await makeHarness(Date.UTC(2026, 10, 1, 2, 0, 0));
   const reminders = createReminderHandlers(h.service, { chooseIcsPath: async () => null, applyLaunchAtLogin: () => undefined, now: () => h.clock.now });
-  main = startMain(path.join(dir, 'vault'), reminders);
+  main = startMain(path.join(dir, 'vault'), () => reminders);
   app = testStore(main.api, `cases-${dbCount++}`);
 });
 

@@ -12,10 +12,11 @@ export interface MainInProcess extends FakeApi {
   vault: VaultService;
 }
 
-export function startMain(vaultDir: string, extra: Partial<Handlers> = {}): MainInProcess {
+/** `extra` adds other features' handlers, built over the same vault service (one vault lock). */
+export function startMain(vaultDir: string, extra: (vault: VaultService) => Partial<Handlers> = () => ({})): MainInProcess {
   const vault = createVaultService({ vaultDir, tempDir: path.join(vaultDir, '..', 'open') });
   const none = async (): Promise<null> => null;
   const integrity = createIntegrity({ vaultDir, exclusive: (w) => vault.exclusive(w), onCheckProgress: () => undefined, ports: { pickBundlePdf: none, pickBundleFolder: none } });
   const ports = { pickFiles: async () => [], pickFolder: none, openPath: async () => undefined };
-  return { vault, ...fakeApi({ ...createVaultHandlers(vault, ports), ...integrity.handlers, ...extra }) };
+  return { vault, ...fakeApi({ ...createVaultHandlers(vault, ports), ...integrity.handlers, ...extra(vault) }) };
 }
