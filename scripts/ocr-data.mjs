@@ -2,7 +2,8 @@
 // Copies the OCR language data from the @tesseract.js-data packages into resources/ocr/, the folder
 // a packaged app ships outside its asar archive (process.resourcesPath/ocr at run time). Without
 // it the app still works from node_modules; this only makes the data part of the build output.
-// Idempotent: files already there with the same size are left alone.
+// Idempotent: files already there with the same size are left alone. An optional first argument
+// names another output root (the tests use a temp folder): <root>/ocr.
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const VARIANT = '4.0.0';
 const LANGS = ['chi_sim', 'eng'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'resources', 'ocr');
+const out = path.join(process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'resources'), 'ocr');
 const require = createRequire(path.join(root, 'package.json'));
 
 const sizeOf = (file) => stat(file).then((s) => s.size, () => -1);
@@ -31,5 +32,5 @@ for (const lang of LANGS) {
   // Copy then rename, so an interrupted copy never leaves a truncated file that looks complete.
   await copyFile(from, `${to}.partial`);
   await rename(`${to}.partial`, to);
-  process.stdout.write(`ocr-data: ${path.relative(root, to)} (${(size / 1048576).toFixed(1)} MB)\n`);
+  process.stdout.write(`ocr-data: ${to} (${(size / 1048576).toFixed(1)} MB)\n`);
 }

@@ -4,6 +4,7 @@
 // matches, 1 when anything is mismatched or missing, 2 for bad input (a sentence naming the file).
 import os from 'node:os';
 import path from 'node:path';
+import { errorCode } from '../../electron/main/fs/errors';
 import { verifyBundle, VerifyInputError } from '../../electron/main/integrity/verifyBundle';
 import { contractJson } from '../json';
 
@@ -56,7 +57,7 @@ export async function runVerify(args: string[]): Promise<CommandResult> {
     return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: allMatch ? 0 : 1 };
   } catch (err) {
     if (err instanceof VerifyInputError) return fail(err.message);
-    const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+    const code = errorCode(err) ?? '';
     return fail(`${target}: could not be read${code ? ` (${code})` : ''}.`);
   }
 }

@@ -127,7 +127,8 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...createFieldsHandlers(fields),
     ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date }), ports.bundle, createRedactionSource(vaultDir)), bundleAudit, integrity.audit),
     ...createReminderHandlers(reminders, { ...ports.reminders, now: clock }),
-    ...createBackupHandlers(backup, ports.backup, date),
+    // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.
+    ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),
     ...withAudit(createPortableHandlers(vault, vaultDir, ports.portable, afterImport), portableAudit, integrity.audit),
     ...integrity.handlers,
   };

@@ -1,5 +1,6 @@
 // Native dialogs and shell access, kept thin: the services never see Electron.
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { shell } from 'electron';
+import { pickPath, pickPaths, pickSavePath, type WindowRef } from './dialogs';
 import type { BundlePorts } from './bundle/handlers';
 import type { DesktopPorts } from './handlers';
 
@@ -8,23 +9,10 @@ const MEDIA_FILTERS = [
   { name: '所有文件 All files', extensions: ['*'] },
 ];
 
-export function createDesktopPorts(window: () => BrowserWindow | undefined): DesktopPorts {
+export function createDesktopPorts(window: WindowRef): DesktopPorts {
   return {
-    async pickFiles() {
-      const win = window();
-      const options = { properties: ['openFile', 'multiSelections'] as const, filters: MEDIA_FILTERS };
-      const res = win
-        ? await dialog.showOpenDialog(win, { ...options, properties: [...options.properties] })
-        : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
-      return res.canceled ? [] : res.filePaths;
-    },
-    async pickFolder() {
-      const win = window();
-      const res = win
-        ? await dialog.showOpenDialog(win, { properties: ['openDirectory'] })
-        : await dialog.showOpenDialog({ properties: ['openDirectory'] });
-      return res.canceled ? null : (res.filePaths[0] ?? null);
-    },
+    pickFiles: () => pickPaths(window, { properties: ['openFile', 'multiSelections'], filters: MEDIA_FILTERS }),
+    pickFolder: () => pickPath(window, { properties: ['openDirectory'] }),
     async openPath(path) {
       const error = await shell.openPath(path);
       if (error) throw new Error(error);
@@ -32,19 +20,9 @@ export function createDesktopPorts(window: () => BrowserWindow | undefined): Des
   };
 }
 
-export function createBundlePorts(window: () => BrowserWindow | undefined): BundlePorts {
+export function createBundlePorts(window: WindowRef): BundlePorts {
   return {
-    async chooseSavePath(defaultName) {
-      const options = { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
-      const win = window();
-      const res = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      return res.canceled || !res.filePath ? null : res.filePath;
-    },
-    async chooseFolder() {
-      const options = { properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
-      const win = window();
-      const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return res.canceled ? null : (res.filePaths[0] ?? null);
-    },
+    chooseSavePath: (defaultName) => pickSavePath(window, { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
+    chooseFolder: () => pickPath(window, { properties: ['openDirectory', 'createDirectory'] }),
   };
 }

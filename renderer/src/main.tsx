@@ -7,14 +7,9 @@ import { createBackupStore } from './backup/store';
 import { App } from './components/App';
 import { DbErrorScreen } from './components/DbErrorScreen';
 import { DB_NAME } from './db/migrations';
-import { createDeadlineRepository } from './db/deadlineRepository';
-import { createExtractionRepository } from './db/extractionRepository';
-import { createSearchRepository } from './db/searchRepository';
-import { createPortableRepository } from './db/portableRepository';
-import { createRepositories } from './db/repositories';
-import { createSettingsRepository } from './db/settingsRepository';
 import { initI18n } from './i18n';
 import { createAppStore } from './store';
+import { createStoreDeps } from './store/deps';
 import { StoreContext } from './StoreContext';
 import './styles.css';
 
@@ -29,17 +24,14 @@ function render(node: ReactNode): void {
 // screen with a way out, never a blank window.
 openAppDb().then(
   (db) => {
-    const store = createAppStore({
-      repo: createRepositories(db),
-      deadlines: createDeadlineRepository(db),
-      extractions: createExtractionRepository(db),
-      search: createSearchRepository(db),
-      settings: createSettingsRepository(db),
-      portable: createPortableRepository(db),
-      api: window.liuzheng,
-      now: () => toShanghaiLocal(new Date()),
-      newId: () => crypto.randomUUID(),
-    });
+    const store = createAppStore(
+      createStoreDeps(
+        db,
+        window.liuzheng,
+        () => toShanghaiLocal(new Date()),
+        () => crypto.randomUUID(),
+      ),
+    );
     render(
       <BackupContext.Provider value={createBackupStore({ api: window.liuzheng, db, dbName: DB_NAME })}>
         <StoreContext.Provider value={store}>

@@ -15,6 +15,8 @@ export interface CreateBackupRequest {
   settings: BackupSettings;
   /** Omitted: a plain tar archive that any tar tool can open. */
   password?: string;
+  /** From backup:hold, taken before `db` was read: the vault walk then runs under the same lock. */
+  holdId?: string;
 }
 
 export interface BackupCreated {
@@ -89,6 +91,12 @@ export interface BackupProgress {
 export type BackupApi = {
   /** Asks where to save, then writes the archive; null when the buyer cancels the dialog. */
   'backup:create': (req: CreateBackupRequest) => Promise<BackupCreated | null>;
+  /**
+   * Takes the vault's lock for a backup: the renderer snapshots its database while main holds it and
+   * passes the hold to backup:create, which walks the vault under the same lock and then lets it go.
+   * So the records and the originals in an archive are from one moment.
+   */
+  'backup:hold': (req: Record<string, never>) => Promise<{ holdId: string }>;
   'backup:pickArchive': (req: Record<string, never>) => Promise<PickedArchive | null>;
   'backup:verify': (req: VerifyRequest) => Promise<ArchiveSummary>;
   'backup:apply': (req: RestoreTarget) => Promise<RestorePayload>;
@@ -104,6 +112,7 @@ export type BackupEvents = {
 
 export const BACKUP_API_METHODS = {
   createBackup: 'backup:create',
+  holdVaultForBackup: 'backup:hold',
   pickBackupArchive: 'backup:pickArchive',
   verifyBackup: 'backup:verify',
   applyRestore: 'backup:apply',
@@ -121,7 +130,8 @@ const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 const target = z.object({ token }).strict();
 
 export const backupSchemas = {
-  'backup:create': z.object({ db: dbSnapshotSchema, settings: backupSettingsSchema, password: password.optional() }).strict(),
+  'backup:create': z.object({ db: dbSnapshotSchema, settings: backupSettingsSchema, password: password.optional(), holdId: z.string().regex(/^[0-9a-f]{32}$/).optional() }).strict(),
+  'backup:hold': z.object({}).strict(),
   'backup:pickArchive': z.object({}).strict(),
   'backup:verify': z.object({ token, password: password.optional() }).strict(),
   'backup:apply': target,

@@ -4,6 +4,7 @@ import type { Channel, EventChannel, MainEvents, RequestOf, ResponseOf } from '.
 import type { Result } from './result';
 import { BUNDLE_API_METHODS } from '../bundle/contract';
 import { INTEGRITY_API_EVENTS, INTEGRITY_API_METHODS } from '../integrity/contract';
+import { INTENT_API_METHODS } from '../integrity/intents';
 import { BACKUP_API_EVENTS, BACKUP_API_METHODS } from '../backup/contract';
 import { OCR_API_EVENTS, OCR_API_METHODS } from './ocrContract';
 import { PORTABLE_API_METHODS } from '../portable/contract';
@@ -25,6 +26,7 @@ export const API_METHODS = {
   ...FIELDS_API_METHODS,
   ...BUNDLE_API_METHODS,
   ...INTEGRITY_API_METHODS,
+  ...INTENT_API_METHODS,
   ...BACKUP_API_METHODS,
   ...PORTABLE_API_METHODS,
 } as const satisfies Record<string, Channel>;

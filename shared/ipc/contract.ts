@@ -8,6 +8,7 @@ import type { BackupApi, BackupEvents } from '../backup/contract';
 import type { OcrApi, OcrEvents } from './ocrContract';
 import type { PortableApi } from '../portable/contract';
 import type { FieldsApi } from '../fields/contract';
+import type { IntentApi } from '../integrity/intents';
 import type { RemindersApi, RemindersEvents } from './remindersContract';
 
 export interface CaseTarget {
@@ -108,7 +109,7 @@ export type VaultApi = {
   'vault:info': (req: Record<string, never>) => Promise<VaultInfo>;
 };
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & BackupApi & PortableApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;

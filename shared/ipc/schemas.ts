@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Channel, RequestOf } from './contract';
 import { bundleSchemas } from '../bundle/contract';
 import { integritySchemas } from '../integrity/contract';
+import { intentSchemas } from '../integrity/intents';
 import { backupSchemas } from '../backup/contract';
 import { ocrSchemas } from './ocrContract';
 import { portableSchemas } from '../portable/contract';
@@ -47,6 +48,7 @@ export const requestSchemas = {
   ...fieldsSchemas,
   ...bundleSchemas,
   ...integritySchemas,
+  ...intentSchemas,
   ...backupSchemas,
   ...portableSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

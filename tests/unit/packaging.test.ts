@@ -3,13 +3,14 @@
 // parts that matter to this app: every target, the resources the packaged app looks for at run time
 // (after `npm run resources`), and the icon.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration } from 'app-builder-lib';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OCR_LANGS } from '../../electron/main/ocr/data';
 import { FONT_FILES } from '../../electron/main/bundle/fonts';
 
@@ -17,11 +18,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const quiet = { isEnabled: false, add: () => undefined };
 
 let config: Configuration;
+/** Where the resources step writes in this test: a temp folder, never the checkout's resources/. */
+let resources: string;
 beforeAll(async () => {
   config = await getConfig(ROOT, path.join(ROOT, 'electron-builder.yml'), null);
-  // The same step `npm run dist` runs first; idempotent, and the copies are git-ignored.
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'resources.mjs')], { cwd: ROOT });
+  resources = mkdtempSync(path.join(os.tmpdir(), 'liuzheng-resources-'));
+  // The same step `npm run dist` runs first, pointed at the temp folder.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'resources.mjs'), resources], { cwd: ROOT });
 }, 60_000);
+afterAll(() => {
+  rmSync(resources, { recursive: true, force: true });
+});
 
 const targetsOf = (t: unknown): string[] =>
   (Array.isArray(t) ? t : [t]).map((x: unknown) => (typeof x === 'string' ? x : typeof x === 'object' && x !== null ? String(Reflect.get(x, 'target')) : ''));
@@ -56,9 +63,9 @@ describe('electron-builder.yml', () => {
     const byTarget = Object.fromEntries(extra.map((e) => [e.to, e.from]));
     // electron/main/ocr/data.ts reads <resources>/ocr, electron/main/bundle/fonts.ts <resources>/fonts.
     expect(byTarget).toEqual({ ocr: 'resources/ocr', fonts: 'resources/fonts' });
-    const ocr = readdirSync(path.join(ROOT, 'resources', 'ocr'));
+    const ocr = readdirSync(path.join(resources, 'ocr'));
     for (const lang of OCR_LANGS) expect(ocr).toContain(`${lang}.traineddata.gz`);
-    const fonts = readdirSync(path.join(ROOT, 'resources', 'fonts'));
+    const fonts = readdirSync(path.join(resources, 'fonts'));
     expect(fonts).toEqual(expect.arrayContaining([FONT_FILES.regular, FONT_FILES.bold, 'LICENSE-SourceHanSans-OFL.txt']));
   });
 

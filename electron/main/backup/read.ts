@@ -11,6 +11,9 @@ import { z } from 'zod';
 import { ARCHIVE_ENTRIES, blobShaOf, foldedName, isSafeArchivePath, VAULT_PREFIX, vaultEntryRule } from '../../../shared/backup/archivePath';
 import type { BackupProgress } from '../../../shared/backup/contract';
 import { backupSettingsSchema, dbSnapshotSchema, type BackupSettings, type DbSnapshot } from '../../../shared/backup/snapshot';
+import { writeAll } from '../fs/atomic';
+import { errorCode } from '../fs/errors';
+import { sha256Hex } from '../fs/hash';
 import { createDecryptor, HEADER_BYTES, isEncryptedHead, parseHeader, unlock } from './crypto';
 import { ensureDerived } from '../vault/derived';
 import { ensureLayout, vaultLayout } from '../vault/layout';
@@ -82,8 +85,7 @@ async function writeEntry(source: AsyncIterable<Buffer>, dest: string, mode: num
     for await (const chunk of source) {
       hash.update(chunk);
       size += chunk.byteLength;
-      let offset = 0;
-      while (offset < chunk.byteLength) offset += (await fh.write(chunk, offset, chunk.byteLength - offset)).bytesWritten;
+      await writeAll(fh, chunk);
     }
     await fh.sync();
   } finally {
@@ -193,7 +195,7 @@ export async function verifyArchive(opts: VerifyOptions): Promise<VerifiedArchiv
         const bytes = await readSmall(bytesOf(entry), MAX_FORMAT_BYTES, name);
         format = parseJson(formatSchema, bytes, name);
         if (format.formatVersion > FORMAT_VERSION) throw invalid(`This backup was made by a newer version of LiuZheng (format ${format.formatVersion}); update the app to restore it.`, name);
-        seen.set(name, { size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
+        seen.set(name, { size: bytes.byteLength, sha256: sha256Hex(bytes) });
         continue;
       }
       if (manifestBytes !== null) throw invalid(`The backup has "${name}" after its manifest.`, name);
@@ -217,7 +219,7 @@ export async function verifyArchive(opts: VerifyOptions): Promise<VerifiedArchiv
     }
   } catch (err) {
     if (err instanceof BackupError) throw err;
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) throw err;
+    if (/^E[A-Z]+$/.test(errorCode(err) ?? '')) throw err;
     const why = err instanceof Error ? err.message : String(err);
     throw damaged(`The backup could not be read to the end (${why}); it is damaged or was cut short.`, entryName || opts.fileName, err);
   }

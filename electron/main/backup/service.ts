@@ -6,7 +6,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArchiveSummary, BackupCreated, BackupProgress, CreateBackupRequest, PickedArchive, RestorePayload } from '../../../shared/backup/contract';
 import { countSnapshot } from '../../../shared/backup/snapshot';
-import { renameWithRetry } from '../atomicFile';
+import { renameWithRetry } from '../fs/atomic';
 import type { KdfParams } from './crypto';
 import { BackupError } from './errors';
 import { readArchiveHead, verifyArchive, type VerifiedArchive } from './read';

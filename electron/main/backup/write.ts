@@ -11,7 +11,9 @@ import { pack as tarPack, type Header, type Pack } from 'tar-stream';
 import { ARCHIVE_ENTRIES, isSafeArchivePath, isTransientVaultPath, VAULT_PREFIX } from '../../../shared/backup/archivePath';
 import type { BackupProgress } from '../../../shared/backup/contract';
 import type { BackupSettings, DbSnapshot } from '../../../shared/backup/snapshot';
-import { renameWithRetry } from '../atomicFile';
+import { renameWithRetry } from '../fs/atomic';
+import { hasErrorCode } from '../fs/errors';
+import { sha256Hex } from '../fs/hash';
 import { createEncryptor, type KdfParams } from './crypto';
 import { FORMAT_NAME, FORMAT_VERSION, type ManifestFile } from './format';
 
@@ -42,7 +44,7 @@ export async function listVaultFiles(vaultDir: string): Promise<VaultFile[]> {
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return;
+      if (hasErrorCode(err, 'ENOENT')) return;
       throw err;
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -83,7 +85,6 @@ async function* tap(source: AsyncIterable<Buffer>, hash: ReturnType<typeof creat
   }
 }
 
-const isMissing = (err: unknown): boolean => err instanceof Error && 'code' in err && err.code === 'ENOENT';
 const CHUNK = 1024 * 1024;
 
 export async function writeBackup(opts: WriteBackupOptions): Promise<{ bytes: number; files: number }> {
@@ -112,7 +113,7 @@ export async function writeBackup(opts: WriteBackupOptions): Promise<{ bytes: nu
 
   const addBuffer = async (name: string, bytes: Buffer): Promise<void> => {
     await addEntry(pack, { name, size: bytes.byteLength, mtime, mode: 0o644 }, Readable.from([bytes]));
-    manifest.push({ path: name, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
+    manifest.push({ path: name, size: bytes.byteLength, sha256: sha256Hex(bytes) });
   };
 
   let count = 0;
@@ -126,7 +127,7 @@ export async function writeBackup(opts: WriteBackupOptions): Promise<{ bytes: nu
         fh = await open(f.abs, 'r');
       } catch (err) {
         // Moved to the trash or replaced since the listing: what is there now is what gets backed up.
-        if (isMissing(err)) continue;
+        if (hasErrorCode(err, 'ENOENT')) continue;
         throw err;
       }
       try {

@@ -2,8 +2,6 @@
 // kept wide enough for small text, photos downscaled, redaction burned into the pixels, very tall
 // screenshots cut into page-sized slices), PDFs embedded page by page, chat logs as transcripts, and
 // video/audio listed. The original is read from the vault and its hash checked; it is never written.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -12,6 +10,7 @@ import { padBox } from '../../../shared/bundle/redact';
 import type { BundleEvidence } from '../../../shared/bundle/types';
 import { parseChatLog } from '../../../shared/extract';
 import type { BBox, ChatMessage } from '../../../shared/extract';
+import { hashFile, sha256Hex } from '../fs/hash';
 import { decodeChatText } from '../ocr/scan';
 import type { VaultLayout } from '../vault/layout';
 import { BundleError } from './errors';
@@ -68,7 +67,6 @@ export interface PreparedExhibit {
   estimate: number;
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The original's bytes, after checking they still hash to what the vault recorded. */
 export async function readOriginal(layout: VaultLayout, e: BundleEvidence, no: number): Promise<Buffer> {
@@ -78,7 +76,7 @@ export async function readOriginal(layout: VaultLayout, e: BundleEvidence, no: n
   } catch (err) {
     throw new BundleError('missing-original', `证据${no}（${e.title}）的原件不在证据库中。`, { exhibit: no }, { cause: err });
   }
-  if (sha256(bytes) !== e.sha256) {
+  if (sha256Hex(bytes) !== e.sha256) {
     throw new BundleError('hash-mismatch', `证据${no}（${e.title}）的原件已损坏：SHA-256 与导入时不一致。`, { exhibit: no });
   }
   return bytes;
@@ -86,14 +84,13 @@ export async function readOriginal(layout: VaultLayout, e: BundleEvidence, no: n
 
 /** The same check for files that are only listed (a long video): hashed as a stream, never held in memory. */
 export async function verifyOriginal(layout: VaultLayout, e: BundleEvidence, no: number): Promise<void> {
-  const hash = createHash('sha256');
+  let actual: string;
   try {
-    const chunks: AsyncIterable<Buffer> = createReadStream(layout.blob(e.sha256));
-    for await (const chunk of chunks) hash.update(chunk);
+    actual = await hashFile(layout.blob(e.sha256));
   } catch (err) {
     throw new BundleError('missing-original', `证据${no}（${e.title}）的原件不在证据库中。`, { exhibit: no }, { cause: err });
   }
-  if (hash.digest('hex') !== e.sha256) {
+  if (actual !== e.sha256) {
     throw new BundleError('hash-mismatch', `证据${no}（${e.title}）的原件已损坏：SHA-256 与导入时不一致。`, { exhibit: no });
   }
 }
@@ -159,7 +156,7 @@ export async function encodeImage(bytes: Buffer, e: BundleEvidence, rects: reado
     );
     if (boxes.length > 0) whole = await sharp(raw.data, rawOpts).jpeg(jpeg).toBuffer();
   }
-  const redacted = boxes.length > 0 && whole !== null ? { sha256: sha256(whole), bytes: whole } : null;
+  const redacted = boxes.length > 0 && whole !== null ? { sha256: sha256Hex(whole), bytes: whole } : null;
   return { type: 'image', slices, redacted, level: levelIndex, ...size };
 }
 

@@ -6,6 +6,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { BundleInput, BundleTarget } from '../../../shared/bundle/types';
+import { errorCode } from '../fs/errors';
 import { CASE_FILE_MAX_BYTES, caseFileSchema } from '../../../shared/portable/caseFile';
 import type { CaseFile, CaseFileEvidence } from '../../../shared/portable/caseFile';
 
@@ -52,7 +53,7 @@ export interface LoadedCaseFile {
   evidence: ResolvedEvidence[];
 }
 
-const code = (err: unknown) => (err instanceof Error && 'code' in err ? String(err.code) : '');
+const code = (err: unknown): string => errorCode(err) ?? '';
 
 /** Resolves `file` against the case folder, refusing anything that ends up outside it. */
 export async function resolveInside(realDir: string, file: string, label: string): Promise<string> {

@@ -1,13 +1,14 @@
 // The folder export: 12315 and some platforms want the images themselves as attachments, so next to
 // the PDF(s) go byte-identical copies of the originals (named 证据N-<title>.<ext>), any redacted
 // derivatives, and a manifest.json with every hash.
-import { createHash } from 'node:crypto';
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DISCLAIMER } from './front';
 import { KIND_LABELS, exhibitLabel } from '../../../shared/bundle/labels';
 import { evidencePurpose } from '../../../shared/bundle/plan';
 import type { BundleInput } from '../../../shared/bundle/types';
+import { hasErrorCode } from '../fs/errors';
+import { hashFile } from '../fs/hash';
 import type { VaultLayout } from '../vault/layout';
 import type { PreparedExhibit } from './assets';
 import { caseFileOf } from './caseFile';
@@ -60,13 +61,11 @@ export async function assertEmptyDir(dir: string): Promise<void> {
   try {
     entries = await readdir(dir);
   } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return;
+    if (hasErrorCode(err, 'ENOENT')) return;
     throw err;
   }
   if (entries.length > 0) throw new BundleError('output-exists', `The folder ${dir} is not empty; choose an empty or new folder.`);
 }
-
-const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Copies every original (checking the copy's hash) and writes redacted derivatives; returns the manifest entries. */
 export async function writeOriginals(dir: string, layout: VaultLayout, input: BundleInput, prepared: readonly PreparedExhibit[]): Promise<ManifestEntry[]> {
@@ -77,7 +76,8 @@ export async function writeOriginals(dir: string, layout: VaultLayout, input: Bu
     const file = `${stem}.${extensionOf(e.originalName, e.format)}`;
     const target = path.join(dir, file);
     await copyFile(layout.blob(e.sha256), target);
-    if (hashOf(await readFile(target)) !== e.sha256) {
+    // Streamed: an exhibit may be a long video that must not sit in memory to be checked.
+    if ((await hashFile(target)) !== e.sha256) {
       throw new BundleError('write-failed', `The copy of ${exhibitLabel(no)} does not match its original; the disk may be failing.`, { exhibit: no });
     }
     const asset = prepared[i]?.asset;

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { errorCode, renameWithRetry } from '../atomicFile';
+import { renameWithRetry } from '../fs/atomic';
+import { errorCode } from '../fs/errors';
 import { BundleError } from './errors';
 
 const TOKEN = /^[0-9a-f]{12}$/;

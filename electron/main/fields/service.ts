@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { EvidenceFields } from '../../../shared/fields/contract';
 import { FIELDS_VERSION, evidenceFieldsSchema } from '../../../shared/fields/contract';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../fs/atomic';
 import { readChatExport } from '../chatRead';
 import { readJson, type StoredOcrResult } from '../ocr/store';
 import { assertSha256, vaultLayout } from '../vault/layout';

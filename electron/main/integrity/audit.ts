@@ -1,15 +1,16 @@
 // The append-only audit log: <vault>/audit/log.jsonl, one hash-chained entry a line. Appends are
 // serialised and fsynced before they resolve, so an entry the caller saw recorded survives a crash.
 // A line torn by a crash is never rewritten: the next start ends it and notes the repair in the chain.
-import { createHash } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { clampDetail, sealEntry, type AuditEntry, type AuditInput } from '../../../shared/integrity/audit';
 import { verifyChain, type ChainReport } from '../../../shared/integrity/chain';
-import { hasErrorCode } from '../vault/errors';
-import { fsyncDir } from '../vault/store';
+import { fsyncDir } from '../fs/atomic';
+import { hasErrorCode } from '../fs/errors';
+import { sha256Hex } from '../fs/hash';
+import { createSerial } from '../fs/serial';
+import { vaultLayout } from '../vault/layout';
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * What other services (the importer, the exporter, backup's restore) need: record one event.
@@ -31,7 +32,7 @@ export interface AuditLog extends AuditRecorder {
 }
 
 export function auditLogPath(vaultDir: string): string {
-  return path.join(path.resolve(vaultDir), 'audit', 'log.jsonl');
+  return vaultLayout(vaultDir).auditLog;
 }
 
 async function readText(file: string): Promise<string> {
@@ -47,12 +48,7 @@ export function createAuditLog(opts: { vaultDir: string; now?: () => Date }): Au
   const file = auditLogPath(opts.vaultDir);
   const now = opts.now ?? (() => new Date());
   let head: { hash: string; seq: number } | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = createSerial();
 
   const append = async (lines: string): Promise<void> => {
     const fh = await open(file, 'a', 0o644);

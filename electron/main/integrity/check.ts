@@ -1,8 +1,7 @@
 // 校验证据库: re-hashes every original the renderer's records name and compares. It only reads;
 // the repairs it offers are separate, explicit calls (reconcile for orphans and thumbnails,
 // quarantine for a mismatched original once the buyer confirms).
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckMismatch, CheckRecord, OrphanSummary, VaultCheckProgress, VaultCheckReport } from '../../../shared/integrity/contract';
@@ -11,14 +10,10 @@ import { VaultError } from '../vault/errors';
 import { assertSha256, type VaultLayout } from '../vault/layout';
 import { listBlobs } from '../vault/reconcile';
 import { readSidecar } from '../vault/sidecar';
-import { exists, fsyncDir } from '../vault/store';
+import { exists } from '../vault/store';
+import { fsyncDir } from '../fs/atomic';
+import { hashFile } from '../fs/hash';
 import type { AuditRecorder } from './audit';
-
-export async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024, signal })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /** Emits at most this often, so a vault of 10k small files does not flood the renderer. */
 const PROGRESS_MS = 100;

@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { IntegrityApi, VaultCheckProgress } from '../../../shared/integrity/contract';
+import type { IntentApi } from '../../../shared/integrity/intents';
+import { createIntentHandlers, createIntentStore } from '../intents/store';
 import { vaultLayout } from '../vault/layout';
 import { createAuditLog, type AuditLog } from './audit';
 import { checkVault, quarantineBlob } from './check';
@@ -32,7 +34,7 @@ export interface IntegrityOptions {
 export interface Integrity {
   audit: AuditLog;
   trash: TrashStore;
-  handlers: IntegrityApi;
+  handlers: IntegrityApi & IntentApi;
 }
 
 export function createIntegrity(opts: IntegrityOptions): Integrity {
@@ -40,9 +42,11 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
   const layout = vaultLayout(opts.vaultDir);
   const audit = createAuditLog({ vaultDir: opts.vaultDir, now });
   const trash = createTrash({ layout, audit, now, exclusive: opts.exclusive });
+  const intents = createIntentStore({ layout, audit, trash, now, exclusive: opts.exclusive });
   const runs = new Map<string, AbortController>();
 
-  const handlers: IntegrityApi = {
+  const handlers: IntegrityApi & IntentApi = {
+    ...createIntentHandlers(intents),
     'audit:record': async (req) => {
       await audit.recordAll([req], 'renderer');
     },

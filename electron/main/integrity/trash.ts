@@ -9,10 +9,12 @@ import { evidenceRecordSchema, type PurgeReport, type TrashEntry } from '../../.
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { isTrashExpired, purgeStep, trashDaysLeft } from '../../../shared/integrity/trash';
 import { ensureDerived } from '../vault/derived';
-import { hasErrorCode, VaultError } from '../vault/errors';
+import { writeFileAtomic, fsyncDir } from '../fs/atomic';
+import { hasErrorCode } from '../fs/errors';
+import { VaultError } from '../vault/errors';
 import { assertSha256, ensureLayout, type VaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
-import { exists, fsyncDir, writeFileAtomic } from '../vault/store';
+import { exists } from '../vault/store';
 import type { AuditRecorder } from './audit';
 
 const storedSchema = z
@@ -26,6 +28,14 @@ export interface TrashStore {
   restore(id: string): Promise<TrashEntry>;
   purge(id: string, liveSha256: readonly string[]): Promise<void>;
   purgeExpired(liveSha256: readonly string[]): Promise<PurgeReport>;
+  /**
+   * For a delete a crash interrupted (call under the vault's lock): true when the item is in the trash,
+   * finishing the move if the entry was written but the original had not moved yet; false when it never
+   * got there, so the original is still where it was.
+   */
+  settleDelete(evidenceId: string, sha256: string): Promise<boolean>;
+  /** The same for a restore: true when the original is back (its entry is then removed), false when it is still in the trash. */
+  settleRestore(id: string): Promise<boolean>;
 }
 
 export interface TrashOptions {
@@ -55,9 +65,9 @@ async function moveIfPresent(from: string, to: string): Promise<boolean> {
 export function createTrash(opts: TrashOptions): TrashStore {
   const { layout, audit, now } = opts;
   const dir = layout.trashDir;
-  const entryFile = (id: string) => path.join(dir, `${id}.entry.json`);
-  const blobFile = (id: string) => path.join(dir, `${id}.blob`);
-  const metaFile = (id: string) => path.join(dir, `${id}.meta.json`);
+  const entryFile = layout.trashEntry;
+  const blobFile = layout.trashBlob;
+  const metaFile = layout.trashMeta;
   const view = (s: Stored): TrashEntry => ({ ...s, daysLeft: trashDaysLeft(Date.parse(s.trashedAt), now().getTime()) });
 
   const readStored = async (id: string): Promise<Stored> => {
@@ -101,6 +111,16 @@ export function createTrash(opts: TrashOptions): TrashStore {
     await fsyncDir(dir);
   };
 
+  /** Moves the original and its sidecar into the trash beside their entry; derived copies go. */
+  const moveIn = async (s: Stored): Promise<void> => {
+    await moveIfPresent(layout.blob(s.sha256), blobFile(s.id));
+    await moveIfPresent(layout.meta(s.sha256), metaFile(s.id));
+    await fsyncDir(dir);
+    await fsyncDir(path.dirname(layout.blob(s.sha256)));
+    await rm(layout.thumb(s.sha256), { force: true });
+    await rm(layout.display(s.sha256), { force: true });
+  };
+
   return {
     move: (record, caseTitle) =>
       opts.exclusive(async () => {
@@ -108,13 +128,8 @@ export function createTrash(opts: TrashOptions): TrashStore {
         await ensureLayout(layout);
         if (!(await exists(layout.blob(sha)))) throw new VaultError('not-found', 'The original of this item is not in the vault.');
         const stored: Stored = { id: randomBytes(12).toString('hex'), sha256: sha, trashedAt: now().toISOString(), caseTitle, record };
-        await writeFileAtomic(layout, entryFile(stored.id), `${JSON.stringify(stored, null, 2)}\n`);
-        await rename(layout.blob(sha), blobFile(stored.id));
-        await moveIfPresent(layout.meta(sha), metaFile(stored.id));
-        await fsyncDir(dir);
-        await fsyncDir(path.dirname(layout.blob(sha)));
-        await rm(layout.thumb(sha), { force: true });
-        await rm(layout.display(sha), { force: true });
+        await writeFileAtomic(entryFile(stored.id), `${JSON.stringify(stored, null, 2)}\n`, { tmpPath: layout.tmp('.json') });
+        await moveIn(stored);
         await audit.record({ action: 'delete', caseId: record.caseId, evidenceId: record.id, sha256: sha, detail: `${record.title} → 回收站` });
         return view(stored);
       }),
@@ -142,6 +157,24 @@ export function createTrash(opts: TrashOptions): TrashStore {
         await audit.record({ action: 'restore', caseId: s.record.caseId, evidenceId: s.record.id, sha256: s.sha256, detail: `${s.record.title} ← 回收站` });
         return view(s);
       }),
+
+    async settleDelete(evidenceId, sha256) {
+      const s = (await listStored()).find((e) => e.record.id === evidenceId && e.sha256 === sha256);
+      if (!s) return false;
+      if (!(await exists(blobFile(s.id)))) await moveIn(s);
+      return true;
+    },
+
+    async settleRestore(id) {
+      const s = await readStored(id).catch(() => null);
+      if (s === null) return true;
+      if (await exists(blobFile(id))) return false;
+      if (!(await exists(layout.meta(s.sha256)))) await moveIfPresent(metaFile(id), layout.meta(s.sha256));
+      await rm(metaFile(id), { force: true });
+      await rm(entryFile(id), { force: true });
+      await fsyncDir(dir);
+      return true;
+    },
 
     purge: (id, liveSha256) =>
       opts.exclusive(async () => {

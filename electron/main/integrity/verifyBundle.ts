@@ -4,9 +4,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { BundleItemStatus, BundleVerifyItem, BundleVerifyReport } from '../../../shared/integrity/contract';
-import { hasErrorCode } from '../vault/errors';
+import { hasErrorCode } from '../fs/errors';
 import { vaultLayout } from '../vault/layout';
-import { hashFile } from './check';
+import { hashFile } from '../fs/hash';
 import { readPdfManifest } from './pdfManifest';
 
 /** Bad input: the message names the file and says what is wrong with it, nothing more. */

@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseChatLog, toScanJson } from '../../../shared/extract';
 import type { ScanJson } from '../../../shared/extract';
+import { errorCode } from '../fs/errors';
 import { resolveCaptureTime } from '../vault/capture';
 import { detectType } from '../vault/detect';
 import { VaultError } from '../vault/errors';
@@ -32,7 +33,7 @@ export function decodeChatText(bytes: Uint8Array): string {
 }
 
 function fsReason(err: unknown): string {
-  const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+  const code = errorCode(err) ?? '';
   switch (code) {
     case 'ENOENT':
       return 'file not found';

@@ -3,9 +3,10 @@
 // file in the same folder and a rename, so a crash leaves the old file or the new one, never half.
 // The vault's own tmp/ is not used: reconcile empties it, which could pull a file out mid-write.
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../fs/atomic';
+import { hasErrorCode } from '../fs/errors';
+import { vaultLayout } from '../vault/layout';
 import type { OcrResult } from './pipeline';
 
 import { OCR_STATES } from '../../../shared/ipc/ocrContract';
@@ -70,7 +71,7 @@ export interface OcrStore {
   writeResult(result: StoredOcrResult): Promise<void>;
 }
 
-const isMissing = (err: unknown): boolean => err instanceof Error && 'code' in err && (err.code === 'ENOENT' || err.code === 'EISDIR');
+const isMissing = (err: unknown): boolean => hasErrorCode(err, 'ENOENT', 'EISDIR');
 
 /** A JSON file's contents; undefined when it is missing or torn. */
 export async function readJson(file: string): Promise<unknown> {
@@ -90,9 +91,10 @@ export async function readJson(file: string): Promise<unknown> {
 }
 
 export function ocrStore(vaultDir: string): OcrStore {
-  const dir = path.join(path.resolve(vaultDir), 'ocr');
-  const queueFile = path.join(dir, 'queue.json');
-  const resultFile = (sha: string): string => path.join(dir, `${SHA.parse(sha)}.json`);
+  const layout = vaultLayout(vaultDir);
+  const dir = layout.ocrDir;
+  const queueFile = layout.ocrQueue;
+  const resultFile = (sha: string): string => layout.ocrResult(sha);
   return {
     dir,
     async loadQueue() {

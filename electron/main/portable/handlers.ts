@@ -1,15 +1,15 @@
 // The case:* channels: a case folder out (case.json + byte-identical originals) and back in. Plain
 // Node with the folder dialogs as ports; the import reads case.json with the CLI's own loader, so a
 // path that leaves the folder (../, absolute, a symlink pointing out) is refused the same way.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseFolderImport, PortableApi, PortableEvidence } from '../../../shared/portable/contract';
 import { normalizeLocal } from '../../../shared/portable/mapping';
 import type { ImportBatch } from '../../../shared/ipc/contract';
 import { fromShanghaiLocal } from '../../../shared/time/shanghai';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../fs/atomic';
+import { hasErrorCode } from '../fs/errors';
+import { hashFile } from '../fs/hash';
 import { CaseFileError, loadCaseFile } from '../bundle/caseFile';
 import { extensionOf, safeName } from '../bundle/folder';
 import { freshPath } from '../bundle/handlers';
@@ -43,14 +43,6 @@ export function copyNames(evidence: readonly Pick<PortableEvidence, 'originalNam
   });
 }
 
-/** Streamed: a case may hold a long video that should not sit in memory to be checked. */
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  const chunks: AsyncIterable<Buffer> = createReadStream(file);
-  for await (const chunk of chunks) hash.update(chunk);
-  return hash.digest('hex');
-}
-
 function refuse(message: string): never {
   throw new VaultError('invalid-request', message);
 }
@@ -68,7 +60,7 @@ export function createPortableHandlers(vault: VaultService, vaultDir: string, po
         for (const [i, e] of evidence.entries()) {
           const target = path.join(dir, names[i] ?? '');
           await copyFile(layout.blob(e.sha256), target);
-          if ((await sha256Of(target)) !== e.sha256) refuse(`The copy of "${e.title}" does not match its original; the disk may be failing.`);
+          if ((await hashFile(target)) !== e.sha256) refuse(`The copy of "${e.title}" does not match its original; the disk may be failing.`);
           await stampCaptureTime(target, e.capturedAt);
         }
         const { events, ...rest } = c;
@@ -77,7 +69,7 @@ export function createPortableHandlers(vault: VaultService, vaultDir: string, po
       } catch (err) {
         // A half-written folder would import as a different case; nothing is left instead.
         await rm(dir, { recursive: true, force: true });
-        if (err instanceof Error && 'code' in err && err.code === 'ENOENT') throw new VaultError('not-found', 'An original of this case is missing from the vault.', { cause: err });
+        if (hasErrorCode(err, 'ENOENT')) throw new VaultError('not-found', 'An original of this case is missing from the vault.', { cause: err });
         throw err;
       }
       return { dir, files: [CASE_FILE, ...names] };

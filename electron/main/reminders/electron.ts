@@ -2,13 +2,14 @@
 // the save dialog. Every decision lives in service.ts, which the composition root creates with the
 // host and ports made here; attach() then hands the service back for the tray and notifications.
 import { extname, join } from 'node:path';
-import { app, dialog, Menu, nativeImage, Notification, powerMonitor, Tray, type BrowserWindow, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import { app, Menu, nativeImage, Notification, powerMonitor, Tray, type BrowserWindow, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { NOTIFICATION_SNOOZE_MIN, type FiredReminder, type ReminderAction } from '../../../shared/ipc/remindersContract';
 import type { ReminderHost } from '../composition';
 import type { ReminderPorts } from './handlers';
 import type { ReminderService } from './service';
 import { notificationText, trayLine } from './text';
 import { TRAY_ICON_1X, TRAY_ICON_2X } from './trayIcon';
+import { pickSavePath } from '../dialogs';
 
 /** Passed to the login item on Windows, so a start at login stays in the tray. */
 export const HIDDEN_ARG = '--hidden';
@@ -156,16 +157,14 @@ export function createRemindersGlue(opts: RemindersGlueOptions): RemindersGlue {
 
   const ports: Omit<ReminderPorts, 'now'> = {
     async chooseIcsPath(defaultName) {
-      const win = opts.getWindow();
-      const options = {
+      const file = await pickSavePath(opts.getWindow, {
         title: '导出期限到日历',
         defaultPath: join(app.getPath('documents'), defaultName),
         filters: [{ name: '日历文件 iCalendar', extensions: ['ics'] }],
-      };
-      const res = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      if (res.canceled || !res.filePath) return null;
+      });
+      if (file === null) return null;
       // Some Linux dialogs ignore the filter's extension; phone calendars only open a file ending in .ics.
-      return extname(res.filePath) === '' ? `${res.filePath}.ics` : res.filePath;
+      return extname(file) === '' ? `${file}.ics` : file;
     },
     applyLaunchAtLogin(enabled) {
       app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });

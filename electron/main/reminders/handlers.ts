@@ -3,7 +3,7 @@
 import { buildIcs } from '../../../shared/deadlines/ics';
 import type { RemindersApi } from '../../../shared/ipc/remindersContract';
 import type { ReminderService } from './service';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../fs/atomic';
 import { icsEvents, icsFileName } from './text';
 
 export interface ReminderPorts {

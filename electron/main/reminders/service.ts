@@ -10,6 +10,7 @@ import type {
   ReminderSettings,
   ReminderState,
 } from '../../../shared/ipc/remindersContract';
+import { createSerial } from '../fs/serial';
 import { loadRemindersFile, saveRemindersFile, type RemindersFile } from './store';
 
 /** setTimeout overflows past 2^31-1 ms (~24.8 days) and fires at once, so no timer waits longer than a day. */
@@ -101,13 +102,13 @@ export function createReminderService<H>(deps: ReminderServiceDeps<H>): Reminder
   let lastResumeAt: number | null = null;
   let missed: FiredReminder[] = [];
   let closed = false;
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerial();
 
   const report = (err: unknown) => deps.onError?.(err);
 
   /** Every operation runs alone and in order: each reads and rewrites the whole file. */
   function serial<T>(op: (data: RemindersFile) => Promise<T> | T): Promise<T> {
-    const run = queue.then(async () => {
+    return queue(async () => {
       if (!file) {
         const loaded = await loadRemindersFile(deps.dataDir, deps.now());
         file = loaded.data;
@@ -116,8 +117,6 @@ export function createReminderService<H>(deps: ReminderServiceDeps<H>): Reminder
       }
       return op(file);
     });
-    queue = run.catch(() => undefined);
-    return run;
   }
 
   function persist(data: RemindersFile): Promise<void> {
@@ -263,19 +262,13 @@ export function createReminderService<H>(deps: ReminderServiceDeps<H>): Reminder
       }),
 
     snapshot: () => ({ upcoming: upcoming(file), nextWakeAt }),
-    whenIdle: async () => {
-      // A wake queued while waiting extends the queue; wait until it stops growing.
-      let seen: Promise<unknown> | undefined;
-      while (seen !== queue) {
-        seen = queue;
-        await seen;
-      }
-    },
+    // A wake queued while waiting extends the queue; idle() waits until it stops growing.
+    whenIdle: () => queue.idle(),
     close: async () => {
       closed = true;
       if (timer) deps.clearTimer(timer.handle);
       timer = undefined;
-      await queue;
+      await queue.idle();
     },
   };
 }

@@ -4,7 +4,8 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { reminderActionSchema, reminderDeadlineSchema } from '../../../shared/ipc/remindersContract';
-import { errorCode, writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../fs/atomic';
+import { errorCode } from '../fs/errors';
 
 export const REMINDERS_FILE = 'reminders.json';
 

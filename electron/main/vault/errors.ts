@@ -2,7 +2,7 @@
 // libvips messages are never passed on: they carry vault paths and mean nothing to a buyer.
 import type { ImportFailure } from '../../../shared/ipc/contract';
 import type { ErrorCode } from '../../../shared/ipc/result';
-import { errorCode } from '../atomicFile';
+import { errorCode } from '../fs/errors';
 
 /** An expected failure with its code already decided; the IPC layer can forward `code` as is. */
 export class VaultError extends Error {
@@ -53,10 +53,4 @@ export function describeError(err: unknown): { code: ErrorCode; reason: string }
 export function toAppError(err: unknown, file: string): ImportFailure {
   const { code, reason } = describeError(err);
   return { code, file, message: `${file}: ${reason}` };
-}
-
-/** True for the Node error codes listed; for best-effort steps that may meet a missing or busy file. */
-export function hasErrorCode(err: unknown, ...codes: string[]): boolean {
-  const code = errorCode(err);
-  return code !== null && codes.includes(code);
 }

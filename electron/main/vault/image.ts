@@ -2,7 +2,7 @@
 // claims 30000×30000 pixels is refused before any memory is committed to it.
 import sharp from 'sharp';
 import type { SharpOptions } from 'sharp';
-import { errorCode } from '../atomicFile';
+import { errorCode } from '../fs/errors';
 import { VaultError } from './errors';
 
 // libvips otherwise keeps recently decoded files open, which on Windows blocks renaming or deleting

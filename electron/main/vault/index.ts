@@ -6,7 +6,9 @@ import path from 'node:path';
 import type { DisplayImage, ImportBatch, ImportFailure, ImportProgress, ReconcileReport, VaultInfo } from '../../../shared/ipc/contract';
 import type { ImportSource } from '../../../shared/domain/evidence';
 import { ensureDerived, hasDerived } from './derived';
-import { VaultError, hasErrorCode } from './errors';
+import { hasErrorCode } from '../fs/errors';
+import { createSerial } from '../fs/serial';
+import { VaultError } from './errors';
 import type { ImportInput } from './importer';
 import { importBatch } from './importer';
 import { assertSha256, ensureLayout, vaultLayout } from './layout';
@@ -58,12 +60,7 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
     prepared = true;
   };
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const queued = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const queued = createSerial();
   const serial = <T>(work: () => Promise<T>): Promise<T> =>
     queued(async () => {
       await prepare();

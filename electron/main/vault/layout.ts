@@ -25,16 +25,35 @@ export interface VaultLayout {
   displayDir: string;
   tmpDir: string;
   trashDir: string;
+  /** The append-only audit log. */
+  auditLog: string;
   /** OCR state and what was read from each original (see ocr/store.ts). */
   ocrDir: string;
+  ocrQueue: string;
+  /** Multi-step actions in flight (see intents/); a crash leaves them here for the next start. */
+  intentsDir: string;
   blob(sha: string): string;
   meta(sha: string): string;
   thumb(sha: string): string;
   display(sha: string): string;
   /** The fields extracted from one original, beside its OCR result. */
   fields(sha: string): string;
+  ocrResult(sha: string): string;
+  /** A trashed item's files, by its 24-hex trash id. */
+  trashEntry(id: string): string;
+  trashBlob(id: string): string;
+  trashMeta(id: string): string;
+  intent(id: string): string;
   /** A fresh name in tmp/; same file system as blobs/, so the final rename is atomic. */
   tmp(suffix?: string): string;
+}
+
+const ID24 = /^[0-9a-f]{24}$/;
+
+/** Trash and intent ids are 24 hex characters; anything else could walk out of their folder. */
+export function assertId24(value: string): string {
+  if (!ID24.test(value)) throw new VaultError('invalid-request', 'Not a valid item id.');
+  return value;
 }
 
 export function vaultLayout(root: string): VaultLayout {
@@ -46,6 +65,7 @@ export function vaultLayout(root: string): VaultLayout {
   const tmpDir = path.join(abs, 'tmp');
   const trashDir = path.join(abs, 'trash');
   const ocrDir = path.join(abs, 'ocr');
+  const intentsDir = path.join(abs, 'intents');
   return {
     root: abs,
     blobsDir,
@@ -54,12 +74,20 @@ export function vaultLayout(root: string): VaultLayout {
     displayDir,
     tmpDir,
     trashDir,
+    auditLog: path.join(abs, 'audit', 'log.jsonl'),
     ocrDir,
+    ocrQueue: path.join(ocrDir, 'queue.json'),
+    intentsDir,
     blob: (sha) => path.join(blobsDir, assertSha256(sha).slice(0, 2), sha),
     meta: (sha) => path.join(metaDir, `${assertSha256(sha)}.json`),
     thumb: (sha) => path.join(thumbDir, `${assertSha256(sha)}.webp`),
     display: (sha) => path.join(displayDir, `${assertSha256(sha)}.webp`),
     fields: (sha) => path.join(ocrDir, `${assertSha256(sha)}.fields.json`),
+    ocrResult: (sha) => path.join(ocrDir, `${assertSha256(sha)}.json`),
+    trashEntry: (id) => path.join(trashDir, `${assertId24(id)}.entry.json`),
+    trashBlob: (id) => path.join(trashDir, `${assertId24(id)}.blob`),
+    trashMeta: (id) => path.join(trashDir, `${assertId24(id)}.meta.json`),
+    intent: (id) => path.join(intentsDir, `${assertId24(id)}.json`),
     tmp: (suffix = '') => path.join(tmpDir, `${randomBytes(12).toString('hex')}${suffix}`),
   };
 }

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { MediaType } from '../../../shared/domain/evidence';
 import type { VaultLayout } from './layout';
 import { assertSha256 } from './layout';
-import { VaultError, hasErrorCode } from './errors';
+import { hasErrorCode } from '../fs/errors';
+import { VaultError } from './errors';
 
 const MAX_NAME_LENGTH = 120;
 /** Copies older than this are swept on the next open; an app may still be showing a recent one. */

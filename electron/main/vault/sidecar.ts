@@ -4,9 +4,9 @@ import { readFile, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { CAPTURE_SOURCES, MEDIA_TYPES } from '../../../shared/domain/evidence';
 import type { BlobInfo } from '../../../shared/domain/evidence';
-import { hasErrorCode } from './errors';
+import { hasErrorCode } from '../fs/errors';
 import type { VaultLayout } from './layout';
-import { writeFileAtomic } from './store';
+import { writeFileAtomic } from '../fs/atomic';
 
 export interface Sidecar {
   blob: BlobInfo;
@@ -56,7 +56,7 @@ export async function readSidecar(layout: VaultLayout, sha: string): Promise<Sid
 }
 
 export async function writeSidecar(layout: VaultLayout, sidecar: Sidecar): Promise<void> {
-  await writeFileAtomic(layout, layout.meta(sidecar.blob.sha256), `${JSON.stringify(sidecar, null, 2)}\n`);
+  await writeFileAtomic(layout.meta(sidecar.blob.sha256), `${JSON.stringify(sidecar, null, 2)}\n`, { tmpPath: layout.tmp('.json') });
 }
 
 export async function removeSidecar(layout: VaultLayout, sha: string): Promise<void> {

@@ -1,11 +1,12 @@
 // Crash-safe writes. Originals stream through a hash into tmp/, are fsynced, and only then appear under
 // blobs/ by an atomic no-clobber link (or rename), so blobs/ never holds a partial file and an existing
-// blob is never replaced. Sidecars get the same tmp → fsync → rename treatment.
+// blob is never replaced. Sidecars go through fs/atomic's writeFileAtomic with a name in tmp/.
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { link, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { hasErrorCode } from './errors';
+import { fsyncDir, writeAll, writeFileAtomic } from '../fs/atomic';
+import { hasErrorCode } from '../fs/errors';
 import type { VaultLayout } from './layout';
 
 /** Enough for every magic number we sniff and for a text-versus-binary check. */
@@ -17,14 +18,6 @@ export interface Staged {
   sha256: string;
   size: number;
   head: Uint8Array;
-}
-
-async function writeAll(fh: FileHandle, bytes: Uint8Array): Promise<void> {
-  let offset = 0;
-  while (offset < bytes.byteLength) {
-    const { bytesWritten } = await fh.write(bytes, offset, bytes.byteLength - offset);
-    offset += bytesWritten;
-  }
 }
 
 /** Originals are read-only on disk too: a stray editor or script cannot rewrite them in place. */
@@ -79,24 +72,6 @@ export async function stageFromBytes(layout: VaultLayout, bytes: Uint8Array): Pr
   });
 }
 
-/** Makes a rename durable. Some platforms (Windows) cannot open or fsync a directory; that is fine. */
-export async function fsyncDir(dir: string): Promise<void> {
-  let fh: FileHandle;
-  try {
-    fh = await open(dir, 'r');
-  } catch (err) {
-    if (hasErrorCode(err, 'EISDIR', 'EPERM', 'EACCES')) return;
-    throw err;
-  }
-  try {
-    await fh.sync();
-  } catch (err) {
-    if (!hasErrorCode(err, 'EISDIR', 'EPERM', 'EINVAL', 'EBADF', 'ENOTSUP')) throw err;
-  } finally {
-    await fh.close();
-  }
-}
-
 export async function exists(file: string): Promise<boolean> {
   try {
     await stat(file);
@@ -138,41 +113,7 @@ export async function commitBlob(layout: VaultLayout, staged: Staged): Promise<b
   return true;
 }
 
-/** Replaces `dest` atomically and durably: readers see the old or the new file, never a torn one. */
-export async function writeFileAtomic(layout: VaultLayout, dest: string, data: Uint8Array | string): Promise<void> {
-  const tmp = layout.tmp(path.extname(dest));
-  const fh = await open(tmp, 'wx', 0o644);
-  try {
-    await writeAll(fh, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    await fh.sync();
-  } catch (err) {
-    await fh.close().catch(() => undefined);
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  await fh.close();
-  try {
-    await rename(tmp, dest);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  await fsyncDir(path.dirname(dest));
-}
-
 /** Derived copies can always be rebuilt, so they skip fsync; the rename still prevents torn files. */
 export async function writeDerived(layout: VaultLayout, dest: string, data: Uint8Array): Promise<void> {
-  const tmp = layout.tmp(path.extname(dest));
-  try {
-    const fh = await open(tmp, 'wx', 0o644);
-    try {
-      await writeAll(fh, data);
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, dest);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(dest, data, { tmpPath: layout.tmp(path.extname(dest)), durable: false });
 }

@@ -68,9 +68,11 @@ export function createBackupStore({ api, db, dbName }: BackupDeps) {
       if (!db) return;
       set({ backingUp: true, backupResult: null, backupError: null, progress: null });
       try {
+        // Main holds the vault's lock from before the snapshot until its walk ends: one moment in time.
+        const { holdId } = unwrap(await api.holdVaultForBackup({}));
         const snapshot = await snapshotDb(db);
         const settings = await collectSettings(api);
-        const result = unwrap(await api.createBackup({ db: snapshot, settings, ...(password ? { password } : {}) }));
+        const result = unwrap(await api.createBackup({ db: snapshot, settings, holdId, ...(password ? { password } : {}) }));
         set({ backupResult: result });
       } catch (err) {
         set({ backupError: isAppError(err) ? err : asError(err) });

@@ -15,6 +15,8 @@ export function VaultNoticeBanner() {
         notice.removedTemp > 0 && t('vault.removedTemp', { count: notice.removedTemp }),
         notice.rebuilt > 0 && t('vault.rebuilt', { count: notice.rebuilt }),
         notice.missing > 0 && t('vault.missing', { count: notice.missing }),
+        notice.finishedActions > 0 && t('vault.finishedActions', { count: notice.finishedActions }),
+        notice.undoneActions > 0 && t('vault.undoneActions', { count: notice.undoneActions }),
       ].filter((p): p is string => typeof p === 'string');
 
   return (

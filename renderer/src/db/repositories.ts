@@ -31,6 +31,10 @@ export function createRepositories(db: LiuZhengDb) {
       });
     },
 
+    async getEvidence(id: string): Promise<EvidenceRecord | undefined> {
+      return db.evidence.get(id);
+    },
+
     async listEvidence(caseId: string): Promise<EvidenceRecord[]> {
       return db.evidence.where('[caseId+importedAt]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).reverse().toArray();
     },

@@ -275,6 +275,8 @@ export const en = {
     removedTemp: 'removed {{count}} half-written temp files',
     rebuilt: 'rebuilt {{count}} thumbnails',
     missing: '{{count}} originals are missing',
+    finishedActions: 'finished {{count}} moves, deletions or restores interrupted when the app last closed',
+    undoneActions: 'undid {{count}} deletions, restores or case imports left unfinished when the app last closed: the evidence is as it was, files copied in by an import are under "Recovered evidence", and the case folder can be imported again',
   },
   deadlineSettings: enDeadlineSettings,
   redaction: enRedaction,

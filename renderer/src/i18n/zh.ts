@@ -274,6 +274,8 @@ export const zh = {
     removedTemp: '清理了 {{count}} 个未写完的临时文件',
     rebuilt: '重建了 {{count}} 个缩略图',
     missing: '{{count}} 份证据的原件缺失',
+    finishedActions: '完成了 {{count}} 个上次退出时中断的移动、删除或恢复',
+    undoneActions: '撤回了 {{count}} 个上次退出时未完成的删除、恢复或案件导入：证据保持原样，已复制进来的案件文件归入「恢复的证据」，可重新导入案件文件夹',
   },
   deadlineSettings: zhDeadlineSettings,
   redaction: zhRedaction,

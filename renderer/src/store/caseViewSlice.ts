@@ -3,6 +3,7 @@ import type { CaseEvent } from '../../../shared/domain/events';
 import { evidenceEditDetail, moveDetail } from '../../../shared/integrity/describe';
 import type { EvidencePatch } from '../db/repositories';
 import { searchInput } from '../../../shared/search/document';
+import { applyDelete, applyMove, withIntent } from './intentActions';
 import type { Slice } from './types';
 
 export interface CaseViewSlice {
@@ -58,16 +59,19 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
         evidenceId: id,
         detail: `${item.title} · ${titleOf(other)}`,
       });
-      await deps.repo.moveEvidence(
-        id,
-        toCaseId,
-        [event(item.caseId, 'evidence-moved-out', toCaseId), event(toCaseId, 'evidence-moved-in', item.caseId)],
-        now,
-      );
       const detail = moveDetail(item.title, titleOf(item.caseId), titleOf(toCaseId));
-      for (const caseId of [item.caseId, toCaseId]) await get().reportAudit({ action: 'move', caseId, evidenceId: id, sha256: item.sha256, detail });
-      await deps.extractions.moveCase(id, toCaseId);
-      await deps.search.moveCase(id, toCaseId);
+      const intent = {
+        kind: 'move' as const,
+        evidenceId: id,
+        sha256: item.sha256,
+        fromCaseId: item.caseId,
+        toCaseId,
+        events: [event(item.caseId, 'evidence-moved-out', toCaseId), event(toCaseId, 'evidence-moved-in', item.caseId)],
+        // Main logs these when the intent is finished, so a crash after the records cannot lose them.
+        audit: [item.caseId, toCaseId].map((caseId) => ({ action: 'move' as const, caseId, evidenceId: id, sha256: item.sha256, detail })),
+      };
+      // One intent in main, then every record change in one Dexie transaction.
+      await withIntent(deps, intent, () => applyMove(deps, intent, now));
       set({ viewerId: null });
       await Promise.all([get().refreshCase(), get().loadCases()]);
     },
@@ -75,19 +79,14 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
     async removeEvidence(id) {
       const item = get().evidence.find((e) => e.id === id);
       if (!item) return;
+      const event = { id: deps.newId(), caseId: item.caseId, at: deps.now(), type: 'evidence-removed' as const, evidenceId: id, detail: item.title };
+      const intent = { kind: 'delete' as const, evidenceId: id, sha256: item.sha256, event };
       // Main moves the original to the trash (kept 30 days, logged) first; only then does the record go.
-      const res = await deps.api.trashEvidence({ record: item, caseTitle: titleOf(item.caseId) });
-      if (!res.ok) throw new Error(res.error.message);
-      await deps.repo.removeEvidence(id, {
-        id: deps.newId(),
-        caseId: item.caseId,
-        at: deps.now(),
-        type: 'evidence-removed',
-        evidenceId: id,
-        detail: item.title,
+      await withIntent(deps, intent, async () => {
+        const res = await deps.api.trashEvidence({ record: item, caseTitle: titleOf(item.caseId) });
+        if (!res.ok) throw new Error(res.error.message);
+        await applyDelete(deps, intent);
       });
-      await deps.extractions.remove(id);
-      await deps.search.remove(id);
       set({ viewerId: null });
       await Promise.all([get().refreshCase(), get().loadCases()]);
     },

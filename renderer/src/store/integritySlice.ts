@@ -2,7 +2,7 @@ import { RECOVERED_CASE_TITLE } from '../../../shared/domain/case';
 import { EMPTY_CASE_INPUT } from '../../../shared/domain/caseForm';
 import type { AuditReport, BundleVerifyReport, CaseHistory, TrashEntry, VaultCheckProgress, VaultCheckReport } from '../../../shared/integrity/contract';
 import type { AppError, Result } from '../../../shared/ipc/result';
-import { searchInput } from '../../../shared/search/document';
+import { applyRestore, withIntent } from './intentActions';
 import type { Slice } from './types';
 
 export type IntegrityTab = 'trash' | 'check' | 'verify';
@@ -88,21 +88,22 @@ export const integritySlice: Slice<IntegritySlice> = (deps) => (set, get) => {
 
     async restoreFromTrash(id) {
       set({ integrityError: null, integrityNotice: null });
-      const entry = unwrap(await deps.api.restoreTrash({ id }));
-      if (!entry) return;
-      const { record } = entry;
-      const live = (await deps.repo.findBySha([record.sha256])).get(record.sha256);
-      if (live) {
-        set({ integrityNotice: { key: 'trash.restoredDuplicate', params: { title: record.title, caseTitle: live.caseTitle } } });
-      } else {
-        const caseId = (await deps.repo.getCase(record.caseId)) ? record.caseId : await recoveryCaseId();
-        const now = deps.now();
-        const restored = { ...record, caseId };
-        await deps.repo.addEvidence([restored], [{ id: deps.newId(), caseId, at: now, type: 'evidence-added', evidenceId: record.id, detail: record.title }], [caseId], now);
-        await deps.search.upsert(searchInput(restored, undefined));
-        const caseTitle = get().cases.find((c) => c.id === caseId)?.title ?? entry.caseTitle;
-        set({ integrityNotice: { key: 'trash.restored', params: { title: record.title, caseTitle } } });
-      }
+      const listed = get().trashItems.find((t) => t.id === id);
+      const restore = async (): Promise<void> => {
+        const entry = unwrap(await deps.api.restoreTrash({ id }));
+        if (!entry) return;
+        const { record } = entry;
+        const placed = await applyRestore(deps, record, recoveryCaseId);
+        if ('duplicateOf' in placed) {
+          set({ integrityNotice: { key: 'trash.restoredDuplicate', params: { title: record.title, caseTitle: placed.duplicateOf } } });
+        } else {
+          const caseTitle = get().cases.find((c) => c.id === placed.caseId)?.title ?? entry.caseTitle;
+          set({ integrityNotice: { key: 'trash.restored', params: { title: record.title, caseTitle } } });
+        }
+      };
+      // The intent needs the record; an item not listed yet is restored the plain way (main refuses unknown ids).
+      if (listed) await withIntent(deps, { kind: 'restore', trashId: id, record: listed.record }, restore);
+      else await restore();
       await Promise.all([get().loadTrash(), get().loadCases()]);
     },
 

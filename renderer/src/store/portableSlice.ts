@@ -4,6 +4,7 @@ import type { CaseEvent } from '../../../shared/domain/events';
 import { exhibitOrder, importedCase, portableCaseOf, portableEvidenceOf } from '../../../shared/portable/mapping';
 import type { CaseDetails } from '../../../shared/portable/mapping';
 import { searchInput } from '../../../shared/search/document';
+import { withIntent } from './intentActions';
 import type { Slice } from './types';
 
 export type PortableNotice =
@@ -48,16 +49,23 @@ export const portableSlice: Slice<PortableSlice> = (deps) => (set, get) => ({
     const caseId = deps.newId();
     set({ portableBusy: true, portableNotice: null });
     try {
-      const res = await deps.api.importCaseFolder({ caseId });
-      if (!res.ok) {
-        set({ portableNotice: { kind: 'error', action: 'import', message: res.error.message } });
-        return;
-      }
-      if (res.value === null) return;
-      const imported = importedCase(res.value, { caseId, now: deps.now(), newId: deps.newId });
-      await deps.portable.importCase(imported);
-      // Searchable by title at once; fields (read by main, screenshots after OCR) add their text later.
-      await deps.search.upsertMany(imported.evidence.map((r) => searchInput(r, undefined)));
+      const imported = await withIntent(deps, { kind: 'import-case', caseId }, async () => {
+        const res = await deps.api.importCaseFolder({ caseId });
+        if (!res.ok) {
+          set({ portableNotice: { kind: 'error', action: 'import', message: res.error.message } });
+          return null;
+        }
+        if (res.value === null) return null;
+        const made = importedCase(res.value, { caseId, now: deps.now(), newId: deps.newId });
+        // The case and its search rows together: searchable by title at once; fields (read by main,
+        // screenshots after OCR) add their text later.
+        await deps.transact(async () => {
+          await deps.portable.importCase(made);
+          await deps.search.upsertMany(made.evidence.map((r) => searchInput(r, undefined)));
+        });
+        return made;
+      });
+      if (imported === null) return;
       void get().ingestEvidence(imported.evidence);
       await get().loadCases();
       await get().navigate({ name: 'case', caseId });

@@ -29,6 +29,8 @@ export interface StoreDeps {
   settings: SettingsRepository;
   portable: PortableRepository;
   api: LiuZhengApi;
+  /** Runs `work` as one Dexie transaction over every record table, so a multi-table change commits whole or not at all. */
+  transact: <T>(work: () => Promise<T>) => Promise<T>;
   /** Local Asia/Shanghai "YYYY-MM-DDTHH:mm:ss". */
   now: () => string;
   newId: () => string;

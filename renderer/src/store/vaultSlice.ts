@@ -3,6 +3,7 @@ import { EMPTY_CASE_INPUT } from '../../../shared/domain/caseForm';
 import { planImport } from '../../../shared/domain/importPlan';
 import type { OrphanBlob } from '../../../shared/ipc/contract';
 import type { AppError } from '../../../shared/ipc/result';
+import { finishPendingIntents } from './intentActions';
 import type { Slice } from './types';
 
 export interface VaultNotice {
@@ -10,6 +11,9 @@ export interface VaultNotice {
   removedTemp: number;
   rebuilt: number;
   missing: number;
+  /** Moves, deletions and restores a crash interrupted: finished, or undone because they had not begun. */
+  finishedActions: number;
+  undoneActions: number;
   error: AppError | null;
 }
 
@@ -21,6 +25,9 @@ export interface VaultSlice {
 }
 
 export const vaultSlice: Slice<VaultSlice> = (deps) => (set, get) => {
+  const recoveryCase = async (): Promise<string> =>
+    get().cases.find((c) => c.title === RECOVERED_CASE_TITLE)?.id ?? (await get().saveCase({ ...EMPTY_CASE_INPUT, title: RECOVERED_CASE_TITLE, platform: 'other', issueType: 'other' }));
+
   /** Orphans go back to the case their import was for; if that case is gone, to one recovery case. */
   async function adopt(orphans: OrphanBlob[]): Promise<number> {
     const byCase = new Map<string, OrphanBlob[]>();
@@ -28,7 +35,7 @@ export const vaultSlice: Slice<VaultSlice> = (deps) => (set, get) => {
     for (const orphan of orphans) {
       let target = orphan.intendedCaseId && (await deps.repo.getCase(orphan.intendedCaseId)) ? orphan.intendedCaseId : null;
       if (!target) {
-        recoveryCaseId ??= get().cases.find((c) => c.title === RECOVERED_CASE_TITLE)?.id ?? (await get().saveCase({ ...EMPTY_CASE_INPUT, title: RECOVERED_CASE_TITLE, platform: 'other', issueType: 'other' }));
+        recoveryCaseId ??= await recoveryCase();
         target = recoveryCaseId;
       }
       byCase.set(target, [...(byCase.get(target) ?? []), orphan]);
@@ -48,9 +55,16 @@ export const vaultSlice: Slice<VaultSlice> = (deps) => (set, get) => {
 
   async function reconcile(): Promise<void> {
       await get().loadCases();
+      // Interrupted actions first: until they are settled, an original in mid-move would look like an orphan.
+      let actions = { finished: 0, undone: 0 };
+      try {
+        actions = await finishPendingIntents(deps, recoveryCase);
+      } catch (err) {
+        console.error('[intent] could not finish interrupted actions', err);
+      }
       const res = await deps.api.reconcileVault({ knownSha256: await deps.repo.allShas() });
       if (!res.ok) {
-        set({ vaultNotice: { recovered: 0, removedTemp: 0, rebuilt: 0, missing: 0, error: res.error } });
+        set({ vaultNotice: { recovered: 0, removedTemp: 0, rebuilt: 0, missing: 0, finishedActions: actions.finished, undoneActions: actions.undone, error: res.error } });
         return;
       }
       const report = res.value;
@@ -60,11 +74,13 @@ export const vaultSlice: Slice<VaultSlice> = (deps) => (set, get) => {
         removedTemp: report.removedTempFiles,
         rebuilt: report.rebuiltDerived,
         missing: report.missing.length,
+        finishedActions: actions.finished,
+        undoneActions: actions.undone,
         error: null,
       };
-      const anything = notice.recovered + notice.removedTemp + notice.rebuilt + notice.missing > 0;
+      const anything = notice.recovered + notice.removedTemp + notice.rebuilt + notice.missing + notice.finishedActions + notice.undoneActions > 0;
       set({ vaultNotice: anything ? notice : null, missingShas: new Set(report.missing) });
-      if (recovered > 0) await get().loadCases();
+      if (recovered + actions.finished > 0) await get().loadCases();
   }
 
   // Two overlapping runs would both see the same orphans and adopt them twice.

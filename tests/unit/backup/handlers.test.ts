@@ -7,7 +7,7 @@ import { createBackupService } from '../../../electron/main/backup/service';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { ipcError } from '../../../electron/main/ipc/errors';
 import type { Handlers } from '../../../shared/ipc/contract';
-import { makeTestVault, type TestVault } from '../main/fixtures';
+import { makeTestVault, pngBytes, type TestVault } from '../main/fixtures';
 import { CHEAP_KDF, seedVault, SETTINGS } from './fixtures';
 
 let vault: TestVault;
@@ -21,7 +21,7 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-function setup(answers: { save?: (string | null)[]; open?: (string | null)[] }) {
+function setup(answers: { save?: (string | null)[]; open?: (string | null)[] }, locked = false) {
   const asked: string[] = [];
   let relaunches = 0;
   const ports: BackupPorts = {
@@ -31,7 +31,7 @@ function setup(answers: { save?: (string | null)[]; open?: (string | null)[] }) 
     relaunch: () => void relaunches++,
   };
   const service = createBackupService({ vaultDir: vault.vaultDir, appVersion: 't', kdf: CHEAP_KDF });
-  const handlers = createBackupHandlers(service, ports, () => new Date('2026-11-22T02:00:00Z'));
+  const handlers = createBackupHandlers(service, ports, () => new Date('2026-11-22T02:00:00Z'), locked ? (work) => vault.service.exclusive(work) : undefined);
   // Only the backup channels are exercised; the others are never called here.
   const all = handlers as unknown as Handlers;
   return { handlers, asked, relaunches: () => relaunches, call: (channel: string, req: unknown) => dispatch(all, channel, req, ipcError) };
@@ -70,6 +70,32 @@ describe('backup handlers', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(relaunches()).toBe(1);
     expect(await call('backup:verify', { token })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it("a hold keeps imports out of the vault from the database snapshot to the end of the backup's walk", async () => {
+    const db = await seedVault(vault, 1);
+    const file = path.join(out, 'held.tar');
+    const { call } = setup({ save: [file], open: [file] }, true);
+    const held = await call('backup:hold', {});
+    const holdId = held.ok ? (held.value as { holdId: string }).holdId : '';
+    const order: string[] = [];
+    const bytes = await pngBytes(30, 20);
+    // Whatever needs the vault's lock (a trash move) waits for the backup, and so does an import the
+    // buyer starts while the renderer is reading its database.
+    const probe = vault.service.exclusive(async () => void order.push('other'));
+    const late = vault.service.importBuffers('case-1', [{ name: 'late.png', lastModified: 0, bytes }], 'drop').then((b) => (order.push('import'), b));
+    const created = await call('backup:create', { db, settings: SETTINGS, holdId });
+    order.push('backup');
+    expect(created).toMatchObject({ ok: true, value: { fileName: 'held.tar' } });
+    expect((await late).items).toHaveLength(1);
+    await probe;
+    expect(order).toEqual(['backup', 'other', 'import']);
+    // The archive is the one moment: the seeded original only, matching the snapshot's one record.
+    const picked = await call('backup:pickArchive', {});
+    const token = picked.ok ? (picked.value as { token: string }).token : '';
+    expect(await call('backup:verify', { token })).toMatchObject({ ok: true, value: { blobs: 1 } });
+    // A hold is used once.
+    expect(await call('backup:create', { db, settings: SETTINGS, holdId })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('saves the error screen dump through the save dialog', async () => {

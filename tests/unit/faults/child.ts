@@ -7,6 +7,8 @@
 import fs from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { readFileSync } from 'node:fs';
+import type { EvidenceRecord } from '../../../shared/domain/evidence';
+import type { ActionIntent } from '../../../shared/integrity/intents';
 
 export interface Stall {
   op: 'open' | 'write' | 'rename' | 'link' | 'copyFile';
@@ -22,7 +24,9 @@ export type Job =
   | { mode: 'ocr'; vaultDir: string; shas: string[] }
   | { mode: 'ocr-resume'; vaultDir: string }
   | { mode: 'export-pdf'; vaultDir: string; inputFile: string; outFile: string; stall?: Stall }
-  | { mode: 'export-folder'; vaultDir: string; inputFile: string; outDir: string; stall?: Stall };
+  | { mode: 'export-folder'; vaultDir: string; inputFile: string; outDir: string; stall?: Stall }
+  /** Main's half of a delete (intent, then the trash move) or of a move (the intent alone). */
+  | { mode: 'intent'; vaultDir: string; intent: ActionIntent; trash?: { record: EvidenceRecord; caseTitle: string }; stall?: Stall };
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -115,6 +119,16 @@ async function run(job: Placed): Promise<unknown> {
       const results = await Promise.all(status.items.map(async (i) => (await ocr.result(i.sha256))?.text.length ?? -1));
       await ocr.dispose();
       return { status, results };
+    }
+    case 'intent': {
+      const { createIntegrity } = await import('../../../electron/main/integrity');
+      const vault = createVaultService({ vaultDir: job.vaultDir });
+      const none = async (): Promise<null> => null;
+      const { handlers } = createIntegrity({ vaultDir: job.vaultDir, exclusive: (w) => vault.exclusive(w), onCheckProgress: () => undefined, ports: { pickBundlePdf: none, pickBundleFolder: none } });
+      const { id } = await handlers['intent:begin'](job.intent);
+      say(`BEGUN ${id}`);
+      const entry = job.trash ? await handlers['trash:move'](job.trash) : null;
+      return { id, entry };
     }
     case 'export-pdf':
     case 'export-folder': {
