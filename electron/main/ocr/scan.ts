@@ -9,13 +9,15 @@ import { resolveCaptureTime } from '../vault/capture';
 import { detectType } from '../vault/detect';
 import { VaultError } from '../vault/errors';
 import { probeImage } from '../vault/image';
-import type { OcrEngine } from './engine';
-import { createOcrEngine, defaultPoolSize } from './engine';
+import { createAutoEngine } from './auto';
+import type { OcrEngine, OcrEngineKind } from './engine';
+import { defaultPoolSize } from './engine';
 import { chatAppHint, extractWithHints } from './hints';
 import { mapLimit } from './limit';
 import { ocrImage } from './pipeline';
 
-export type ScanLine = ({ file: string } & ScanJson) | { file: string; error: string };
+/** `engine` says which reader read an image (chat-log exports have none). */
+export type ScanLine = ({ file: string; engine?: OcrEngineKind } & ScanJson) | { file: string; error: string };
 
 const HEAD = 8192;
 
@@ -58,7 +60,7 @@ async function scanChatLog(file: string, bytes: Buffer, mtimeMs: number): Promis
   return toScanJson(extractFromChatLog(parsed), captureTime(file, null, mtimeMs));
 }
 
-async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: () => OcrEngine): Promise<ScanJson> {
+async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: () => OcrEngine): Promise<ScanJson & { engine: OcrEngineKind }> {
   let exif: Buffer | null;
   try {
     exif = (await probeImage(file)).exif;
@@ -67,7 +69,7 @@ async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: (
   }
   const capturedAt = captureTime(file, exif, mtimeMs);
   const [result, hint] = await Promise.all([ocrImage(engine(), bytes), chatAppHint(bytes)]);
-  return toScanJson(extractWithHints({ text: result.rawText, words: result.words }, capturedAt, hint), capturedAt);
+  return { engine: result.kind, ...toScanJson(extractWithHints({ text: result.rawText, words: result.words }, capturedAt, hint), capturedAt) };
 }
 
 interface Classified {
@@ -105,6 +107,8 @@ async function classify(file: string): Promise<Classified> {
 export interface ScanOptions {
   /** A shared engine; otherwise one is started on the first image and stopped at the end. */
   engine?: OcrEngine;
+  /** Which engine an own engine is (default: PP-OCR, tesseract.js when onnxruntime cannot load). */
+  prefer?: OcrEngineKind;
 }
 
 /**
@@ -116,7 +120,7 @@ export async function scanFiles(files: readonly string[], opts: ScanOptions = {}
   const own: { engine: OcrEngine | null } = { engine: null };
   const engine = (): OcrEngine => {
     if (opts.engine) return opts.engine;
-    own.engine ??= createOcrEngine({ size, idleMs: 0 });
+    own.engine ??= createAutoEngine({ size, idleMs: 0, prefer: opts.prefer });
     return own.engine;
   };
   try {
