@@ -62,8 +62,10 @@ describe('scan <file>...', () => {
     expect(parsed.map((p) => p.file)).toEqual(files);
 
     const [image, qq, csv, utf16, missing, broken, empty, folder, notes] = parsed;
-    expect(Object.keys(image ?? {})).toEqual(CONTRACT_KEYS);
+    // An image line also says which reader read it; PP-OCR is the default.
+    expect(Object.keys(image ?? {})).toEqual(['file', 'engine', ...CONTRACT_KEYS.slice(1)]);
     expect(image).toMatchObject({
+      engine: 'paddle',
       capturedAt: shot.truth.capturedAt,
       platform: shot.truth.platform,
       kind: 'order',
