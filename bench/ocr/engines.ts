@@ -7,6 +7,7 @@ import type { OcrWord } from '../../shared/extract';
 import type { OcrEngine } from '../../electron/main/ocr/engine';
 import { createOcrEngine } from '../../electron/main/ocr/engine';
 import { createPaddleEngine } from '../../electron/main/ocr/paddle/engine';
+import type { ReaderOptions } from '../../electron/main/ocr/paddle/reader';
 import { ocrImage } from '../../electron/main/ocr/pipeline';
 import { preprocess, toOriginal } from '../../electron/main/ocr/preprocess';
 import { nativeTesseract, recognizeNative } from './native';
@@ -44,7 +45,9 @@ async function pooled(label: string, engine: OcrEngine): Promise<BenchEngine> {
   };
 }
 
-export const paddleBench = (): Promise<BenchEngine> => pooled('PP-OCRv4', createPaddleEngine({ idleMs: 0 }));
+/** `reader` overrides the reader's settings, to measure alternatives (bench:ocr --det-width=N). */
+export const paddleBench = (reader: Partial<ReaderOptions> = {}): Promise<BenchEngine> =>
+  pooled(`PP-OCRv4${reader.detMaxWidth ? ` det≤${reader.detMaxWidth}` : ''}`, createPaddleEngine({ idleMs: 0, reader }));
 export const tesseractJsBench = (): Promise<BenchEngine> => pooled('tesseract.js', createOcrEngine({ idleMs: 0 }));
 
 /** null when the CLI or its chi_sim data is not installed (the column is then skipped). */

@@ -6,7 +6,8 @@
 //   3. a stress set rendered now by tests/ocr-corpus/stress.ts with a fresh random seed (printed),
 //      into a temp folder: families the corpus never had. Never committed, never tuned on.
 //
-//   npm run bench:ocr [-- --sets=corpus,heldout,stress] [--corpus <dir>] [--seed=N] [--engines=paddle,tesseract,native] [--verbose]
+//   npm run bench:ocr [-- --sets=corpus,heldout,stress] [--corpus <dir>] [--seed=N] [--engines=paddle,tesseract,native]
+//                        [--det-width=480,640] [--verbose]
 //
 // Peak RSS: the in-process pools are sampled (the whole bench process, worker threads included,
 // minus what it held before the pool started); the native CLI's is per process, from GNU time.
@@ -113,7 +114,11 @@ async function main(): Promise<void> {
   const loaded = await Promise.all(folders.map(async (f) => ({ ...f, images: await loadCorpus(f.dir) })));
   const runs: Run[] = [];
   const makers: Array<() => Promise<BenchEngine | null>> = [];
-  if (wanted.includes('paddle')) makers.push(paddleBench);
+  const detWidths = (arg('det-width') ?? '').split(',').filter(Boolean).map(Number);
+  if (wanted.includes('paddle')) {
+    if (detWidths.length === 0) makers.push(() => paddleBench());
+    for (const w of detWidths) makers.push(() => paddleBench({ detMaxWidth: w }));
+  }
   if (wanted.includes('tesseract')) makers.push(tesseractJsBench);
   if (wanted.includes('native')) makers.push(() => nativeBench(cores));
   try {

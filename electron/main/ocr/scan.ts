@@ -10,14 +10,20 @@ import { detectType } from '../vault/detect';
 import { VaultError } from '../vault/errors';
 import { probeImage } from '../vault/image';
 import { createAutoEngine } from './auto';
+import type { Agreement } from './confirm';
+import { confirmFields, createSecondReader } from './confirm';
 import type { OcrEngine, OcrEngineKind } from './engine';
 import { defaultPoolSize } from './engine';
 import { chatAppHint, extractWithHints } from './hints';
 import { mapLimit } from './limit';
 import { ocrImage } from './pipeline';
 
-/** `engine` says which reader read an image (chat-log exports have none). */
-export type ScanLine = ({ file: string; engine?: OcrEngineKind } & ScanJson) | { file: string; error: string };
+/**
+ * `engine` says which reader read an image (chat-log exports have none); `agree` says, per id,
+ * timestamp and the amount, whether tesseract.js re-reading the value's crop saw the same (null:
+ * nothing to crop).
+ */
+export type ScanLine = ({ file: string; engine?: OcrEngineKind; agree?: Agreement } & ScanJson) | { file: string; error: string };
 
 const HEAD = 8192;
 
@@ -60,7 +66,7 @@ async function scanChatLog(file: string, bytes: Buffer, mtimeMs: number): Promis
   return toScanJson(extractFromChatLog(parsed), captureTime(file, null, mtimeMs));
 }
 
-async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: () => OcrEngine): Promise<ScanJson & { engine: OcrEngineKind }> {
+async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: () => OcrEngine, second: (() => OcrEngine) | null): Promise<ScanJson & { engine: OcrEngineKind; agree?: Agreement }> {
   let exif: Buffer | null;
   try {
     exif = (await probeImage(file)).exif;
@@ -69,7 +75,10 @@ async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: (
   }
   const capturedAt = captureTime(file, exif, mtimeMs);
   const [result, hint] = await Promise.all([ocrImage(engine(), bytes), chatAppHint(bytes)]);
-  return { engine: result.kind, ...toScanJson(extractWithHints({ text: result.rawText, words: result.words }, capturedAt, hint), capturedAt) };
+  const extraction = extractWithHints({ text: result.rawText, words: result.words }, capturedAt, hint);
+  // The one place extraction happens for a screenshot, so the second reader hooks in here.
+  const agree = second ? (await confirmFields(second(), bytes, extraction)).agreement : undefined;
+  return { engine: result.kind, ...toScanJson(extraction, capturedAt), ...(agree ? { agree } : {}) };
 }
 
 interface Classified {
@@ -109,6 +118,8 @@ export interface ScanOptions {
   engine?: OcrEngine;
   /** Which engine an own engine is (default: PP-OCR, tesseract.js when onnxruntime cannot load). */
   prefer?: OcrEngineKind;
+  /** Re-read ids, timestamps and the amount with tesseract.js (confirm.ts); default true. */
+  confirm?: boolean;
 }
 
 /**
@@ -123,11 +134,13 @@ export async function scanFiles(files: readonly string[], opts: ScanOptions = {}
     own.engine ??= createAutoEngine({ size, idleMs: 0, prefer: opts.prefer });
     return own.engine;
   };
+  const own2: { reader: OcrEngine | null } = { reader: null };
+  const second = opts.confirm === false ? null : (): OcrEngine => (own2.reader ??= createSecondReader(size));
   try {
     return await mapLimit(files, size * 2, async (file): Promise<ScanLine> => {
       try {
         const c = await classify(file);
-        const json = c.kind === 'image' ? await scanImage(file, c.bytes, c.mtimeMs, engine) : await scanChatLog(file, c.bytes, c.mtimeMs);
+        const json = c.kind === 'image' ? await scanImage(file, c.bytes, c.mtimeMs, engine, second) : await scanChatLog(file, c.bytes, c.mtimeMs);
         return { file, ...json };
       } catch (err) {
         const reason = err instanceof ScanFailure ? err.message : `could not be scanned: ${err instanceof Error ? err.message : String(err)}`;
@@ -135,6 +148,6 @@ export async function scanFiles(files: readonly string[], opts: ScanOptions = {}
       }
     });
   } finally {
-    await own.engine?.terminate();
+    await Promise.all([own.engine?.terminate(), own2.reader?.terminate()]);
   }
 }
