@@ -9,7 +9,7 @@ import type { EngineRecognizeOptions, OcrEngine, OcrEngineKind } from './engine'
 import { OcrEngineError } from './engine';
 import { headlinePass } from './headline';
 import type { PreprocessRecipe } from './preprocess';
-import { DEFAULT_RECIPE, preprocess, toOriginal } from './preprocess';
+import { DEFAULT_RECIPE, describeSharpError, preprocess, toOriginal } from './preprocess';
 
 export interface PreprocessRecord {
   steps: string[];
@@ -42,7 +42,11 @@ export interface OcrResult {
  */
 async function paddleImage(engine: OcrEngine, image: Buffer, opts: EngineRecognizeOptions): Promise<OcrResult> {
   const started = Date.now();
-  const meta = await sharp(image, { failOn: 'error' }).metadata();
+  const meta = await sharp(image, { failOn: 'error' })
+    .metadata()
+    .catch((err: unknown) => {
+      throw describeSharpError(err);
+    });
   const rec = await engine.recognize(image, opts);
   return {
     text: cleanOcrText(rec.text),

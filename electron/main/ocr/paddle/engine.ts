@@ -115,6 +115,8 @@ export function createPaddleEngine(opts: PaddleEngineOptions = {}): OcrEngine {
         } else if ('fatal' in reply) {
           void worker.terminate();
           reject(new OcrEngineError('start', `The PP-OCR engine could not start: ${reply.fatal}`));
+        } else if ('progress' in reply) {
+          if (slot.job?.id === reply.id) slot.job.opts.onProgress?.(reply.progress);
         } else {
           const job = slot.job;
           if (!job || job.id !== reply.id) return;

@@ -49,7 +49,7 @@ const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
 
 export interface Reader {
-  read(image: Uint8Array, opts?: Partial<ReaderOptions>): Promise<{ lines: Line[]; width: number; height: number }>;
+  read(image: Uint8Array, opts?: Partial<ReaderOptions>, onProgress?: (share: number) => void): Promise<{ lines: Line[]; width: number; height: number }>;
 }
 
 interface Band {
@@ -88,7 +88,7 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
     return detBoxes(map.data as Float32Array, dw, dh, o.det).map((b) => ({ x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy }));
   }
 
-  async function recognise(band: Band, boxes: readonly Rect[], o: ReaderOptions): Promise<Line[]> {
+  async function recognise(band: Band, boxes: readonly Rect[], o: ReaderOptions, done: (share: number) => void): Promise<Line[]> {
     const crops = await Promise.all(
       boxes.map(async (box) => {
         // A little air left and right: a narrow last digit ("1") at the box edge was dropped without it.
@@ -136,12 +136,13 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
           charX: d.steps.map((t) => c.box.x0 + (t + 0.5) * perStep),
         });
       });
+      done(Math.min(1, (b + batch.length) / order.length));
     }
     return lines;
   }
 
   return {
-    async read(image, partial = {}) {
+    async read(image, partial = {}, onProgress) {
       const o = { ...READER_DEFAULTS, ...partial };
       let input = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
       let meta = await sharp(input, { failOn: 'error' }).metadata();
@@ -176,7 +177,10 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
           const cy = (b.y0 + b.y1) / 2;
           return cy >= ownFrom && cy < ownTo;
         });
-        lines.push(...(await recognise(band, boxes, o)));
+        // Detection is about a quarter of a band's work, recognition the rest.
+        const at = (share: number): void => onProgress?.(Math.min(1, (top + rows * share) / height));
+        at(0.25);
+        lines.push(...(await recognise(band, boxes, o, (share) => at(0.25 + 0.75 * share))));
         if (top + rows >= height) break;
       }
       return { lines, width, height };

@@ -18,7 +18,8 @@ export type WorkerReply =
   | { ready: true }
   | { fatal: string }
   | { id: number; ok: { text: string; words: OcrWord[]; confidence: number; width: number; height: number } }
-  | { id: number; error: string };
+  | { id: number; error: string }
+  | { id: number; progress: number };
 
 const port = parentPort;
 const models: PaddleModelPaths = workerData;
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
     return;
   }
   port.on('message', (req: WorkerRequest) => {
-    void reader.read(req.image, req.options).then(
+    const progress = (share: number): void => port.postMessage({ id: req.id, progress: share } satisfies WorkerReply);
+    void reader.read(req.image, req.options, progress).then(
       ({ lines, width, height }) => {
         const { text, words } = readingOrder(lines);
         const confidence = lines.length === 0 ? 0 : (lines.reduce((s, l) => s + l.confidence, 0) / lines.length) * 100;
