@@ -1,12 +1,14 @@
 // Worker-thread entry for the PP-OCR engine (engine.ts starts one per core). It loads the ONNX
 // models once, then reads one image per message. Messages: {id, image, options} in,
-// {id, ok: {text, words, confidence, lines}} or {id, error, code} out. The first message out is
-// {ready} or {fatal}, so the pool can tell "onnxruntime cannot load here" from a bad image.
+// {id, ok: {text, words, confidence}}, {id, progress} or {id, error} out. The first message out is
+// {ready} or {fatal}, so the pool can tell "onnxruntime cannot load here" from a bad image. Its
+// imports are static so the build bundles it into one file (no chunk left inside app.asar).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OcrWord } from '../../../../shared/extract';
 import { readingOrder } from './geometry';
 import type { PaddleModelPaths } from './models';
 import type { Reader, ReaderOptions } from './reader';
+import { createReader } from './reader';
 
 export interface WorkerRequest {
   id: number;
@@ -28,9 +30,8 @@ async function main(): Promise<void> {
   if (!port) return;
   let reader: Reader;
   try {
-    // Imported here, not at the top, so a runtime that cannot load (old CPU, missing binary) is
-    // reported as {fatal} instead of killing the thread before it can say why.
-    const { createReader } = await import('./reader');
+    // A runtime that cannot load at all (missing binary, old CPU) fails the import instead and
+    // reaches the pool as the thread's 'error' before 'ready': the same "cannot start" either way.
     reader = await createReader(models);
   } catch (err) {
     port.postMessage({ fatal: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);
