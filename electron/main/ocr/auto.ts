@@ -4,7 +4,7 @@
 import type { EngineRecognition, OcrEngine, OcrEngineKind, OcrEngineOptions } from './engine';
 import { OcrEngineError, createOcrEngine } from './engine';
 import type { PaddleEngineOptions } from './paddle/engine';
-import { createPaddleEngine } from './paddle/engine';
+import { createPaddleEngine, paddlePoolSize } from './paddle/engine';
 
 export interface AutoEngineOptions {
   size?: number;
@@ -21,7 +21,9 @@ export interface AutoEngineOptions {
 export function createAutoEngine(opts: AutoEngineOptions = {}): OcrEngine {
   const common = { size: opts.size, idleMs: opts.idleMs, timeoutMs: opts.timeoutMs };
   const tesseract = (): OcrEngine => createOcrEngine({ ...opts.tesseract, ...common });
-  let current: OcrEngine = opts.prefer === 'tesseract' ? tesseract() : createPaddleEngine({ ...opts.paddle, ...common });
+  // `size` caps the PP-OCR pool, which is smaller than tesseract.js's by default (paddlePoolSize).
+  const paddleSize = Math.min(opts.size ?? Infinity, paddlePoolSize());
+  let current: OcrEngine = opts.prefer === 'tesseract' ? tesseract() : createPaddleEngine({ ...opts.paddle, ...common, size: paddleSize });
   let fellBack = opts.prefer === 'tesseract';
 
   const fallBack = (err: OcrEngineError): void => {
