@@ -46,8 +46,8 @@ async function pooled(label: string, engine: OcrEngine): Promise<BenchEngine> {
 }
 
 /** `reader` overrides the reader's settings, to measure alternatives (bench:ocr --det-width=N). */
-export const paddleBench = (reader: Partial<ReaderOptions> = {}): Promise<BenchEngine> =>
-  pooled(`PP-OCRv4${reader.detMaxWidth ? ` det≤${reader.detMaxWidth}` : ''}`, createPaddleEngine({ idleMs: 0, reader }));
+export const paddleBench = (reader: Partial<ReaderOptions> = {}, note = reader.detMaxWidth ? `det≤${reader.detMaxWidth}` : ''): Promise<BenchEngine> =>
+  pooled(`PP-OCRv4${note ? ` ${note}` : ''}`, createPaddleEngine({ idleMs: 0, reader }));
 export const tesseractJsBench = (): Promise<BenchEngine> => pooled('tesseract.js', createOcrEngine({ idleMs: 0 }));
 
 /** null when the CLI or its chi_sim data is not installed (the column is then skipped). */

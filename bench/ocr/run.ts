@@ -7,7 +7,7 @@
 //      into a temp folder: families the corpus never had. Never committed, never tuned on.
 //
 //   npm run bench:ocr [-- --sets=corpus,heldout,stress] [--corpus <dir>] [--seed=N] [--engines=paddle,tesseract,native]
-//                        [--det-width=480,640] [--verbose]
+//                        [--det-width=480,640] [--reader=invertDark,stretch,detMinWidth=1000] [--verbose]
 //
 // Peak RSS: the in-process pools are sampled (the whole bench process, worker threads included,
 // minus what it held before the pool started); the native CLI's is per process, from GNU time.
@@ -115,9 +115,15 @@ async function main(): Promise<void> {
   const runs: Run[] = [];
   const makers: Array<() => Promise<BenchEngine | null>> = [];
   const detWidths = (arg('det-width') ?? '').split(',').filter(Boolean).map(Number);
+  // --reader=invertDark,stretch,detMinWidth=1000: one PP-OCR column per variant (preprocessing choices).
+  const variants = (arg('reader') ?? '').split(',').filter(Boolean);
   if (wanted.includes('paddle')) {
-    if (detWidths.length === 0) makers.push(() => paddleBench());
+    if (detWidths.length === 0 && variants.length === 0) makers.push(() => paddleBench());
     for (const w of detWidths) makers.push(() => paddleBench({ detMaxWidth: w }));
+    for (const v of variants) {
+      const [key = '', value] = v.split('=');
+      makers.push(() => paddleBench({ [key]: value === undefined ? true : Number(value) }, v));
+    }
   }
   if (wanted.includes('tesseract')) makers.push(tesseractJsBench);
   if (wanted.includes('native')) makers.push(() => nativeBench(cores));
