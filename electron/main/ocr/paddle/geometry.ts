@@ -161,7 +161,8 @@ export function readingOrder(lines: readonly Line[]): { text: string; words: Ocr
   const rows: Array<{ y0: number; y1: number; lines: Line[] }> = [];
   for (const line of sorted) {
     const h = line.box.y1 - line.box.y0;
-    const row = rows.find((r) => {
+    // Sorted by height on the page, so only the last few rows can overlap (keeps a long scroll linear).
+    const row = rows.slice(-6).find((r) => {
       const overlap = Math.min(r.y1, line.box.y1) - Math.max(r.y0, line.box.y0);
       return overlap >= 0.5 * Math.min(h, r.y1 - r.y0);
     });

@@ -2,6 +2,9 @@
 // thread (worker.ts). Tall or wide images are read in overlapping horizontal bands, each decoded
 // on its own, so the pixels held at once stay bounded whatever the image's height.
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import type { DetOptions, Line, Rect } from './geometry';
@@ -158,34 +161,68 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
       const overlapRows = Math.round(o.overlap / detScale);
       const lines: Line[] = [];
       let invert: boolean | null = null;
-      for (let top = 0; top < height; top += bandRows - overlapRows) {
-        const rows = Math.min(bandRows, height - top);
-        const { data } = await sharp(input, { failOn: 'error', sequentialRead: true })
-          .extract({ left: 0, top, width, height: rows })
-          .flatten({ background: '#ffffff' })
-          .removeAlpha()
-          .toColourspace('srgb')
-          .raw()
-          .toBuffer({ resolveWithObject: true });
-        if (invert === null) invert = o.invertDark && medianLuma(data) < 100;
-        if (invert) for (let i = 0; i < data.length; i++) data[i] = 255 - (data[i] ?? 0);
-        const band: Band = { data, width, height: rows, top };
-        // A box belongs to the band whose own rows (the overlap split in half) hold its centre.
-        const ownFrom = top === 0 ? 0 : overlapRows / 2;
-        const ownTo = top + rows >= height ? rows : rows - overlapRows / 2;
-        const boxes = (await detect(band, o, cap)).filter((b) => {
-          const cy = (b.y0 + b.y1) / 2;
-          return cy >= ownFrom && cy < ownTo;
-        });
-        // Detection is about a quarter of a band's work, recognition the rest.
-        const at = (share: number): void => onProgress?.(Math.min(1, (top + rows * share) / height));
-        at(0.25);
-        lines.push(...(await recognise(band, boxes, o, (share) => at(0.25 + 0.75 * share))));
-        if (top + rows >= height) break;
+      // A PNG or JPEG can only be decoded from the top, so each band of a very long scroll would
+      // decode everything above it again. Many bands: one streaming pass writes a striped TIFF to
+      // a temp folder, which libvips then reads band by band (bounded memory, linear time).
+      const bands = Math.ceil(height / Math.max(1, bandRows - overlapRows));
+      let source: Buffer | string = input;
+      let scratch: string | null = null;
+      if (bands > 4) {
+        scratch = await mkdtemp(path.join(os.tmpdir(), 'liuzheng-ocr-band-'));
+        source = path.join(scratch, 'image.tif');
+        await sharp(input, { failOn: 'error', sequentialRead: true }).tiff({ compression: 'deflate', predictor: 'horizontal' }).toFile(source);
+      }
+      try {
+        for (let top = 0; top < height; top += bandRows - overlapRows) {
+          const rows = Math.min(bandRows, height - top);
+          // Sequential access for the one-pass PNG/JPEG case; random access so the TIFF's strips are sought.
+          const { data } = await sharp(source, { failOn: 'error', sequentialRead: scratch === null })
+            .extract({ left: 0, top, width, height: rows })
+            .flatten({ background: '#ffffff' })
+            .removeAlpha()
+            .toColourspace('srgb')
+            .raw()
+            .toBuffer({ resolveWithObject: true });
+          // A band of one flat colour (the empty stretches of a long scroll) has nothing to read.
+          if (isFlat(data)) {
+            onProgress?.(Math.min(1, (top + rows) / height));
+            if (top + rows >= height) break;
+            continue;
+          }
+          if (invert === null) invert = o.invertDark && medianLuma(data) < 100;
+          if (invert) for (let i = 0; i < data.length; i++) data[i] = 255 - (data[i] ?? 0);
+          const band: Band = { data, width, height: rows, top };
+          // A box belongs to the band whose own rows (the overlap split in half) hold its centre.
+          const ownFrom = top === 0 ? 0 : overlapRows / 2;
+          const ownTo = top + rows >= height ? rows : rows - overlapRows / 2;
+          const boxes = (await detect(band, o, cap)).filter((b) => {
+            const cy = (b.y0 + b.y1) / 2;
+            return cy >= ownFrom && cy < ownTo;
+          });
+          // Detection is about a quarter of a band's work, recognition the rest.
+          const at = (share: number): void => onProgress?.(Math.min(1, (top + rows * share) / height));
+          at(0.25);
+          lines.push(...(await recognise(band, boxes, o, (share) => at(0.25 + 0.75 * share))));
+          if (top + rows >= height) break;
+        }
+      } finally {
+        if (scratch) await rm(scratch, { recursive: true, force: true });
       }
       return { lines, width, height };
     },
   };
+}
+
+function isFlat(rgb: Buffer): boolean {
+  let lo = 255;
+  let hi = 0;
+  for (let i = 0; i < rgb.length; i++) {
+    const v = rgb[i] ?? 0;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (hi - lo > 24) return false;
+  }
+  return true;
 }
 
 function medianLuma(rgb: Buffer): number {
