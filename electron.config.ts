@@ -10,7 +10,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The PP-OCR worker thread is its own entry: out/main/paddleWorker.js (paddle/engine.ts starts it).
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), paddleWorker: resolve(root, 'electron/main/ocr/paddle/worker.ts') } },
     },
   },
   preload: {

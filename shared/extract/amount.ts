@@ -98,6 +98,36 @@ function insideParentheses(ix: AmountIndex, at: number): boolean {
   return (ix.opens[at] ?? 0) - (ix.opens[from] ?? 0) > (ix.closes[at] ?? 0) - (ix.closes[from] ?? 0);
 }
 
+// Web order tables (卡盟 shops, 发卡网 lookups) put the labels in a header row and the values in
+// the row below: "订单号 商品名称 金额 下单时间 状态" over "KM2026… Steam充值卡 50元 ¥315.00 2026-11-08 11:17:19".
+const HEADER_AMOUNT_RE = /(实付金额|实付款|支付金额|付款金额|订单金额|订单总额|金额|总价|售价|价格)/;
+const HEADER_OTHER_RE = /订单号|订单编号|商品名称|商品|下单时间|创建时间|支付时间|时间|状态|数量/g;
+/** A figure in a table cell: with ¥ or 元, or a bare number with exactly two decimals (not a time or date). */
+const CELL_MONEY_RE = /(?<![\d.:\-/])(?:[¥￥][ ]?)?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})(?![\d.:\-/])/g;
+
+function headerRowAmounts(text: string): Candidate[] {
+  const lines = text.split('\n');
+  const out: Candidate[] = [];
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const start = offset;
+    offset += line.length + 1;
+    const amount = HEADER_AMOUNT_RE.exec(line);
+    // A header row: an amount heading, two other headings, and no figures of its own.
+    if (!amount?.[1] || (line.match(HEADER_OTHER_RE)?.length ?? 0) < 2 || /\d/.test(line)) continue;
+    const row = lines[i + 1] ?? '';
+    const rowStart = start + line.length + 1;
+    const cells = [...row.matchAll(CELL_MONEY_RE)];
+    const values = new Set(cells.map((m) => normalise(m[1] ?? '', m[2])));
+    const first = cells[0];
+    // Only an unambiguous row: one distinct figure under the header.
+    if (values.size !== 1 || !first?.[1]) continue;
+    out.push({ value: normalise(first[1], first[2]), start: rowStart + first.index, end: rowStart + first.index + first[0].length, rank: RANK_OF.get(amount[1]) || 60, label: amount[1] });
+  }
+  return out;
+}
+
 export function extractAmount(text: string, opts: AmountOptions = {}): TextHit | null {
   const ix = indexText(text);
   const labels: LabelSpot[] = [...text.matchAll(LABEL_RE)]
@@ -120,6 +150,7 @@ export function extractAmount(text: string, opts: AmountOptions = {}): TextHit |
   }
 
   if (opts.kind !== 'chat') {
+    candidates.push(...headerRowAmounts(text));
     let offset = 0;
     for (const line of text.split('\n')) {
       const m = BILL_LINE_RE.exec(line);

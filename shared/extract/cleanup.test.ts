@@ -71,3 +71,11 @@ describe('matchKey', () => {
     expect(matchKey('订单编号：')).toBe(matchKey('订单编号:'));
   });
 });
+
+describe('cleanOcrText on PP-OCR output', () => {
+  it('reads a dash after 星期 as 一 (PP-OCR draws 星期一 as 星期—)', () => {
+    expect(cleanOcrText('星期—15:31')).toBe('星期一15:31');
+    expect(cleanOcrText('星期— 15:31\n星期—')).toBe('星期一 15:31\n星期一');
+    expect(cleanOcrText('星期三—15:31')).toBe('星期三—15:31');
+  });
+});

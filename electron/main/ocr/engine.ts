@@ -28,8 +28,12 @@ export interface EngineRecognizeOptions {
   signal?: AbortSignal;
 }
 
+export type OcrEngineKind = 'paddle' | 'tesseract';
+
 export interface OcrEngine {
   readonly size: number;
+  /** Which reader this is; recorded with every result ("engine": "paddle" | "tesseract"). */
+  readonly kind: OcrEngineKind;
   /** e.g. "tesseract.js 7.0.0 chi_sim+eng 4.0.0 psm 6": stored with results so old ones can be told apart. */
   readonly name: string;
   /** `image` is an encoded image tesseract can read (the preprocessor hands it PNG). */
@@ -58,7 +62,8 @@ export interface OcrEngineOptions {
 export class OcrEngineError extends Error {
   override name = 'OcrEngineError';
   constructor(
-    readonly code: 'start' | 'recognize' | 'timeout' | 'cancelled' | 'terminated',
+    /** 'fallback': the engine switched readers mid-call (auto.ts); read the image again. */
+    readonly code: 'start' | 'recognize' | 'timeout' | 'cancelled' | 'terminated' | 'fallback',
     message: string,
   ) {
     super(message);
@@ -260,6 +265,7 @@ export function createOcrEngine(opts: OcrEngineOptions = {}): OcrEngine {
 
   return {
     size,
+    kind: 'tesseract',
     name: `tesseract.js ${TESSERACT_JS_VERSION} ${LANGS} ${OCR_DATA_VARIANT} psm ${psm}`,
     recognize(image, recognizeOpts = {}) {
       if (terminated) return Promise.reject(new OcrEngineError('terminated', 'The OCR engine was shut down.'));

@@ -4,10 +4,12 @@
 // all three measure and report the same thing.
 import { cleanOcrText } from '../../../shared/extract';
 import type { OcrWord } from '../../../shared/extract';
-import type { EngineRecognizeOptions, OcrEngine } from './engine';
+import sharp from 'sharp';
+import type { EngineRecognizeOptions, OcrEngine, OcrEngineKind } from './engine';
+import { OcrEngineError } from './engine';
 import { headlinePass } from './headline';
 import type { PreprocessRecipe } from './preprocess';
-import { DEFAULT_RECIPE, preprocess, toOriginal } from './preprocess';
+import { DEFAULT_RECIPE, describeSharpError, preprocess, toOriginal } from './preprocess';
 
 export interface PreprocessRecord {
   steps: string[];
@@ -28,11 +30,45 @@ export interface OcrResult {
   ms: number;
   /** Engine, data and settings that produced this, e.g. "tesseract.js 7.0.0 chi_sim+eng 4.0.0 psm 6". */
   engine: string;
+  /** Which reader produced it: PP-OCR, or tesseract.js (the fallback when onnxruntime cannot load). */
+  kind: OcrEngineKind;
   /** Mean word confidence, 0–100. */
   confidence: number;
 }
 
+/**
+ * PP-OCR reads the original pixels (its worker bands, scales and inverts on its own), and its boxes
+ * come back in the original's pixels; tesseract's binarising preparation would only cost it text.
+ */
+async function paddleImage(engine: OcrEngine, image: Buffer, opts: EngineRecognizeOptions): Promise<OcrResult> {
+  const started = Date.now();
+  const meta = await sharp(image, { failOn: 'error' })
+    .metadata()
+    .catch((err: unknown) => {
+      throw describeSharpError(err);
+    });
+  const rec = await engine.recognize(image, opts);
+  return {
+    text: cleanOcrText(rec.text),
+    rawText: rec.text,
+    words: rec.words,
+    preprocess: { steps: [], scale: 1, original: { width: meta.autoOrient.width, height: meta.autoOrient.height }, medianLuma: -1 },
+    ms: Date.now() - started,
+    engine: engine.name,
+    kind: 'paddle',
+    confidence: rec.confidence,
+  };
+}
+
 export async function ocrImage(engine: OcrEngine, image: Buffer, opts: EngineRecognizeOptions & { recipe?: PreprocessRecipe } = {}): Promise<OcrResult> {
+  if (engine.kind === 'paddle') {
+    try {
+      return await paddleImage(engine, image, opts);
+    } catch (err) {
+      // The auto engine switched to tesseract.js during this call (onnxruntime would not load).
+      if (!(err instanceof OcrEngineError && err.code === 'fallback')) throw err;
+    }
+  }
   const started = Date.now();
   const prepared = await preprocess(image, opts.recipe ?? DEFAULT_RECIPE);
   const prepMs = Date.now() - started;
@@ -48,6 +84,7 @@ export async function ocrImage(engine: OcrEngine, image: Buffer, opts: EngineRec
     // Preparation plus recognition, without time spent waiting for a free worker.
     ms: prepMs + rec.ms + merged.ms,
     engine: engine.name,
+    kind: 'tesseract',
     confidence: rec.confidence,
   };
 }

@@ -88,7 +88,7 @@ function medianOf(data: Uint8Array): number {
   return 255;
 }
 
-function describeSharpError(err: unknown): PreprocessError {
+export function describeSharpError(err: unknown): PreprocessError {
   const text = err instanceof Error ? err.message : String(err);
   if (/exceeds pixel limit/i.test(text)) return new PreprocessError('The image has too many pixels to read safely.');
   if (/unsupported image format|Input buffer contains unsupported/i.test(text)) return new PreprocessError('This file is not an image format OCR can read.');

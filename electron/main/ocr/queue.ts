@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { assertSha256, vaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
 import type { OcrEngine, OcrEngineOptions } from './engine';
-import { OcrEngineError, createOcrEngine } from './engine';
+import { createAutoEngine } from './auto';
+import { OcrEngineError } from './engine';
 import { ocrImage } from './pipeline';
 import type { OcrItemStatus, OcrOverall, OcrProgressEvent, OcrQueueStatus } from '../../../shared/ipc/ocrContract';
 import type { QueueEntry, StoredOcrResult } from './store';
@@ -62,7 +63,9 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
   const store = ocrStore(opts.vaultDir);
   const now = (): string => (opts.now?.() ?? new Date()).toISOString();
   const ownsEngine = opts.engine === undefined;
-  const engine = opts.engine ?? createOcrEngine(opts.engineOptions);
+  // PP-OCR by default; tesseract.js (with these options) when onnxruntime cannot load here.
+  const own = opts.engineOptions ?? {};
+  const engine = opts.engine ?? createAutoEngine({ size: own.size, idleMs: own.idleMs, timeoutMs: own.timeoutMs, tesseract: own });
   const items = new Map<string, Item>();
   const batch = new Set<string>();
   let loaded: Promise<void> | null = null;

@@ -11,12 +11,20 @@ import { detectType } from '../vault/detect';
 import { VaultError } from '../vault/errors';
 import { probeImage } from '../vault/image';
 import { extractEvidenceFields } from '../fields/extract';
-import type { OcrEngine } from './engine';
-import { createOcrEngine, defaultPoolSize } from './engine';
+import { createAutoEngine } from './auto';
+import type { Agreement } from './confirm';
+import { confirmFields, createSecondReader } from './confirm';
+import type { OcrEngine, OcrEngineKind } from './engine';
+import { defaultPoolSize } from './engine';
 import { mapLimit } from './limit';
 import { ocrImage } from './pipeline';
 
-export type ScanLine = ({ file: string } & ScanJson) | { file: string; error: string };
+/**
+ * `engine` says which reader read an image (chat-log exports have none); `agree` says, per id,
+ * timestamp and the amount, whether tesseract.js re-reading the value's crop saw the same (null:
+ * nothing to crop).
+ */
+export type ScanLine = ({ file: string; engine?: OcrEngineKind; agree?: Agreement } & ScanJson) | { file: string; error: string };
 
 const HEAD = 8192;
 
@@ -59,7 +67,7 @@ async function scanChatLog(file: string, bytes: Buffer, mtimeMs: number): Promis
   return toScanJson(await extractEvidenceFields({ kind: 'chatlog', chat: parsed }), captureTime(file, null, mtimeMs));
 }
 
-async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: () => OcrEngine): Promise<ScanJson> {
+async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: () => OcrEngine, second: (() => OcrEngine) | null): Promise<ScanJson & { engine: OcrEngineKind; agree?: Agreement }> {
   let exif: Buffer | null;
   try {
     exif = (await probeImage(file)).exif;
@@ -67,8 +75,11 @@ async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: (
     throw new ScanFailure(err instanceof VaultError ? err.message : 'the image cannot be decoded');
   }
   const capturedAt = captureTime(file, exif, mtimeMs);
-  const ocr = await ocrImage(engine(), bytes);
-  return toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr, capturedAt }), capturedAt);
+  const result = await ocrImage(engine(), bytes);
+  // The app's own extraction (fields/extract.ts); the second reader then re-reads each field's crop.
+  const extraction = await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt });
+  const agree = second ? (await confirmFields(second(), bytes, extraction)).agreement : undefined;
+  return { engine: result.kind, ...toScanJson(extraction, capturedAt), ...(agree ? { agree } : {}) };
 }
 
 interface Classified {
@@ -106,6 +117,10 @@ async function classify(file: string): Promise<Classified> {
 export interface ScanOptions {
   /** A shared engine; otherwise one is started on the first image and stopped at the end. */
   engine?: OcrEngine;
+  /** Which engine an own engine is (default: PP-OCR, tesseract.js when onnxruntime cannot load). */
+  prefer?: OcrEngineKind;
+  /** Re-read ids, timestamps and the amount with tesseract.js (confirm.ts); default true. */
+  confirm?: boolean;
 }
 
 /**
@@ -117,14 +132,16 @@ export async function scanFiles(files: readonly string[], opts: ScanOptions = {}
   const own: { engine: OcrEngine | null } = { engine: null };
   const engine = (): OcrEngine => {
     if (opts.engine) return opts.engine;
-    own.engine ??= createOcrEngine({ size, idleMs: 0 });
+    own.engine ??= createAutoEngine({ size, idleMs: 0, prefer: opts.prefer });
     return own.engine;
   };
+  const own2: { reader: OcrEngine | null } = { reader: null };
+  const second = opts.confirm === false ? null : (): OcrEngine => (own2.reader ??= createSecondReader(size));
   try {
     return await mapLimit(files, size * 2, async (file): Promise<ScanLine> => {
       try {
         const c = await classify(file);
-        const json = c.kind === 'image' ? await scanImage(file, c.bytes, c.mtimeMs, engine) : await scanChatLog(file, c.bytes, c.mtimeMs);
+        const json = c.kind === 'image' ? await scanImage(file, c.bytes, c.mtimeMs, engine, second) : await scanChatLog(file, c.bytes, c.mtimeMs);
         return { file, ...json };
       } catch (err) {
         const reason = err instanceof ScanFailure ? err.message : `could not be scanned: ${err instanceof Error ? err.message : String(err)}`;
@@ -132,6 +149,6 @@ export async function scanFiles(files: readonly string[], opts: ScanOptions = {}
       }
     });
   } finally {
-    await own.engine?.terminate();
+    await Promise.all([own.engine?.terminate(), own2.reader?.terminate()]);
   }
 }

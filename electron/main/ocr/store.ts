@@ -58,6 +58,8 @@ const resultSchema = z.object({
   }),
   ms: z.number(),
   engine: z.string(),
+  // Results written before PP-OCR arrived were all read by tesseract.js.
+  kind: z.enum(['paddle', 'tesseract']).default('tesseract'),
   confidence: z.number(),
 }) satisfies z.ZodType<StoredOcrResult>;
 

@@ -49,6 +49,7 @@ describe('in-app redaction from stored OCR words', () => {
       preprocess: { steps: [], scale: 1, original: { width: 1080, height: 2340 }, medianLuma: 230 },
       ms: 1,
       engine: 'test',
+      kind: 'tesseract',
       confidence: 90,
     });
     out = path.join(fx.root, 'out');

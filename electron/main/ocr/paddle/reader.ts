@@ -1,0 +1,245 @@
+// PP-OCRv4 det → box → rec on onnxruntime-node and sharp, for one image. Runs inside a worker
+// thread (worker.ts). Tall or wide images are read in overlapping horizontal bands, each decoded
+// on its own, so the pixels held at once stay bounded whatever the image's height.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import sharp from 'sharp';
+import type { DetOptions, Line, Rect } from './geometry';
+import { DET_DEFAULTS, ctcDecode, detBoxes } from './geometry';
+import type { PaddleModelPaths } from './models';
+
+export interface ReaderOptions {
+  /**
+   * Detection input width cap (px) for portrait images (phone screenshots, whose text is large):
+   * wider bands are shrunk to it before detection. 480 read the corpus as well as 960 in less than
+   * half the time (bench:ocr --det-width=480,640,960).
+   */
+  detMaxWidth: number;
+  /** The cap for landscape images (PC pages at 1× have small text that a 480 cap would erase). */
+  detMaxWidthWide: number;
+  /** Band height fed to detection (det pixels); bands overlap by `overlap`. */
+  bandHeight: number;
+  overlap: number;
+  /** Images narrower than this are enlarged for detection (small text), at most 2×. */
+  detMinWidth: number;
+  /** Mostly-dark images are inverted first (dark mode). */
+  invertDark: boolean;
+  /** Stretch each crop's grey range before recognition (light grey on white). */
+  stretch: boolean;
+  /** Extra width on each side of a recognition crop, as a share of its height. */
+  padX: number;
+  det: DetOptions;
+}
+
+export const READER_DEFAULTS: ReaderOptions = {
+  detMaxWidth: 480,
+  detMaxWidthWide: 1280,
+  bandHeight: 1280,
+  overlap: 160,
+  // Measured on the corpus (bench:ocr --reader=…): enlarging narrow images (shrunk forwards) to
+  // 720 px for detection found a wrapped one-digit id tail the plain pass missed (ids 98% → 100%);
+  // inverting dark screenshots and stretching crops changed nothing, so both stay off.
+  detMinWidth: 720,
+  invertDark: false,
+  stretch: false,
+  padX: 0.25,
+  det: DET_DEFAULTS,
+};
+
+const REC_HEIGHT = 48;
+const REC_BATCH = 6;
+const MEAN = [0.485, 0.456, 0.406];
+const STD = [0.229, 0.224, 0.225];
+
+export interface Reader {
+  read(image: Uint8Array, opts?: Partial<ReaderOptions>, onProgress?: (share: number) => void): Promise<{ lines: Line[]; width: number; height: number }>;
+}
+
+interface Band {
+  /** RGB pixels of rows [top, top+height) at the original resolution. */
+  data: Buffer;
+  width: number;
+  height: number;
+  top: number;
+}
+
+export async function createReader(models: PaddleModelPaths): Promise<Reader> {
+  // No CPU memory arena: every image and crop has its own shape, and the arena kept the largest
+  // buffers of each, so a pool's memory only ever grew.
+  const options: ort.InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', enableCpuMemArena: false };
+  const [det, rec] = await Promise.all([ort.InferenceSession.create(models.det, options), ort.InferenceSession.create(models.rec, options)]);
+  // Class 0 is CTC's blank; the dictionary follows, then the space PP-OCR appends (use_space_char).
+  const keys = [...readFileSync(models.keys, 'utf8').split(/\r?\n/).filter((k, i, all) => k !== '' || i < all.length - 1), ' '];
+
+  async function detect(band: Band, o: ReaderOptions, cap: number): Promise<Rect[]> {
+    let scale = Math.min(1, cap / band.width);
+    if (o.detMinWidth > 0 && band.width < o.detMinWidth) scale = Math.min(2, o.detMinWidth / band.width);
+    const dw = Math.max(32, Math.round((band.width * scale) / 32) * 32);
+    const dh = Math.max(32, Math.round((band.height * scale) / 32) * 32);
+    const px = await sharp(band.data, { raw: { width: band.width, height: band.height, channels: 3 } }).resize(dw, dh, { fit: 'fill' }).raw().toBuffer();
+    const input = new Float32Array(3 * dw * dh);
+    const plane = dw * dh;
+    // PaddleOCR normalises OpenCV's BGR order with ImageNet's mean and std, in that channel order.
+    for (let i = 0; i < plane; i++) {
+      for (let c = 0; c < 3; c++) input[c * plane + i] = ((px[i * 3 + (2 - c)] ?? 0) / 255 - (MEAN[c] ?? 0)) / (STD[c] ?? 1);
+    }
+    const out = await det.run({ [det.inputNames[0] ?? 'x']: new ort.Tensor('float32', input, [1, 3, dh, dw]) });
+    const map = out[det.outputNames[0] ?? ''];
+    if (!map) return [];
+    const sx = band.width / dw;
+    const sy = band.height / dh;
+    return detBoxes(map.data as Float32Array, dw, dh, o.det).map((b) => ({ x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy }));
+  }
+
+  async function recognise(band: Band, boxes: readonly Rect[], o: ReaderOptions, done: (share: number) => void): Promise<Line[]> {
+    const crops = await Promise.all(
+      boxes.map(async (box) => {
+        // A little air left and right: a narrow last digit ("1") at the box edge was dropped without it.
+        const pad = (box.y1 - box.y0) * o.padX;
+        const left = Math.max(0, Math.floor(box.x0 - pad));
+        const top = Math.max(0, Math.floor(box.y0));
+        const width = Math.max(1, Math.min(band.width, Math.ceil(box.x1 + pad)) - left);
+        const height = Math.max(1, Math.min(band.height, Math.ceil(box.y1)) - top);
+        const w = Math.max(8, Math.min(2400, Math.round((REC_HEIGHT * width) / height)));
+        let img = sharp(band.data, { raw: { width: band.width, height: band.height, channels: 3 } }).extract({ left, top, width, height });
+        if (o.stretch) img = img.normalise();
+        const px = await img.resize(w, REC_HEIGHT, { fit: 'fill' }).raw().toBuffer();
+        return { box: { x0: left, y0: top, x1: left + width, y1: top + height }, w, px };
+      }),
+    );
+    // Batches of similar widths, padded on the right like PaddleOCR does.
+    const order = crops.map((_, i) => i).sort((a, b) => (crops[a]?.w ?? 0) - (crops[b]?.w ?? 0));
+    const lines: Line[] = [];
+    for (let b = 0; b < order.length; b += REC_BATCH) {
+      const batch = order.slice(b, b + REC_BATCH).map((i) => crops[i]).filter((c) => c !== undefined);
+      const W = Math.max(...batch.map((c) => c.w));
+      const plane = REC_HEIGHT * W;
+      const input = new Float32Array(batch.length * 3 * plane);
+      batch.forEach((c, n) => {
+        for (let y = 0; y < REC_HEIGHT; y++) {
+          for (let x = 0; x < c.w; x++) {
+            const s = (y * c.w + x) * 3;
+            for (let ch = 0; ch < 3; ch++) input[n * 3 * plane + ch * plane + y * W + x] = ((c.px[s + (2 - ch)] ?? 0) / 255 - 0.5) / 0.5;
+          }
+        }
+      });
+      const out = await rec.run({ [rec.inputNames[0] ?? 'x']: new ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, W]) });
+      const probs = out[rec.outputNames[0] ?? ''];
+      if (!probs) continue;
+      const [, steps = 0, classes = 0] = probs.dims;
+      const data = probs.data as Float32Array;
+      batch.forEach((c, n) => {
+        const d = ctcDecode(data, n * steps * classes, steps, classes, keys);
+        // A step covers W/steps resized pixels; the crop was resized by w/width.
+        const perStep = W / steps / (c.w / (c.box.x1 - c.box.x0));
+        lines.push({
+          text: d.text,
+          confidence: d.confidence,
+          box: { ...c.box, y0: c.box.y0 + band.top, y1: c.box.y1 + band.top },
+          charX: d.steps.map((t) => c.box.x0 + (t + 0.5) * perStep),
+        });
+      });
+      done(Math.min(1, (b + batch.length) / order.length));
+    }
+    return lines;
+  }
+
+  return {
+    async read(image, partial = {}, onProgress) {
+      const o = { ...READER_DEFAULTS, ...partial };
+      let input = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+      let meta = await sharp(input, { failOn: 'error' }).metadata();
+      // Photos with an EXIF rotation are turned upright once (they are camera-sized, not scroll-sized).
+      if ((meta.orientation ?? 1) > 1) {
+        input = await sharp(input, { failOn: 'error' }).autoOrient().png({ compressionLevel: 1 }).toBuffer();
+        meta = await sharp(input).metadata();
+      }
+      const { width, height } = meta;
+      const cap = height >= 1.3 * width ? o.detMaxWidth : o.detMaxWidthWide;
+      const detScale = Math.min(1, cap / width);
+      const bandRows = Math.max(64, Math.round(o.bandHeight / detScale));
+      const overlapRows = Math.round(o.overlap / detScale);
+      const lines: Line[] = [];
+      let invert: boolean | null = null;
+      // A PNG or JPEG can only be decoded from the top, so each band of a very long scroll would
+      // decode everything above it again. Many bands: one streaming pass writes a striped TIFF to
+      // a temp folder, which libvips then reads band by band (bounded memory, linear time).
+      const bands = Math.ceil(height / Math.max(1, bandRows - overlapRows));
+      let source: Buffer | string = input;
+      let scratch: string | null = null;
+      if (bands > 4) {
+        scratch = await mkdtemp(path.join(os.tmpdir(), 'liuzheng-ocr-band-'));
+        source = path.join(scratch, 'image.tif');
+        await sharp(input, { failOn: 'error', sequentialRead: true }).tiff({ compression: 'deflate', predictor: 'horizontal' }).toFile(source);
+      }
+      try {
+        for (let top = 0; top < height; top += bandRows - overlapRows) {
+          const rows = Math.min(bandRows, height - top);
+          // Sequential access for the one-pass PNG/JPEG case; random access so the TIFF's strips are sought.
+          const { data } = await sharp(source, { failOn: 'error', sequentialRead: scratch === null })
+            .extract({ left: 0, top, width, height: rows })
+            .flatten({ background: '#ffffff' })
+            .removeAlpha()
+            .toColourspace('srgb')
+            .raw()
+            .toBuffer({ resolveWithObject: true });
+          // A band of one flat colour (the empty stretches of a long scroll) has nothing to read.
+          if (isFlat(data)) {
+            onProgress?.(Math.min(1, (top + rows) / height));
+            if (top + rows >= height) break;
+            continue;
+          }
+          if (invert === null) invert = o.invertDark && medianLuma(data) < 100;
+          if (invert) for (let i = 0; i < data.length; i++) data[i] = 255 - (data[i] ?? 0);
+          const band: Band = { data, width, height: rows, top };
+          // A box belongs to the band whose own rows (the overlap split in half) hold its centre.
+          const ownFrom = top === 0 ? 0 : overlapRows / 2;
+          const ownTo = top + rows >= height ? rows : rows - overlapRows / 2;
+          const boxes = (await detect(band, o, cap)).filter((b) => {
+            const cy = (b.y0 + b.y1) / 2;
+            return cy >= ownFrom && cy < ownTo;
+          });
+          // Detection is about a quarter of a band's work, recognition the rest.
+          const at = (share: number): void => onProgress?.(Math.min(1, (top + rows * share) / height));
+          at(0.25);
+          lines.push(...(await recognise(band, boxes, o, (share) => at(0.25 + 0.75 * share))));
+          if (top + rows >= height) break;
+        }
+      } finally {
+        if (scratch) await rm(scratch, { recursive: true, force: true });
+      }
+      return { lines, width, height };
+    },
+  };
+}
+
+function isFlat(rgb: Buffer): boolean {
+  let lo = 255;
+  let hi = 0;
+  for (let i = 0; i < rgb.length; i++) {
+    const v = rgb[i] ?? 0;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (hi - lo > 24) return false;
+  }
+  return true;
+}
+
+function medianLuma(rgb: Buffer): number {
+  const hist = new Array<number>(256).fill(0);
+  let n = 0;
+  for (let i = 0; i + 2 < rgb.length; i += 21) {
+    const v = Math.round(0.299 * (rgb[i] ?? 0) + 0.587 * (rgb[i + 1] ?? 0) + 0.114 * (rgb[i + 2] ?? 0));
+    hist[v] = (hist[v] ?? 0) + 1;
+    n++;
+  }
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v] ?? 0;
+    if (seen * 2 >= n) return v;
+  }
+  return 255;
+}

@@ -1,0 +1,54 @@
+// Worker-thread entry for the PP-OCR engine (engine.ts starts one per core). It loads the ONNX
+// models once, then reads one image per message. Messages: {id, image, options} in,
+// {id, ok: {text, words, confidence}}, {id, progress} or {id, error} out. The first message out is
+// {ready} or {fatal}, so the pool can tell "onnxruntime cannot load here" from a bad image. Its
+// imports are static so the build bundles it into one file (no chunk left inside app.asar).
+import { parentPort, workerData } from 'node:worker_threads';
+import type { OcrWord } from '../../../../shared/extract';
+import { readingOrder } from './geometry';
+import type { PaddleModelPaths } from './models';
+import type { Reader, ReaderOptions } from './reader';
+import { createReader } from './reader';
+
+export interface WorkerRequest {
+  id: number;
+  image: Uint8Array;
+  options?: Partial<ReaderOptions>;
+}
+
+export type WorkerReply =
+  | { ready: true }
+  | { fatal: string }
+  | { id: number; ok: { text: string; words: OcrWord[]; confidence: number; width: number; height: number } }
+  | { id: number; error: string }
+  | { id: number; progress: number };
+
+const port = parentPort;
+const models: PaddleModelPaths = workerData;
+
+async function main(): Promise<void> {
+  if (!port) return;
+  let reader: Reader;
+  try {
+    // A runtime that cannot load at all (missing binary, old CPU) fails the import instead and
+    // reaches the pool as the thread's 'error' before 'ready': the same "cannot start" either way.
+    reader = await createReader(models);
+  } catch (err) {
+    port.postMessage({ fatal: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);
+    return;
+  }
+  port.on('message', (req: WorkerRequest) => {
+    const progress = (share: number): void => port.postMessage({ id: req.id, progress: share } satisfies WorkerReply);
+    void reader.read(req.image, req.options, progress).then(
+      ({ lines, width, height }) => {
+        const { text, words } = readingOrder(lines);
+        const confidence = lines.length === 0 ? 0 : (lines.reduce((s, l) => s + l.confidence, 0) / lines.length) * 100;
+        port.postMessage({ id: req.id, ok: { text, words, confidence: Math.round(confidence * 10) / 10, width, height } } satisfies WorkerReply);
+      },
+      (err: unknown) => port.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) } satisfies WorkerReply),
+    );
+  });
+  port.postMessage({ ready: true } satisfies WorkerReply);
+}
+
+void main();
