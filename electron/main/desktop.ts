@@ -1,6 +1,6 @@
 // Native dialogs and shell access, kept thin: the services never see Electron.
 import { shell } from 'electron';
-import { pickPath, pickPaths, pickSavePath, type WindowRef } from './dialogs';
+import { askButton, pickPath, pickPaths, pickSavePath, type WindowRef } from './dialogs';
 import type { BundlePorts } from './bundle/handlers';
 import type { DesktopPorts } from './handlers';
 
@@ -16,6 +16,17 @@ export function createDesktopPorts(window: WindowRef): DesktopPorts {
     async openPath(path) {
       const error = await shell.openPath(path);
       if (error) throw new Error(error);
+    },
+    async confirmOpen(fileName, warning) {
+      const response = await askButton(window, {
+        type: 'warning',
+        buttons: ['仍然打开 Open anyway', '取消 Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: `用其他程序打开“${fileName}”？ Open "${fileName}" in another program?`,
+        detail: `${warning}\n打开的是只读副本，证据库中的原件不受影响。It opens a read-only copy; the original in the vault is unchanged.`,
+      });
+      return response === 0;
     },
   };
 }

@@ -1,6 +1,8 @@
 // Maps each channel to the service that does the work. Desktop-only capabilities (dialogs, opening
 // files in other apps) come in as ports so the test bridge can run these exact handlers in Node.
+import path from 'node:path';
 import type { AuditInput } from '../../shared/integrity/audit';
+import { activeContentWarning } from '../../shared/security/trust';
 import type { ImportBatch, VaultApi } from '../../shared/ipc/contract';
 import { toShanghaiLocal } from '../../shared/time/shanghai';
 import type { AuditDecoration } from './integrity/decorate';
@@ -11,6 +13,8 @@ export interface DesktopPorts {
   pickFiles(): Promise<string[]>;
   pickFolder(): Promise<string | null>;
   openPath(path: string): Promise<void>;
+  /** Asks before a copy whose program runs what it holds (CSV formulas, PDF scripts); true to go on. */
+  confirmOpen(fileName: string, warning: string): Promise<boolean>;
 }
 
 const emptyBatch = () => ({ batchId: crypto.randomUUID(), cancelled: true, items: [], failures: [] });
@@ -39,7 +43,11 @@ export function createVaultHandlers(vault: VaultService, ports: DesktopPorts, no
     'vault:readThumbnail': ({ sha256 }) => vault.readThumbnail(sha256),
     'vault:readDisplay': ({ sha256 }) => vault.readDisplay(sha256),
     'vault:openEvidence': async ({ sha256, originalName }) => {
-      await ports.openPath(await vault.prepareOpen(sha256, originalName));
+      const copy = await vault.prepareOpen(sha256, originalName);
+      const name = path.basename(copy);
+      const warning = activeContentWarning(name);
+      if (warning !== null && !(await ports.confirmOpen(name, warning))) return;
+      await ports.openPath(copy);
     },
     'vault:reconcile': ({ knownSha256 }) => vault.reconcile(knownSha256),
     'vault:info': () => vault.info(),

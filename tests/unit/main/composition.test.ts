@@ -14,7 +14,7 @@ const emitted: EventChannel[] = [];
 
 const none = async () => null;
 const ports: AppPorts = {
-  desktop: { pickFiles: async () => [], pickFolder: none, openPath: async () => undefined },
+  desktop: { pickFiles: async () => [], pickFolder: none, openPath: async () => undefined, confirmOpen: async () => false },
   bundle: { chooseSavePath: none, chooseFolder: none },
   portable: { chooseExportParent: none, chooseCaseFolder: none },
   integrity: { pickBundlePdf: none, pickBundleFolder: none },

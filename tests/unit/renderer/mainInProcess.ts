@@ -21,6 +21,6 @@ export function startMain(vaultDir: string, extra: (vault: VaultService) => Part
   const vault = createVaultService({ vaultDir, tempDir: path.join(vaultDir, '..', 'open'), now });
   const none = async (): Promise<null> => null;
   const integrity = createIntegrity({ vaultDir, now, exclusive: (w) => vault.exclusive(w), onCheckProgress: () => undefined, ports: { pickBundlePdf: none, pickBundleFolder: none } });
-  const ports = { pickFiles: async () => [], pickFolder: none, openPath: async () => undefined };
+  const ports = { pickFiles: async () => [], pickFolder: none, openPath: async () => undefined, confirmOpen: async () => false };
   return { vault, ...fakeApi({ ...createVaultHandlers(vault, ports, clock), ...integrity.handlers, ...extra(vault) }) };
 }
