@@ -150,7 +150,7 @@ async function main(): Promise<void> {
       target: 'platform',
       case: caseOf({ statement: '2026年11月15日购买XX游戏点卡，卡密提示已被使用，订单号3456789012345678901，要求全额退款149.90元。' }),
       complainant: { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号1201室' },
-      respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号' },
+      respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', creditCode: '' },
       evidence,
       events: [],
     };

@@ -12,7 +12,8 @@ describe('due <preset> <start>', () => {
     ['arbitration-escalate', '2026-04-30T10:00', '2026-05-11T23:59:59', false],
     ['refund-arrival-bank', '2025-09-30T10:00', '2025-10-11T23:59:59', false],
     ['12315-acceptance', '2026-09-30T10:00', '2026-10-15T23:59:59', false],
-    ['12315-mediation', '2026-09-30T10:00', '2026-12-08T23:59:59', false],
+    ['12315-mediation', '2026-09-30T10:00', '2026-11-29T23:59:59', false],
+    ['card-shop-same-day', '2026-11-17T23:59:00', '2026-11-17T23:59:59', false],
     ['complaint-limitation', '2024-02-29T10:00', '2027-02-28T23:59:59', false],
     ['platform-review', '2026-12-30T10:00', '2027-01-05T23:59:59', true],
   ])('%s %s → %s', (rule, start, due, provisional) => {

@@ -33,7 +33,7 @@ function createWindow(show = true): BrowserWindow {
     title: '留证',
     show: false,
     backgroundColor: '#f6f5f2',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, !app.isPackaged),
   });
   hardenWebContents(win.webContents, () => entryUrl);
   win.once('ready-to-show', () => {
@@ -100,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
     main.start();
     app.on('will-quit', () => void main.ocr.dispose());
     registerIpc(ipcMain, main.handlers, () => entryUrl, ipcError);
-    Menu.setApplicationMenu(buildAppMenu());
+    Menu.setApplicationMenu(buildAppMenu({ devTools: !app.isPackaged, platform: process.platform }));
     // Started at login: stay in the tray, but load the renderer so it can sync and take notification clicks.
     mainWindow = createWindow(!reminders.launchedAtLogin);
     app.on('activate', () => {

@@ -1,9 +1,19 @@
 // A minimal native menu. The Edit roles matter: without them Cmd+V never reaches the page on macOS.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-export function buildAppMenu(): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+export interface MenuOptions {
+  /** Only development builds get the developer tools: in an installed app they are a way into the vault. */
+  devTools: boolean;
+  platform: NodeJS.Platform;
+}
+
+export function buildAppMenu(opts: MenuOptions): Menu {
+  return Menu.buildFromTemplate(appMenuTemplate(opts));
+}
+
+export function appMenuTemplate({ devTools, platform }: MenuOptions): MenuItemConstructorOptions[] {
+  return [
+    ...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
     {
       label: '编辑',
@@ -21,7 +31,7 @@ export function buildAppMenu(): Menu {
       label: '视图',
       submenu: [
         { role: 'reload', label: '重新加载' },
-        { role: 'toggleDevTools', label: '开发者工具' },
+        ...(devTools ? [{ role: 'toggleDevTools' as const, label: '开发者工具' }] : []),
         { type: 'separator' },
         { role: 'resetZoom', label: '实际大小' },
         { role: 'zoomIn', label: '放大' },
@@ -32,5 +42,4 @@ export function buildAppMenu(): Menu {
     },
     { role: 'windowMenu', label: '窗口' },
   ];
-  return Menu.buildFromTemplate(template);
 }

@@ -3,9 +3,11 @@ import { app, session, type BrowserWindowConstructorOptions, type WebContents } 
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { isAllowedNavigation, isAppResource } from '../../shared/security/trust';
 
-export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(preload: string, devTools: boolean): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload,
+    // Off in installed builds: the console would reach window.liuzheng, and through it the vault.
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

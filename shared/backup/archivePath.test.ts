@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobShaOf, isSafeArchivePath, isTransientVaultPath } from './archivePath';
+import { blobShaOf, foldedName, isSafeArchivePath, isTransientVaultPath, vaultEntryRule } from './archivePath';
 
 const SHA = 'ab'.padEnd(64, '0');
 
@@ -53,5 +53,56 @@ describe('blobShaOf', () => {
     ['vault/blobs/ab/' + SHA + '.json', null],
   ])('%j → %s', (name, sha) => {
     expect(blobShaOf(name)).toBe(sha);
+  });
+});
+
+describe('vaultEntryRule: the byte-exact vault layout a restore accepts', () => {
+  const Q = `quarantine/${SHA}-2026-11-22T02-00-00-000Z-a1b2c3`;
+  it.each([
+    ['blobs/ab/' + SHA, 'blob'],
+    ['meta/' + SHA + '.json', 'keep'],
+    ['ocr/queue.json', 'keep'],
+    ['ocr/' + SHA + '.json', 'keep'],
+    ['ocr/' + SHA + '.fields.json', 'keep'],
+    ['intents/0123456789abcdef01234567.json', 'keep'],
+    ['intents/0123456789abcdef01234567.json.tmp', null],
+    ['intents/../x.json', null],
+    ['ocr/' + SHA + '.fields.JSON', null],
+    ['audit/log.jsonl', 'keep'],
+    ['trash/0123456789abcdef01234567.entry.json', 'keep'],
+    ['trash/0123456789abcdef01234567.blob', 'keep'],
+    ['trash/0123456789abcdef01234567.meta.json', 'keep'],
+    [Q, 'keep'],
+    ['derived/thumb/' + SHA + '.webp', 'rebuild'],
+    ['derived/display/' + SHA + '.webp', 'rebuild'],
+    // Names that mean something else on Windows or macOS, or that the app never writes.
+    ['Blobs/ab/' + SHA, null],
+    ['blobs./ab/' + SHA, null],
+    ['blobs/ab./' + SHA, null],
+    ['blobs/ab/' + SHA + '.', null],
+    ['blobs/AB/' + SHA.toUpperCase(), null],
+    ['nul', null],
+    ['CON.txt', null],
+    ['meta/' + SHA + '.JSON', null],
+    ['meta/' + SHA + '.json.', null],
+    ['audit/log.jsonl ', null],
+    ['audit/other.jsonl', null],
+    ['ocr/aux.json', null],
+    ['derived/thumb/' + SHA + '.png', null],
+    ['derived/evil.html', null],
+    ['trash/0123456789abcdef01234567.exe', null],
+    [Q.replace('T02', 't02'), null],
+    ['tmp/abc', null],
+    ['README.txt', null],
+  ])('%j → %s', (rel, rule) => {
+    expect(vaultEntryRule(rel)).toBe(rule);
+  });
+});
+
+describe('foldedName', () => {
+  it('maps case twins and Unicode normal-form twins to one name', () => {
+    expect(foldedName('vault/Meta/x.json')).toBe(foldedName('vault/meta/x.json'));
+    expect(foldedName('vault/e\u0301.json')).toBe(foldedName('vault/\u00e9.json'));
+    expect(foldedName('vault/a.json')).not.toBe(foldedName('vault/b.json'));
   });
 });

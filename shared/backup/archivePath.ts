@@ -29,3 +29,43 @@ export function blobShaOf(name: string): string | null {
   const m = /^vault\/blobs\/([0-9a-f]{2})\/([0-9a-f]{64})$/.exec(name);
   return m && m[2]?.startsWith(m[1] ?? '') ? (m[2] ?? null) : null;
 }
+
+/** What a restore does with one file under `vault/`. */
+export type VaultEntryRule = 'blob' | 'keep' | 'rebuild';
+
+const HEX64 = '[0-9a-f]{64}';
+/**
+ * The vault's layout, byte-exact: every name the app itself writes, and nothing else. A restore takes
+ * only what it can check, so a name that means something else on another OS (`Blobs/`, `blobs./`,
+ * `nul`, `CON.txt`) or a file the app never writes is refused rather than carried into the vault.
+ */
+const LAYOUT: readonly (readonly [RegExp, VaultEntryRule])[] = [
+  [new RegExp(`^blobs/[0-9a-f]{2}/${HEX64}$`), 'blob'],
+  [new RegExp(`^meta/${HEX64}\\.json$`), 'keep'],
+  [/^ocr\/queue\.json$/, 'keep'],
+  [new RegExp(`^ocr/${HEX64}\\.json$`), 'keep'],
+  // The fields read from each original (fields/service.ts), checked against their schema when read.
+  [new RegExp(`^ocr/${HEX64}\\.fields\\.json$`), 'keep'],
+  // A multi-step action in flight when the backup was taken; the next start settles it.
+  [/^intents\/[0-9a-f]{24}\.json$/, 'keep'],
+  [/^audit\/log\.jsonl$/, 'keep'],
+  [/^trash\/[0-9a-f]{24}\.(?:entry\.json|blob|meta\.json)$/, 'keep'],
+  // quarantineBlob's names: <sha>-<ISO time with : and . as ->-<6 hex>.
+  [new RegExp(`^quarantine/${HEX64}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z-[0-9a-f]{6}$`), 'keep'],
+  // Thumbnails and display copies are derived from the blobs: rebuilt after a restore, never trusted.
+  [new RegExp(`^derived/(?:thumb|display)/${HEX64}\\.webp$`), 'rebuild'],
+];
+
+/** The rule for `rel` (a path below `vault/`), or null when the vault never holds such a file. */
+export function vaultEntryRule(rel: string): VaultEntryRule | null {
+  for (const [pattern, rule] of LAYOUT) if (pattern.test(rel)) return rule;
+  return null;
+}
+
+/**
+ * The name as a case-insensitive, normalising file system (Windows, macOS) would see it, so that two
+ * entries that would land on one file there are refused everywhere.
+ */
+export function foldedName(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}

@@ -17,6 +17,9 @@ describe('validateComplaint', () => {
     { name: 'no phone', change: (i) => (i.complainant.phone = ''), errors: [['complainant.phone', 'required']] },
     { name: 'a phone that is not one', change: (i) => (i.complainant.phone = '12345'), errors: [['complainant.phone', 'invalid']] },
     { name: 'a vague address', change: (i) => (i.complainant.address = '上海'), errors: [['complainant.address', 'invalid']] },
+    { name: 'a valid credit code', change: (i) => (i.respondent.creditCode = '91350100M000100Y43'), errors: [] },
+    { name: 'a credit code with a wrong check character', change: (i) => (i.respondent.creditCode = '91350100M000100Y42'), errors: [['respondent.creditCode', 'invalid']] },
+    { name: 'a credit code too short', change: (i) => (i.respondent.creditCode = '9135010'), errors: [['respondent.creditCode', 'invalid']] },
     {
       name: 'no respondent at all',
       change: (i) => {

@@ -1,6 +1,7 @@
 // What a 12315 complaint must contain (市场监督管理投诉举报处理办法: the complainant's name, phone and
 // address; the respondent's name and address; the specific request; the facts). A complaint missing
 // any of them is not accepted, so the export is blocked with one error per field.
+import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './creditCode';
 import type { BundleInput, BundleTarget } from './types';
 
 export const COMPLAINT_FIELDS = [
@@ -9,6 +10,7 @@ export const COMPLAINT_FIELDS = [
   'complainant.address',
   'respondent.name',
   'respondent.address',
+  'respondent.creditCode',
   'request',
   'statement',
 ] as const;
@@ -20,6 +22,7 @@ export const COMPLAINT_FIELD_LABELS: Record<ComplaintField, string> = {
   'complainant.address': '投诉人地址',
   'respondent.name': '被投诉人名称',
   'respondent.address': '被投诉人地址',
+  'respondent.creditCode': '统一社会信用代码',
   request: '投诉请求',
   statement: '事实与理由',
 };
@@ -57,6 +60,8 @@ function valueOf(input: ComplaintInput, field: ComplaintField): string {
       return input.respondent.name;
     case 'respondent.address':
       return input.respondent.address;
+    case 'respondent.creditCode':
+      return input.respondent.creditCode;
     case 'request':
       return input.case.request;
     case 'statement':
@@ -77,6 +82,12 @@ export function validateComplaint(input: ComplaintInput): FieldError[] {
   for (const field of COMPLAINT_FIELDS) {
     const value = valueOf(input, field).trim();
     const label = COMPLAINT_FIELD_LABELS[field];
+    if (field === 'respondent.creditCode') {
+      // Optional (a shop page may not show it), but a wrong one would point 12315 at another company.
+      const problem = value === '' ? null : creditCodeProblem(value);
+      if (problem !== null) errors.push({ field, code: 'invalid', message: CREDIT_CODE_MESSAGES[problem] });
+      continue;
+    }
     if (value === '') {
       const hint = REQUIRED_HINTS[field];
       errors.push({ field, code: 'required', message: hint ? `请填写${label}：${hint}` : `请填写${label}` });

@@ -32,7 +32,8 @@ export const caseFactsShape = {
 };
 export const partiesShape = {
   complainant: z.object({ name: text(200), phone: text(50), address: text(500) }).strict(),
-  respondent: z.object({ name: text(500), address: text(500) }).strict(),
+  // Older case details and forms have no credit code: it defaults to empty.
+  respondent: z.object({ name: text(500), address: text(500), creditCode: text(40).default('') }).strict(),
 };
 
 const chatMessage = z

@@ -46,6 +46,8 @@ export interface Complainant {
 export interface Respondent {
   name: string;
   address: string;
+  /** 统一社会信用代码 when the buyer found it (shop 资质 page); '' when unknown. */
+  creditCode: string;
 }
 
 /** One extracted field as the buyer left it after review (deleted ones are not sent). */

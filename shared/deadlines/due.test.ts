@@ -79,7 +79,17 @@ describe('presets by unit', () => {
     ['arbitration-escalate', '2026-04-30T10:00', '2026-05-11T23:59:59'],
     ['refund-arrival-bank', '2026-02-13T15:00', '2026-02-25T23:59:59'],
     ['12315-acceptance', '2026-09-30T10:00', '2026-10-15T23:59:59'],
-    ['12315-mediation', '2026-09-30T10:00', '2026-12-08T23:59:59'],
+    // Order 121: sixty calendar days, so 国庆 and weekends count (Order 20's 45 working days ran to 12-08).
+    ['12315-mediation', '2026-09-30T10:00', '2026-11-29T23:59:59'],
+    // Card shops: the order's own calendar day, to the last second, whatever the hour and the calendar.
+    ['card-shop-same-day', '2026-11-17T00:00:01', '2026-11-17T23:59:59'],
+    ['card-shop-same-day', '2026-11-17T23:59:00', '2026-11-17T23:59:59'],
+    ['card-shop-same-day', '2026-10-01T12:00', '2026-10-01T23:59:59'],
+    ['card-shop-same-day', '2026-09-20T09:00', '2026-09-20T23:59:59'],
+    // 24 h after the complaint, across midnight, a 调休 working Sunday (9-20) and a holiday eve.
+    ['card-shop-platform-step-in', '2026-11-17T23:30:15', '2026-11-18T23:30:15'],
+    ['card-shop-platform-step-in', '2026-09-19T20:00', '2026-09-20T20:00:00'],
+    ['card-shop-platform-step-in', '2026-09-30T23:59:59', '2026-10-01T23:59:59'],
     // Calendar days: no extension, even when the 7th day is a holiday.
     ['seven-day-return', '2026-09-30T18:00', '2026-10-07T23:59:59'],
     ['seven-day-return', '2026-02-22T23:59:59', '2026-03-01T23:59:59'],

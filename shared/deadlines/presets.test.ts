@@ -20,8 +20,9 @@ describe('preset table', () => {
     ['arbitration-escalate', 5, 'working-days'],
     ['refund-arrival-bank', 3, 'working-days'],
     ['12315-acceptance', 7, 'working-days'],
-    ['12315-mediation', 45, 'working-days'],
+    ['12315-mediation', 60, 'calendar-days'],
     ['complaint-limitation', 3, 'years'],
+    ['card-shop-platform-step-in', 24, 'hours'],
   ])('%s is %i %s, labelled, sourced and editable', (id, length, unit) => {
     const preset = findPreset(id);
     expect(preset).toMatchObject({ id, length, unit, editable: true });
@@ -31,9 +32,27 @@ describe('preset table', () => {
     expect(checkRule({ length, unit })).toBeNull();
   });
 
-  it('has exactly the ids of the issue, in table order', () => {
+  it('has exactly the ids of the issues, in table order', () => {
     expect(DEADLINE_PRESETS.map((p) => p.id)).toEqual([...PRESET_IDS]);
-    expect(PRESET_IDS).toHaveLength(10);
+    expect(PRESET_IDS).toHaveLength(12);
+  });
+
+  it('12315 periods cite Order 121, mark what awaits the official text, and say what changed', () => {
+    for (const id of ['12315-acceptance', '12315-mediation', 'complaint-limitation'] as const) {
+      expect(findPreset(id)?.source).toContain('总局令第121号');
+    }
+    expect(findPreset('12315-mediation')).toMatchObject({ unconfirmed: true, changedFrom: { zh: expect.stringContaining('45 个工作日') } });
+    expect(findPreset('12315-mediation')?.source).toContain('第二十三条');
+    expect(findPreset('complaint-limitation')?.source).toContain('第十六条');
+    // The acceptance period has no confirmed Order 121 figure: it says it is Order 20's, carried over.
+    expect(findPreset('12315-acceptance')).toMatchObject({ unconfirmed: true, source: expect.stringMatching(/^沿用.*第20号/) });
+  });
+
+  it('the card-shop same-day window is the shop system rule: zero calendar days, not editable', () => {
+    expect(findPreset('card-shop-same-day')).toMatchObject({ length: 0, unit: 'calendar-days', editable: false, basis: 'practice' });
+    expect(checkRule({ length: 0, unit: 'calendar-days' })).toBeNull();
+    expect(checkRule({ length: 0, unit: 'working-days' })).toMatch(/between 1 and/);
+    expect(checkRule({ length: 0, unit: 'hours' })).toMatch(/between 1 and/);
   });
 
   it('does not know other ids', () => {

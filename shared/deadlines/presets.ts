@@ -17,6 +17,8 @@ export const PRESET_IDS = [
   '12315-acceptance',
   '12315-mediation',
   'complaint-limitation',
+  'card-shop-same-day',
+  'card-shop-platform-step-in',
 ] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
@@ -37,10 +39,16 @@ export interface DeadlinePreset extends DeadlineRule {
   source: string;
   basis: PresetBasis;
   editable: boolean;
+  /** The earlier rule this default replaced, so a buyer who knew the old period sees what changed. */
+  changedFrom?: { zh: string; en: string };
+  /** The figure comes from an unofficial copy of the text and awaits the official one (待核实). */
+  unconfirmed?: true;
 }
 
 const ORDER_20 = '《市场监督管理投诉举报处理暂行办法》(总局令第20号)';
-const ORDER_121_CAVEAT = '2026-04-15起由《市场监督管理投诉举报处理办法》(总局令第121号)取代,期限尚待核实';
+const ORDER_121 = '《市场监督管理投诉举报处理办法》(总局令第121号,2026-04-15施行,取代第20号令)';
+// What card shops themselves run on (qs-faka, acg-faka, dujiaoka): hours and calendar days.
+const CARD_SHOPS = '发卡网/卡盟系统规则(如骑士发卡)';
 
 export const DEADLINE_PRESETS = [
   {
@@ -119,30 +127,54 @@ export const DEADLINE_PRESETS = [
     id: '12315-acceptance',
     label: { zh: '12315 受理决定', en: '12315 acceptance decision' },
     startsFrom: { zh: '提交投诉时间', en: 'Time the complaint was filed' },
-    source: `${ORDER_20}:收到投诉之日起 7 个工作日内决定是否受理;${ORDER_121_CAVEAT}`,
+    source: `沿用${ORDER_20}第十四条:收到投诉之日起 7 个工作日内决定是否受理;${ORDER_121}尚无已确认的受理期限`,
     basis: 'regulation',
     length: 7,
     unit: 'working-days',
     editable: true,
+    unconfirmed: true,
   },
   {
     id: '12315-mediation',
     label: { zh: '12315 调解期限', en: '12315 mediation period' },
     startsFrom: { zh: '受理时间', en: 'Time the complaint was accepted' },
-    source: `${ORDER_20}:自受理之日起 45 个工作日内未达成调解协议的,终止调解;${ORDER_121_CAVEAT}`,
+    source: `${ORDER_121}第二十三条第一款第(五)项:自受理之日起六十日内未达成调解协议的,终止调解(据非官方文本,待核实)`,
     basis: 'regulation',
-    length: 45,
-    unit: 'working-days',
+    length: 60,
+    unit: 'calendar-days',
     editable: true,
+    changedFrom: { zh: '第20号令:受理之日起 45 个工作日', en: 'Order 20: 45 working days from acceptance' },
+    unconfirmed: true,
   },
   {
     id: 'complaint-limitation',
     label: { zh: '投诉时效', en: 'Complaint time limit' },
     startsFrom: { zh: '知道权益受损的时间', en: 'Time you learned of the harm' },
-    source: `${ORDER_20}:知道或应当知道权益受侵害之日起超过三年的不予受理;期间按《民法典》第二百零二条计算;${ORDER_121_CAVEAT}`,
+    source: `${ORDER_121}第十六条:自知道或者应当知道权益受到侵害之日起超过三年的,不予受理;期间按《民法典》第二百零二条计算`,
     basis: 'regulation',
     length: 3,
     unit: 'years',
+    editable: true,
+  },
+  {
+    id: 'card-shop-same-day',
+    label: { zh: '卡盟当天投诉', en: 'Card shop: complain the same day' },
+    startsFrom: { zh: '下单时间', en: 'Time of the order' },
+    source: `${CARD_SHOPS}:只受理下单当天(自然日)的投诉,每单一次,当天 23:59:59 截止`,
+    basis: 'practice',
+    length: 0,
+    unit: 'calendar-days',
+    // The window is the shop system's rule, not a length a buyer can bargain over.
+    editable: false,
+  },
+  {
+    id: 'card-shop-platform-step-in',
+    label: { zh: '卡盟平台介入', en: 'Card shop: platform steps in' },
+    startsFrom: { zh: '提交投诉时间', en: 'Time the complaint was filed' },
+    source: `${CARD_SHOPS}:投诉后 24 小时内未解决的,平台客服介入`,
+    basis: 'practice',
+    length: 24,
+    unit: 'hours',
     editable: true,
   },
 ] as const satisfies readonly DeadlinePreset[];
@@ -163,6 +195,19 @@ export function getPreset(id: PresetId): DeadlinePreset {
   return preset;
 }
 
+/** Zero calendar days is the start day itself (until 23:59:59): a card shop's 当天 window. */
+const MIN_LENGTH: Readonly<Record<DeadlineUnit, number>> = {
+  'working-days': 1,
+  'calendar-days': 0,
+  hours: 1,
+  years: 1,
+};
+
+/** The shortest length a rule of this unit accepts. */
+export function minLengthOf(unit: DeadlineUnit): number {
+  return MIN_LENGTH[unit];
+}
+
 // Upper bounds keep a typo (45000 working days) from looping for seconds or leaving the supported years.
 const MAX_LENGTH: Readonly<Record<DeadlineUnit, number>> = {
   'working-days': 1000,
@@ -179,9 +224,10 @@ export function maxLengthOf(unit: DeadlineUnit): number {
 /** Why a rule cannot be computed, or null when it is fine. */
 export function checkRule(rule: DeadlineRule): string | null {
   if (!DEADLINE_UNITS.includes(rule.unit)) return `unknown unit "${String(rule.unit)}"`;
+  const min = MIN_LENGTH[rule.unit];
   const max = MAX_LENGTH[rule.unit];
-  if (!Number.isInteger(rule.length) || rule.length < 1 || rule.length > max) {
-    return `length ${String(rule.length)} is not a whole number of ${rule.unit} between 1 and ${max}`;
+  if (!Number.isInteger(rule.length) || rule.length < min || rule.length > max) {
+    return `length ${String(rule.length)} is not a whole number of ${rule.unit} between ${min} and ${max}`;
   }
   return null;
 }

@@ -18,19 +18,19 @@ describe('checkPresetLength', () => {
     ['platform-review', '5', { ok: true, length: 5 }],
     ['platform-review', ' 2 ', { ok: true, length: 2 }],
     ['platform-review', '1000', { ok: true, length: 1000 }],
-    ['platform-review', '1001', { ok: false, problem: 'too-large', max: 1000 }],
-    ['platform-review', '0', { ok: false, problem: 'too-small', max: 1000 }],
-    ['platform-review', '-3', { ok: false, problem: 'too-small', max: 1000 }],
-    ['platform-review', '2.5', { ok: false, problem: 'not-whole', max: 1000 }],
-    ['platform-review', '1e2', { ok: false, problem: 'not-whole', max: 1000 }],
-    ['platform-review', '三', { ok: false, problem: 'not-whole', max: 1000 }],
-    ['platform-review', '', { ok: false, problem: 'empty', max: 1000 }],
+    ['platform-review', '1001', { ok: false, min: 1, problem: 'too-large', max: 1000 }],
+    ['platform-review', '0', { ok: false, min: 1, problem: 'too-small', max: 1000 }],
+    ['platform-review', '-3', { ok: false, min: 1, problem: 'too-small', max: 1000 }],
+    ['platform-review', '2.5', { ok: false, min: 1, problem: 'not-whole', max: 1000 }],
+    ['platform-review', '1e2', { ok: false, min: 1, problem: 'not-whole', max: 1000 }],
+    ['platform-review', '三', { ok: false, min: 1, problem: 'not-whole', max: 1000 }],
+    ['platform-review', '', { ok: false, min: 1, problem: 'empty', max: 1000 }],
     ['seven-day-return', '3650', { ok: true, length: 3650 }],
-    ['seven-day-return', '3651', { ok: false, problem: 'too-large', max: 3650 }],
+    ['seven-day-return', '3651', { ok: false, min: 0, problem: 'too-large', max: 3650 }],
     ['supplement-materials', '87600', { ok: true, length: 87600 }],
-    ['supplement-materials', '87601', { ok: false, problem: 'too-large', max: 87600 }],
+    ['supplement-materials', '87601', { ok: false, min: 1, problem: 'too-large', max: 87600 }],
     ['complaint-limitation', '30', { ok: true, length: 30 }],
-    ['complaint-limitation', '31', { ok: false, problem: 'too-large', max: 30 }],
+    ['complaint-limitation', '31', { ok: false, min: 1, problem: 'too-large', max: 30 }],
   ])('%s %j → %j', (id, text, expected) => {
     expect(checkPresetLength(id, text)).toEqual(expected);
   });
@@ -99,5 +99,13 @@ describe('sanitizeDeadlineSettings', () => {
     ['no reminders by default is a choice', { defaultOffsetsMin: [] }, { presetOverrides: {}, defaultOffsetsMin: [] }],
   ])('%s', (_name, raw, expected) => {
     expect(sanitizeDeadlineSettings(raw)).toEqual(expected);
+  });
+});
+
+describe('lengths of zero', () => {
+  it('are a calendar-day rule\'s "the same day", and too small for any other unit', () => {
+    expect(checkPresetLength('seven-day-return', '0')).toEqual({ ok: true, length: 0 });
+    expect(checkPresetLength('platform-review', '0')).toEqual({ ok: false, problem: 'too-small', min: 1, max: 1000 });
+    expect(checkPresetLength('supplement-materials', '0')).toMatchObject({ ok: false, problem: 'too-small', min: 1 });
   });
 });

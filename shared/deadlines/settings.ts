@@ -3,7 +3,7 @@
 // Only new deadlines use them; a deadline keeps the due time it was computed with.
 import { z } from 'zod';
 import { normalizeOffsets } from './offsets';
-import { DEADLINE_PRESETS, PRESET_IDS, checkRule, getPreset, maxLengthOf, resolvePreset, type DeadlinePreset, type PresetId, type PresetOverrides } from './presets';
+import { DEADLINE_PRESETS, PRESET_IDS, checkRule, getPreset, maxLengthOf, minLengthOf, resolvePreset, type DeadlinePreset, type PresetId, type PresetOverrides } from './presets';
 import { DEFAULT_OFFSETS_MIN } from './reminders';
 
 export interface DeadlineSettings {
@@ -19,17 +19,19 @@ export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
 
 export type LengthProblem = 'empty' | 'not-whole' | 'too-small' | 'too-large';
 
-export type LengthCheck = { ok: true; length: number } | { ok: false; problem: LengthProblem; max: number };
+export type LengthCheck = { ok: true; length: number } | { ok: false; problem: LengthProblem; min: number; max: number };
 
 /** Parses what the buyer typed as a preset's length (a whole number within the unit's sane range). */
 export function checkPresetLength(id: PresetId, text: string): LengthCheck {
-  const max = maxLengthOf(getPreset(id).unit);
+  const { unit } = getPreset(id);
+  const min = minLengthOf(unit);
+  const max = maxLengthOf(unit);
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, problem: 'empty', max };
-  if (!/^[+-]?\d+$/.test(trimmed)) return { ok: false, problem: 'not-whole', max };
+  if (trimmed === '') return { ok: false, problem: 'empty', min, max };
+  if (!/^[+-]?\d+$/.test(trimmed)) return { ok: false, problem: 'not-whole', min, max };
   const length = Number(trimmed);
-  if (length < 1) return { ok: false, problem: 'too-small', max };
-  if (length > max) return { ok: false, problem: 'too-large', max };
+  if (length < min) return { ok: false, problem: 'too-small', min, max };
+  if (length > max) return { ok: false, problem: 'too-large', min, max };
   return { ok: true, length };
 }
 

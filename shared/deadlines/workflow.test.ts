@@ -83,7 +83,8 @@ describe('proposed deadlines', () => {
   it('chains 12315 mediation to the end of the acceptance period', () => {
     expect(proposeDeadlines('complaint-12315', '2026-09-30T10:00')).toEqual([
       expect.objectContaining({ presetId: '12315-acceptance', start: '2026-09-30T10:00', due: '2026-10-15T23:59:59' }),
-      expect.objectContaining({ presetId: '12315-mediation', start: '2026-10-15T23:59:59', due: '2026-12-17T23:59:59' }),
+      // Order 121: sixty days from acceptance (Order 20 counted 45 working days, to 2026-12-17).
+      expect.objectContaining({ presetId: '12315-mediation', start: '2026-10-15T23:59:59', due: '2026-12-14T23:59:59' }),
     ]);
   });
 

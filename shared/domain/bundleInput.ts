@@ -11,7 +11,7 @@ export interface ExportForm {
   request: string;
   statement: string;
   complainant: { name: string; phone: string; address: string };
-  respondent: { name: string; address: string };
+  respondent: { name: string; address: string; creditCode: string };
 }
 
 /** The case record's facts under the names bundles and case.json use (request and statement come from the form). */

@@ -1,7 +1,8 @@
 // The amount the buyer actually paid. Order pages list several money figures (item price, shipping,
 // discounts, the total), so the label decides; bill pages instead show one big "-149.90" line.
 
-import { alternation, lineOf, mapLines } from './text';
+import { alternation, lastBefore, lineExtents, lineOf, lineStart, mapLines } from './text';
+import type { LineMap } from './text';
 import type { ExtractKind, TextHit } from './types';
 
 /** Higher wins. Zero means "a money figure that is not what was paid". */
@@ -43,36 +44,71 @@ interface LabelSpot {
   end: number;
 }
 
-/** The nearest label before the amount on its line, or a label that ends the line above. */
-function labelBefore(text: string, labels: readonly LabelSpot[], start: number): LabelSpot | null {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const sameLine = labels.filter((l) => l.end > lineStart && l.end <= start).at(-1);
-  if (sameLine) {
-    // Another figure in between means the label belongs to that one.
-    return /\d/.test(text.slice(sameLine.end, start).replace(/^[\s:]*/, '')) ? null : sameLine;
+/**
+ * What the label look-ups need, computed once per text so that each look-up is constant or log time:
+ * the text a buyer's counterparty writes can hold thousands of labels and figures on one line.
+ */
+interface AmountIndex {
+  text: string;
+  map: LineMap;
+  extentOf: (line: number) => readonly [number, number] | null;
+  /** lastDigit[i]: offset of the last ASCII digit before i, or -1. */
+  lastDigit: Int32Array;
+  /** Opening and closing brackets before each offset, for "is this inside a note in brackets". */
+  opens: Int32Array;
+  closes: Int32Array;
+}
+
+function indexText(text: string): AmountIndex {
+  const lastDigit = new Int32Array(text.length + 1);
+  const opens = new Int32Array(text.length + 1);
+  const closes = new Int32Array(text.length + 1);
+  let digit = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    lastDigit[i] = digit;
+    if (c >= 48 && c <= 57) digit = i;
+    opens[i + 1] = (opens[i] ?? 0) + (c === 0x28 || c === 0xff08 ? 1 : 0);
+    closes[i + 1] = (closes[i] ?? 0) + (c === 0x29 || c === 0xff09 ? 1 : 0);
   }
-  if (text.slice(lineStart, start).trim() !== '' || lineStart === 0) return null;
-  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  const above = labels.filter((l) => l.end > prevStart && l.end < lineStart).at(-1);
-  return above && /^[\s:]*$/.test(text.slice(above.end, lineStart - 1)) ? above : null;
+  lastDigit[text.length] = digit;
+  const map = mapLines(text);
+  return { text, map, extentOf: lineExtents(text, map), lastDigit, opens, closes };
+}
+
+/** The nearest label before the amount on its line, or a label that ends the line above. */
+function labelBefore(ix: AmountIndex, labels: readonly LabelSpot[], start: number): LabelSpot | null {
+  const line = lineOf(ix.map, start);
+  const from = lineStart(ix.map, line);
+  const sameLine = labels[lastBefore(labels, (l) => l.end <= start)];
+  if (sameLine && sameLine.end > from) {
+    // Another figure in between means the label belongs to that one.
+    return (ix.lastDigit[start] ?? -1) >= sameLine.end ? null : sameLine;
+  }
+  const extent = ix.extentOf(line);
+  if ((extent !== null && extent[0] < start) || from === 0) return null;
+  const prevStart = lineStart(ix.map, line - 1);
+  const above = labels[lastBefore(labels, (l) => l.end < from)];
+  return above && above.end > prevStart && /^[\s:]*$/.test(ix.text.slice(above.end, from - 1)) ? above : null;
 }
 
 /** "实付款(含运费) ¥149.90": a label in a note qualifies the figure, it does not name it. */
-function insideParentheses(text: string, at: number): boolean {
-  const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
-  return (before.match(/[(（]/g)?.length ?? 0) > (before.match(/[)）]/g)?.length ?? 0);
+function insideParentheses(ix: AmountIndex, at: number): boolean {
+  const from = lineStart(ix.map, lineOf(ix.map, at));
+  return (ix.opens[at] ?? 0) - (ix.opens[from] ?? 0) > (ix.closes[at] ?? 0) - (ix.closes[from] ?? 0);
 }
 
 export function extractAmount(text: string, opts: AmountOptions = {}): TextHit | null {
+  const ix = indexText(text);
   const labels: LabelSpot[] = [...text.matchAll(LABEL_RE)]
-    .filter((m) => !insideParentheses(text, m.index))
+    .filter((m) => !insideParentheses(ix, m.index))
     .map((m) => ({ text: m[0], end: m.index + m[0].length }));
   const candidates: Candidate[] = [];
 
   for (const m of text.matchAll(MONEY_RE)) {
     const integer = m[3] ?? m[5];
     if (integer === undefined) continue;
-    const label = labelBefore(text, labels, m.index);
+    const label = labelBefore(ix, labels, m.index);
     const candidate: Candidate = {
       value: normalise(integer, m[4] ?? m[6]),
       start: m.index,
@@ -107,7 +143,7 @@ export function extractAmount(text: string, opts: AmountOptions = {}): TextHit |
     }
   }
   if (!best) return null;
-  const hit: TextHit = { value: best.value, start: best.start, end: best.end, line: lineOf(mapLines(text), best.start), confidence };
+  const hit: TextHit = { value: best.value, start: best.start, end: best.end, line: lineOf(ix.map, best.start), confidence };
   if (best.label !== undefined) hit.label = best.label;
   return hit;
 }

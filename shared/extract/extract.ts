@@ -24,12 +24,22 @@ export interface ExtractOptions {
   hints?: ExtractHints;
 }
 
+/**
+ * The most text any one extraction reads. OCR of the longest accepted screenshot is far shorter; a chat
+ * export can be megabytes of the counterparty's words, and every extractor is linear, but a buyer
+ * should not wait on a flood. Past the cap fields come from the first part, with a notice.
+ */
+export const MAX_EXTRACT_CHARS = 1_000_000;
+/** A chat message longer than this is a paste, not talk: its fields come from its first part. */
+export const MAX_MESSAGE_CHARS = 20_000;
+
 function idFields(hits: readonly IdHit[], text: string, index: WordIndex | null): IdField[] {
   return hits.map((h) => ({ ...toField(h, text, index), scheme: h.scheme }));
 }
 
 export function extractFields(page: OcrPage, opts: ExtractOptions): Extraction {
-  const text = cleanOcrText(page.text);
+  const cut = page.text.length > MAX_EXTRACT_CHARS;
+  const text = cleanOcrText(cut ? page.text.slice(0, MAX_EXTRACT_CHARS) : page.text);
   const index = page.words && page.words.length > 0 ? indexWords(page.words) : null;
   const guessed = classifyPage(text);
   const kind = opts.hints?.kind ?? guessed.kind;
@@ -48,6 +58,7 @@ export function extractFields(page: OcrPage, opts: ExtractOptions): Extraction {
     scam: scam.scam,
     scamSignals: scam.signals,
     text,
+    ...(cut ? { truncated: true as const } : {}),
   };
 }
 
@@ -74,6 +85,19 @@ function dedupe<T extends Field>(fields: readonly T[]): T[] {
   return [...best.values()];
 }
 
+/** Each message's text as the extractors read it: its first MAX_MESSAGE_CHARS, within one overall budget. */
+function readableTexts(messages: ParsedChatLog['messages']): { texts: string[]; cut: boolean } {
+  let budget = MAX_EXTRACT_CHARS;
+  let cut = false;
+  const texts = messages.map((m) => {
+    const take = Math.max(0, Math.min(m.text.length, MAX_MESSAGE_CHARS, budget));
+    if (take < m.text.length) cut = true;
+    budget -= take;
+    return m.text.slice(0, take);
+  });
+  return { texts, cut };
+}
+
 /**
  * Chat logs have exact send times, so each message's own time is a timestamp; absolute times written
  * inside messages are added too. Ids and the amount are read message by message (no platform
@@ -85,10 +109,13 @@ export function extractFromChatLog(parsed: ParsedChatLog): Extraction {
   const trackingNumbers: IdField[] = [];
   const timestamps: Field[] = [];
   let amount: Field | null = null;
+  const { texts, cut } = readableTexts(parsed.messages);
 
-  for (const m of parsed.messages) {
+  for (const [i, m] of parsed.messages.entries()) {
     if (m.at !== null) timestamps.push({ value: m.at, confidence: m.malformed ? 0.6 : 1, box: null, line: m.line });
-    const text = cleanOcrText(m.text);
+    const read = texts[i] ?? '';
+    if (read === '') continue;
+    const text = cleanOcrText(read);
     const ids = extractIds(text);
     orderNumbers.push(...idFields(ids.orderNumbers, text, null).map((f) => withLine(f, m.line)));
     transactionIds.push(...idFields(ids.transactionIds, text, null).map((f) => withLine(f, m.line)));
@@ -99,7 +126,7 @@ export function extractFromChatLog(parsed: ParsedChatLog): Extraction {
     if (found && (!amount || found.confidence > amount.confidence)) amount = withLine(toField(found, text, null), m.line);
   }
 
-  const scam = detectScam(parsed.messages.map((m) => ({ text: m.text, index: m.index, line: m.line })));
+  const scam = detectScam(parsed.messages.map((m, i) => ({ text: texts[i] ?? '', index: m.index, line: m.line })));
   return {
     platform: parsed.format === 'qq-txt' ? 'qq' : 'wechat',
     kind: 'chat',
@@ -111,6 +138,7 @@ export function extractFromChatLog(parsed: ParsedChatLog): Extraction {
     scam: scam.scam,
     scamSignals: scam.signals,
     text: chatLogTranscript(parsed),
+    ...(cut ? { truncated: true as const } : {}),
   };
 }
 
@@ -133,5 +161,6 @@ export function toScanJson(result: Extraction, capturedAt: string | null): ScanJ
     scam: result.scam,
     scamSignals: result.scam ? [...new Set(result.scamSignals.map((s) => s.id))] : [],
     text: result.text,
+    ...(result.truncated ? { truncated: true as const } : {}),
   };
 }

@@ -16,7 +16,8 @@ import {
   isWechatTransactionId,
   looksLikeCompactDateTime,
 } from './id-formats';
-import { alternation, lineOf, mapLines } from './text';
+import { alternation, lastBefore, lineExtents, lineOf, lineStart, mapLines } from './text';
+import type { LineMap } from './text';
 import type { ExtractKind, ExtractPlatform, IdScheme, TextHit } from './types';
 
 type LabelRole = 'order' | 'merchant' | 'transaction' | 'tracking' | 'refund' | 'distractor';
@@ -43,6 +44,9 @@ const LABEL_RE = new RegExp(alternation(LABEL_ROLES.flatMap(([, words]) => words
 const BLOB_RE = /[0-9A-Za-z](?:[0-9A-Za-z_-]*[0-9A-Za-z])?/g;
 // What may sit between a label and its value: separators, OCR specks, and 是/为 in chat sentences.
 const GAP_RE = /^[\s:#.,，、;；|'"“”‘’()（）[\]【】>_-]{0,6}(?:是|为)?[\s:]{0,3}$/;
+/** The longest text GAP_RE can match (6 + 1 + 3): a longer stretch is no gap, and is never sliced. */
+const GAP_MAX = 10;
+const isGap = (text: string, from: number, to: number): boolean => to - from <= GAP_MAX && GAP_RE.test(text.slice(from, to));
 
 interface Label {
   text: string;
@@ -106,12 +110,6 @@ function classifyLabelled(value: string, label: Label, platform: ExtractPlatform
   return { bucket: 'order', scheme: orderScheme(value, platform), confidence: known ? 0.95 : 0.8 };
 }
 
-/** A token that is the whole line: a chat bubble holding just a pasted number. */
-function aloneOnLine(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', end);
-  return text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() === '';
-}
 
 function classifyUnlabelled(value: string, platform: ExtractPlatform, alone: boolean): Verdict | null {
   if (isPddOrder(value)) return { bucket: 'order', scheme: 'pdd', confidence: 0.9 };
@@ -135,8 +133,7 @@ function classifyUnlabelled(value: string, platform: ExtractPlatform, alone: boo
   return null;
 }
 
-function findLabels(text: string): Label[] {
-  const map = mapLines(text);
+function findLabels(text: string, map: LineMap): Label[] {
   return [...text.matchAll(LABEL_RE)].map((m) => {
     const start = m.index;
     const role = ROLE_OF.get(m[0].toUpperCase()) ?? 'distractor';
@@ -148,16 +145,16 @@ function findLabels(text: string): Label[] {
  * The label a value belongs to: on its line just before it, or alone at the end of the line above
  * (stacked label/value rows), with any blank lines OCR put between the two skipped.
  */
-function labelFor(text: string, labels: readonly Label[], start: number, line: number): { label: Label; adjacent: boolean } | null {
-  const before = labels.filter((l) => l.line === line && l.end <= start).at(-1);
-  if (before) return { label: before, adjacent: GAP_RE.test(text.slice(before.end, start)) };
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (!GAP_RE.test(text.slice(lineStart, start))) return null;
-  const above = labels.filter((l) => l.line < line).at(-1);
-  if (!above) return null;
-  const between = text.slice(above.end, lineStart - 1);
+function labelFor(text: string, labels: readonly Label[], map: LineMap, start: number, line: number): { label: Label; adjacent: boolean } | null {
+  // Labels come in text order, so both look-ups are binary searches: linear extraction on any input.
+  const before = labels[lastBefore(labels, (l) => l.line < line || (l.line === line && l.end <= start))];
+  if (before && before.line === line) return { label: before, adjacent: isGap(text, before.end, start) };
+  const from = lineStart(map, line);
+  if (!isGap(text, from, start)) return null;
+  const above = labels[lastBefore(labels, (l) => l.line < line)];
+  if (!above || !isGap(text, above.end, from - 1)) return null;
   // Only blank lines in between: a line with any text on it separates the label from the value.
-  return GAP_RE.test(between) && between.split('\n').every((l) => GAP_RE.test(l)) ? { label: above, adjacent: true } : null;
+  return text.slice(above.end, from - 1).split('\n').every((l) => GAP_RE.test(l)) ? { label: above, adjacent: true } : null;
 }
 
 function isPartOfNumberOrAmount(text: string, start: number, end: number): boolean {
@@ -169,9 +166,13 @@ function isPartOfNumberOrAmount(text: string, start: number, end: number): boole
 }
 
 /** The digits-and-letters run alone on the next non-blank line after `end`, or null. */
+// Sticky, so it reads from an offset instead of copying the rest of the text for every label.
+const LONE_BLOB_RE = /(?:[ \t]*\n)*[ \t]*([0-9A-Za-z]+)[ \t]*(?:\n|$)/y;
+
 function nextLoneBlob(text: string, end: number): { blob: string; end: number } | null {
   if (text[end] !== '\n') return null;
-  const next = /^(?:[ \t]*\n)*[ \t]*([0-9A-Za-z]+)[ \t]*(?:\n|$)/.exec(text.slice(end + 1));
+  LONE_BLOB_RE.lastIndex = end + 1;
+  const next = LONE_BLOB_RE.exec(text);
   if (!next?.[1]) return null;
   return { blob: next[1], end: end + 1 + next[0].trimEnd().length };
 }
@@ -212,11 +213,24 @@ function keepBest(hits: readonly IdHit[]): IdHit[] {
 
 export function extractIds(text: string, opts: IdOptions = {}): IdExtraction {
   const platform = opts.platform ?? 'unknown';
-  const labels = findLabels(text);
   const map = mapLines(text);
-  // Blank out labels so "QQ2851234567" or "CDK8H3K…" glued to a label is not read as one token.
-  let masked = text;
-  for (const l of labels) masked = masked.slice(0, l.start) + ' '.repeat(l.end - l.start) + masked.slice(l.end);
+  const labels = findLabels(text, map);
+  const extentOf = lineExtents(text, map);
+  // A token that is the whole line: a chat bubble holding just a pasted number.
+  const aloneOnLine = (start: number, end: number, line: number): boolean => {
+    const extent = extentOf(line);
+    return extent !== null && extent[0] === start && extent[1] === end - 1;
+  };
+  // Blank out labels so "QQ2851234567" or "CDK8H3K…" glued to a label is not read as one token. Built
+  // in one pass: labels come in text order and never overlap.
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const l of labels) {
+    pieces.push(text.slice(copied, l.start), ' '.repeat(l.end - l.start));
+    copied = l.end;
+  }
+  pieces.push(text.slice(copied));
+  const masked = pieces.join('');
 
   const out: Record<Bucket, IdHit[]> = { order: [], transaction: [], tracking: [] };
   let consumedUntil = -1;
@@ -227,7 +241,7 @@ export function extractIds(text: string, opts: IdOptions = {}): IdExtraction {
     if (start < consumedUntil || value.replace(/\D/g, '').length < 5) continue;
     if (isPartOfNumberOrAmount(text, start, end) || isCardCode(value)) continue;
     const line = lineOf(map, start);
-    const found = labelFor(text, labels, start, line);
+    const found = labelFor(text, labels, map, start, line);
     if (found && !found.adjacent && found.label.role === 'distractor') continue;
     let verdict: Verdict | null;
     if (found?.adjacent) {
@@ -236,7 +250,7 @@ export function extractIds(text: string, opts: IdOptions = {}): IdExtraction {
       verdict = classifyLabelled(value, found.label, platform);
     } else {
       // A dash inside an unlabelled token means a date, phone or code unless it is a PDD order.
-      verdict = value.includes('-') && !isPddOrder(value) ? null : classifyUnlabelled(value, platform, aloneOnLine(text, start, end));
+      verdict = value.includes('-') && !isPddOrder(value) ? null : classifyUnlabelled(value, platform, aloneOnLine(start, end, line));
     }
     consumedUntil = end;
     if (!verdict) continue;

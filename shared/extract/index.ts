@@ -38,5 +38,5 @@ export type { ScamRule } from './scam-rules';
 export { parseQqTxt } from './chatlog/qq';
 export { parseWechatMsgCsv, parseWechatMsgTxt, WECHATMSG_COLUMNS } from './chatlog/wechatmsg';
 export { detectChatLog, parseChatLog } from './chatlog/detect';
-export { extractFields, extractFromChatLog, chatLogTranscript, toScanJson } from './extract';
+export { extractFields, extractFromChatLog, chatLogTranscript, toScanJson, MAX_EXTRACT_CHARS, MAX_MESSAGE_CHARS } from './extract';
 export type { ExtractHints, ExtractOptions } from './extract';

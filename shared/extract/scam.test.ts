@@ -178,3 +178,12 @@ describe('detectScam on OCR text', () => {
     expect(detectScam(ocr)).toEqual({ scam: false, signals: [] });
   });
 });
+
+describe('clause verdicts are per pattern', () => {
+  it('a negation after one pattern\'s hit does not cancel another pattern\'s earlier hit in the clause', () => {
+    // meeting-app has two strong patterns. The second (加入…会议室) hits first; the first (下载…会议)
+    // hits later, after 不要. Judging the later hit must not rule out the earlier one.
+    const result = detectScam('请加入会议室3321然后不要下载会议软件');
+    expect(result.signals).toContainEqual(expect.objectContaining({ id: 'meeting-app', strength: 'strong' }));
+  });
+});

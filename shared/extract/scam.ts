@@ -7,7 +7,7 @@
 
 import { FRAUD_WARNING, NEGATION, SCAM_RULES } from './scam-rules';
 import type { ScamRule } from './scam-rules';
-import { excerptAround } from './text';
+import { excerptAround, lastBefore } from './text';
 import type { ScamResult, ScamSignal } from './types';
 
 export interface ScamMessage {
@@ -36,41 +36,80 @@ const KEYWORDS = new RegExp(
   'g',
 );
 
-function spanBounds(text: string, start: number, end: number, breaks: RegExp): [number, number] {
-  let from = start;
-  while (from > 0 && !breaks.test(text[from - 1] ?? '')) from--;
-  let to = end;
-  while (to < text.length && !breaks.test(text[to] ?? '')) to++;
-  return [from, to];
+/** Offsets of every break character in a unit, computed once per unit and break kind. */
+function breakOffsets(text: string, breaks: RegExp): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (breaks.test(text[i] ?? '')) out.push(i);
+  return out;
 }
 
-function countsAsHit(text: string, start: number, end: number, ignore: readonly RegExp[]): boolean {
-  const [cFrom, cTo] = spanBounds(text, start, end, CLAUSE_BREAK);
-  // Only a negation before (or inside) the match: "共享屏幕不会泄露隐私" is still the scam talking.
-  if (NEGATION.test(text.slice(cFrom, end))) return false;
-  const clause = text.slice(cFrom, cTo);
-  if (ignore.some((r) => r.test(clause))) return false;
-  const [sFrom, sTo] = spanBounds(text, start, end, SENTENCE_BREAK);
-  return !FRAUD_WARNING.test(text.slice(sFrom, sTo));
+/** The clause or sentence around [start, end): from after the last break before it to the next break. */
+function spanBounds(text: string, offsets: readonly number[], start: number, end: number): [number, number] {
+  const before = offsets[lastBefore(offsets, (o) => o < start)];
+  const after = offsets[lastBefore(offsets, (o) => o < end) + 1];
+  return [before === undefined ? 0 : before + 1, after ?? text.length];
 }
 
-function firstHit(text: string, patterns: readonly RegExp[], ignore: readonly RegExp[]): RegExpMatchArray | null {
+/**
+ * One unit's text with its clause and sentence breaks, and the verdicts already reached. A hit that
+ * fails because its clause says not to (a negation before it, an ignore phrase) fails for every later
+ * hit in that clause, and a sentence that names the move as fraud covers every hit in it: so each
+ * clause and sentence is judged once, and a message repeating one word thousands of times stays linear.
+ */
+class UnitText {
+  private clauses: number[] | null = null;
+  private sentences: number[] | null = null;
+  constructor(readonly text: string) {}
+
+  clauseOf(start: number, end: number): [number, number] {
+    this.clauses ??= breakOffsets(this.text, CLAUSE_BREAK);
+    return spanBounds(this.text, this.clauses, start, end);
+  }
+
+  sentenceOf(start: number, end: number): [number, number] {
+    this.sentences ??= breakOffsets(this.text, SENTENCE_BREAK);
+    return spanBounds(this.text, this.sentences, start, end);
+  }
+}
+
+function firstHit(unit: UnitText, patterns: readonly RegExp[], ignore: readonly RegExp[]): RegExpMatchArray | null {
+  const { text } = unit;
   for (const re of patterns) {
+    // Per pattern: its matches come in text order, so a negation found before one hit is before every
+    // later hit in the clause. Another pattern may hit earlier in the same clause, before the negation.
+    const deadClauses = new Set<number>();
+    const warnedSentences = new Set<number>();
     for (const m of text.matchAll(re)) {
-      if (m[0] !== '' && countsAsHit(text, m.index, m.index + m[0].length, ignore)) return m;
+      if (m[0] === '') continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      const [cFrom, cTo] = unit.clauseOf(start, end);
+      if (deadClauses.has(cFrom)) continue;
+      // Only a negation before (or inside) the match: "共享屏幕不会泄露隐私" is still the scam talking.
+      if (NEGATION.test(text.slice(cFrom, end)) || ignore.some((r) => r.test(text.slice(cFrom, cTo)))) {
+        deadClauses.add(cFrom);
+        continue;
+      }
+      const [sFrom, sTo] = unit.sentenceOf(start, end);
+      if (warnedSentences.has(sFrom)) continue;
+      if (FRAUD_WARNING.test(text.slice(sFrom, sTo))) {
+        warnedSentences.add(sFrom);
+        continue;
+      }
+      return m;
     }
   }
   return null;
 }
 
-function scanUnit(unit: Unit, compiled: { rule: ScamRule; strong: RegExp[]; weak: RegExp[] }): ScamSignal | null {
+function scanUnit(unit: Unit, text: UnitText, compiled: { rule: ScamRule; strong: RegExp[]; weak: RegExp[] }): ScamSignal | null {
   const { rule } = compiled;
   const ignore = rule.ignore ?? [];
   let strength: ScamSignal['strength'] = 'strong';
-  let m = firstHit(unit.text, compiled.strong, ignore);
+  let m = firstHit(text, compiled.strong, ignore);
   if (!m) {
     strength = 'weak';
-    m = firstHit(unit.text, compiled.weak, [...ignore, ...(rule.ignoreWeak ?? [])]);
+    m = firstHit(text, compiled.weak, [...ignore, ...(rule.ignoreWeak ?? [])]);
   }
   if (!m) return null;
   const signal: ScamSignal = {
@@ -84,9 +123,15 @@ function scanUnit(unit: Unit, compiled: { rule: ScamRule; strong: RegExp[]; weak
   return signal;
 }
 
-/** Joins lines of one message: no space between two CJK characters, one space otherwise. */
+/**
+ * Joins lines of one message: a run of white space holding a line break becomes nothing between two
+ * CJK characters and one space otherwise. Whole runs are matched once each (no backtracking over a
+ * long run of spaces, which a message may hold on purpose).
+ */
 function flatten(text: string): string {
-  return text.replace(/\s*\n\s*/g, (gap, offset: number, all: string) => {
+  if (!text.includes('\n')) return text;
+  return text.replace(/\s+/g, (gap: string, offset: number, all: string) => {
+    if (!gap.includes('\n')) return gap;
     const before = all[offset - 1] ?? '';
     const after = all[offset + gap.length] ?? '';
     return CJK.test(before) && CJK.test(after) ? '' : ' ';
@@ -130,8 +175,9 @@ export function detectScam(input: string | readonly ScamMessage[]): ScamResult {
   const signals: ScamSignal[] = [];
   const weak: Array<{ id: ScamSignal['id']; unit: number }> = [];
   units.forEach((unit, u) => {
+    const text = new UnitText(unit.text);
     for (const compiled of COMPILED) {
-      const signal = scanUnit(unit, compiled);
+      const signal = scanUnit(unit, text, compiled);
       if (!signal) continue;
       signals.push(signal);
       if (signal.strength === 'weak') weak.push({ id: signal.id, unit: u });

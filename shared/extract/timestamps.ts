@@ -7,7 +7,7 @@
 
 import type { LocalDateTime, YMD } from './dates';
 import { addDays, compareYMD, formatDate, formatDateTime, isValidDate, isValidTime, parseLocalDateTime, weekday } from './dates';
-import { alternation, lineOf, mapLines } from './text';
+import { alternation, lineExtents, lineOf, mapLines } from './text';
 import type { TextHit } from './types';
 
 export interface TimestampOptions {
@@ -27,6 +27,8 @@ const RELATIVE_RE = new RegExp(
 );
 const RANGE_AFTER = /^[ ]?(?:-|~|～|至|到)[ ]?\d{1,2}:\d{2}/;
 const RANGE_BEFORE = /\d{1,2}:\d{2}[ ]?(?:-|~|～|至|到)[ ]?$/;
+/** Neither range pattern can match more than 8 characters, so a 10-character window decides each. */
+const RANGE_WINDOW = 10;
 const STATUS_BAR = /\b[45]G\b|LTE|\d{1,3}%|Wi-?Fi|\bHD\b/i;
 
 const TIME_LABELS = [
@@ -34,6 +36,9 @@ const TIME_LABELS = [
   '退款时间', '申请时间', '到账时间', '完成时间', '关闭时间', '确认收货时间', '更新时间', '提交时间',
 ];
 const LABEL_RE = new RegExp(`(${alternation(TIME_LABELS)})[\\s:]*$`);
+const LABEL_END_RE = new RegExp(`(${alternation(TIME_LABELS)})$`);
+const LONGEST_LABEL = Math.max(...TIME_LABELS.map((l) => l.length));
+const LABEL_GAP = /[\s:]/;
 const WEEKDAYS = '日一二三四五六';
 
 function to24(h: number, period: string | undefined): number | null {
@@ -87,17 +92,35 @@ export function extractTimestamps(text: string, opts: TimestampOptions): TextHit
   const map = mapLines(text);
   const lines = text.split('\n');
   const firstLine = lines.findIndex((l) => l.trim() !== '') + 1;
-  const taken: Array<[number, number]> = [];
+  const extentOf = lineExtents(text, map);
+  // Every check below looks at a bounded window or at per-line facts computed once, never at the whole
+  // text or line per match: a chat can hold thousands of stamps on one line (issue 19).
+  const taken = new Uint8Array(text.length);
   const hits: TextHit[] = [];
-  const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
+  const free = (s: number, e: number): boolean => !taken.subarray(s, e).includes(1);
+  const take = (s: number, e: number): void => void taken.fill(1, s, e);
+  const nonSpace = new Map<number, number>();
+  const nonSpaceOnLine = (line: number): number => {
+    let n = nonSpace.get(line);
+    if (n === undefined) nonSpace.set(line, (n = (lines[line - 1] ?? '').replace(/\s/g, '').length));
+    return n;
+  };
+
+  /** A time label right before `start` on its line ("下单时间：" and any spaces or colons after it). */
+  const labelBefore = (lineStart: number, start: number): string | undefined => {
+    let p = start;
+    while (p > lineStart && LABEL_GAP.test(text[p - 1] ?? '')) p--;
+    return LABEL_END_RE.exec(text.slice(Math.max(lineStart, p - LONGEST_LABEL), p))?.[1];
+  };
 
   const add = (start: number, end: number, value: string | null, confidence: number): void => {
-    taken.push([start, end]);
+    take(start, end);
     if (value === null) return;
     const line = lineOf(map, start);
     const lineStart = map.starts[line - 1] ?? 0;
-    let label = LABEL_RE.exec(text.slice(lineStart, start))?.[1];
-    if (label === undefined && text.slice(lineStart, start).trim() === '') label = LABEL_RE.exec(lines[line - 2] ?? '')?.[1];
+    let label = labelBefore(lineStart, start);
+    const extent = extentOf(line);
+    if (label === undefined && (extent === null || extent[0] >= start)) label = LABEL_RE.exec(lines[line - 2] ?? '')?.[1];
     const hit: TextHit = { value, start, end, line, confidence: label ? Math.min(1, confidence + 0.05) : confidence };
     if (label !== undefined) hit.label = label;
     hits.push(hit);
@@ -132,12 +155,13 @@ export function extractTimestamps(text: string, opts: TimestampOptions): TextHit
     if (!free(start, end)) continue;
     const line = lineOf(map, start);
     const lineText = lines[line - 1] ?? '';
-    const standalone = lineText.replace(whole, '').replace(/\s/g, '').length <= 2;
+    // The line less the stamp holds at most two other visible characters.
+    const standalone = nonSpaceOnLine(line) - whole.replace(/\s/g, '').length <= 2;
     const bare = word === undefined && period === undefined;
-    const statusBar = bare && (line === firstLine || STATUS_BAR.test(lineText));
-    const isRange = RANGE_AFTER.test(text.slice(end)) || RANGE_BEFORE.test(text.slice(0, start));
+    const statusBar = bare && (line === firstLine || (standalone && STATUS_BAR.test(lineText)));
+    const isRange = RANGE_AFTER.test(text.slice(end, end + RANGE_WINDOW)) || RANGE_BEFORE.test(text.slice(Math.max(0, start - RANGE_WINDOW), start));
     if (!chatStamps || !capture || !standalone || statusBar || isRange) {
-      taken.push([start, end]);
+      take(start, end);
       continue;
     }
     const time = timeParts(period, hh, mm, ss);

@@ -146,6 +146,11 @@ export interface Extraction {
   scamSignals: ScamSignal[];
   /** Cleaned OCR text, or a transcript of the chat log. */
   text: string;
+  /**
+   * Set when the input was longer than the extractors read (MAX_EXTRACT_CHARS, MAX_MESSAGE_CHARS):
+   * fields come from the first part only, and the UI and `scan` say so.
+   */
+  truncated?: true;
 }
 
 /** The `scan` CLI line without `file`, which the caller puts first. Key order is the contract. */
@@ -160,6 +165,8 @@ export interface ScanJson {
   scam: boolean;
   scamSignals: string[];
   text: string;
+  /** Present only when the text was cut for extraction (see Extraction.truncated). */
+  truncated?: true;
 }
 
 /** A value found in text, before it is turned into a Field. Offsets index the cleaned text. */

@@ -31,7 +31,7 @@ export const caseFileSchema = z.object({
   request: optionalText,
   statement: optionalText,
   complainant: z.object({ name: optionalText, phone: optionalText, address: optionalText }).default({ name: '', phone: '', address: '' }),
-  respondent: z.object({ name: optionalText, address: optionalText }).default({ name: '', address: '' }),
+  respondent: z.object({ name: optionalText, address: optionalText, creditCode: optionalText }).default({ name: '', address: '', creditCode: '' }),
   evidence: z.array(evidenceEntry).min(1, 'lists no files').max(2000, 'lists more than 2000 files'),
   events: z.array(z.object({ at: text.min(1, 'is empty'), text: text.min(1, 'is empty') })).max(10_000, 'lists more than 10000 events').default([]),
 });

@@ -37,7 +37,7 @@ const record = toCaseRecord(
   { ...EMPTY_CASE_INPUT, title: '点卡卡密无效', platform: 'jd', shop: '星辰数码', item: '点卡', orderNumber: '3456789012345678901', amount: '149.90', purchasedAt: '2026-11-15T20:31', issueType: 'double-charge', remedy: '退款 149.90 元' },
   { id: 'c1', now: '2026-11-20T10:00:00' },
 );
-const details: CaseDetails = { caseId: 'c1', target: '12315', statement: '2026年11月15日购买…', complainant: { name: '张三', phone: '13800138000', address: '上海市' }, respondent: { name: '星辰数码', address: '杭州市' } };
+const details: CaseDetails = { caseId: 'c1', target: '12315', statement: '2026年11月15日购买…', complainant: { name: '张三', phone: '13800138000', address: '上海市' }, respondent: { name: '星辰数码', address: '杭州市', creditCode: '' } };
 const blob = (n: number, capturedAt: string): BlobInfo => ({
   sha256: String(n).repeat(64).slice(0, 64),
   size: 10,
@@ -82,7 +82,13 @@ describe('case record ↔ case.json', () => {
 
   it('without details: a platform appeal with the shop as respondent', () => {
     const out = portableCaseOf(record, undefined, [], eventText);
-    expect([out.target, out.statement, out.respondent, out.complainant]).toEqual(['platform', '', { name: '星辰数码', address: '' }, { name: '', phone: '', address: '' }]);
+    expect([out.target, out.statement, out.respondent, out.complainant]).toEqual(['platform', '', { name: '星辰数码', address: '', creditCode: '' }, { name: '', phone: '', address: '' }]);
+  });
+
+  it('details saved before the credit code existed read as an empty code', () => {
+    // A v5 row as Dexie holds it: no creditCode at all.
+    const old = { ...details, respondent: { name: '星辰数码', address: '杭州市' } } as unknown as CaseDetails;
+    expect(portableCaseOf(record, old, [], eventText).respondent).toEqual({ name: '星辰数码', address: '杭州市', creditCode: '' });
   });
 
   it('orders exhibits by capture time and carries kind, title and purpose', () => {

@@ -18,7 +18,7 @@ export interface CaseDetails {
   target: BundleTarget;
   statement: string;
   complainant: { name: string; phone: string; address: string };
-  respondent: { name: string; address: string };
+  respondent: { name: string; address: string; creditCode: string };
 }
 
 /** "2026-11-15 20:31", "2026-11-15T20:31:40" or "2026-11-15" as "YYYY-MM-DDTHH:mm:ss"; null when not a real time. */
@@ -57,7 +57,8 @@ export function portableCaseOf(record: CaseRecord, details: CaseDetails | undefi
     request: record.remedy,
     statement: details?.statement ?? '',
     complainant: { ...(details?.complainant ?? { name: '', phone: '', address: '' }) },
-    respondent: { ...(details?.respondent ?? { name: record.shop, address: '' }) },
+    // Field by field: details saved before the credit code existed have none.
+    respondent: { name: details?.respondent.name ?? record.shop, address: details?.respondent.address ?? '', creditCode: details?.respondent.creditCode ?? '' },
     events: events.map((e) => eventLine(e, eventText)),
   };
 }

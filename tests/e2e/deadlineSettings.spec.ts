@@ -24,7 +24,7 @@ test('Settings: an edited preset length is validated, persisted and used by new 
   await openSettings(page);
 
   const rows = page.getByTestId('preset-row');
-  await expect(rows).toHaveCount(10);
+  await expect(rows).toHaveCount(12);
   const review = presetRow(page, 'platform-review');
   await expect(review).toContainText('平台初审');
   await expect(review.getByTestId('preset-counting')).toHaveText('工作日');

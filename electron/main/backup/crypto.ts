@@ -25,10 +25,12 @@ export interface KdfParams {
 
 /** About 0.3 s and 128 MiB on a laptop: slow enough to make guessing costly, fast enough to wait for. */
 export const DEFAULT_KDF: KdfParams = { log2N: 17, r: 8, p: 1 };
-// A header is untrusted input: absurd scrypt parameters would hang or exhaust memory before any check.
-const MAX_LOG2N = 20;
-const MAX_R = 16;
-const MAX_P = 4;
+// A header is untrusted input: every password attempt pays its scrypt cost before any check, so a
+// forged header could make each attempt take seconds and gigabytes. The app only ever writes its own
+// defaults, so nothing costlier is accepted.
+const MAX_LOG2N = DEFAULT_KDF.log2N;
+const MAX_R = DEFAULT_KDF.r;
+const MAX_P = DEFAULT_KDF.p;
 
 export interface CryptoHeader {
   bytes: Buffer;

@@ -8,10 +8,13 @@ import path from 'node:path';
 import type { Readable, Transform } from 'node:stream';
 import { extract as tarExtract, type Extract } from 'tar-stream';
 import { z } from 'zod';
-import { ARCHIVE_ENTRIES, blobShaOf, isSafeArchivePath, VAULT_PREFIX } from '../../../shared/backup/archivePath';
+import { ARCHIVE_ENTRIES, blobShaOf, foldedName, isSafeArchivePath, VAULT_PREFIX, vaultEntryRule } from '../../../shared/backup/archivePath';
 import type { BackupProgress } from '../../../shared/backup/contract';
 import { backupSettingsSchema, dbSnapshotSchema, type BackupSettings, type DbSnapshot } from '../../../shared/backup/snapshot';
 import { createDecryptor, HEADER_BYTES, isEncryptedHead, parseHeader, unlock } from './crypto';
+import { ensureDerived } from '../vault/derived';
+import { ensureLayout, vaultLayout } from '../vault/layout';
+import { readSidecar } from '../vault/sidecar';
 import { BackupError, damaged, invalid } from './errors';
 import { FORMAT_VERSION, formatSchema, manifestSchema, MAX_FORMAT_BYTES, type FormatInfo } from './format';
 
@@ -38,9 +41,15 @@ export interface VerifyOptions {
   password?: string;
   stagingDir: string;
   onProgress?: (p: BackupProgress) => void;
+  /** Defaults to MAX_ENTRIES; tests lower it to prove the cap without writing 150,000 files. */
+  maxEntries?: number;
 }
 
 const TAR_BLOCK = 512;
+/** The manifest is about 150 bytes a file: 64 MiB covers far more files than MAX_ENTRIES. */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** About 20,000 pieces of evidence with their sidecars, OCR and thumbnails: far beyond a buyer's vault. */
+export const MAX_ENTRIES = 150_000;
 
 export async function readArchiveHead(file: string, fileName: string): Promise<ArchiveHead> {
   const fh = await open(file, 'r');
@@ -79,6 +88,17 @@ async function writeEntry(source: AsyncIterable<Buffer>, dest: string, mode: num
     await fh.sync();
   } finally {
     await fh.close();
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
+/** Reads an entry to its end without keeping it: for derived files, which are rebuilt, not restored. */
+async function hashOnly(source: AsyncIterable<Buffer>): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of source) {
+    hash.update(chunk);
+    size += chunk.byteLength;
   }
   return { size, sha256: hash.digest('hex') };
 }
@@ -153,6 +173,8 @@ export async function verifyArchive(opts: VerifyOptions): Promise<VerifiedArchiv
   });
 
   const seen = new Map<string, { size: number; sha256: string }>();
+  const folded = new Set<string>();
+  let entries = 0;
   let format: FormatInfo | null = null;
   let manifestBytes: Buffer | null = null;
   try {
@@ -162,6 +184,10 @@ export async function verifyArchive(opts: VerifyOptions): Promise<VerifiedArchiv
       if (type !== 'file') throw invalid(`The backup holds "${name.slice(0, 200)}", which is not a plain file; it was refused.`, name.slice(0, 200));
       if (!isSafeArchivePath(name)) throw invalid(`The backup holds an entry with an unsafe name ("${name.slice(0, 200)}"); it was refused.`, name.slice(0, 200));
       if (seen.has(name) || name === ARCHIVE_ENTRIES.manifest && manifestBytes !== null) throw invalid(`The backup holds ${name} twice.`, name);
+      if (folded.has(foldedName(name))) throw invalid(`The backup holds two entries that differ only in letter case ("${name}"); it was refused.`, name);
+      folded.add(foldedName(name));
+      const maxEntries = opts.maxEntries ?? MAX_ENTRIES;
+      if (++entries > maxEntries) throw invalid(`The backup holds more than ${maxEntries} files, far more than any vault; it was refused.`, name);
       if (format === null) {
         if (name !== ARCHIVE_ENTRIES.format) throw invalid(`The backup does not start with ${ARCHIVE_ENTRIES.format}.`, name);
         const bytes = await readSmall(bytesOf(entry), MAX_FORMAT_BYTES, name);
@@ -172,13 +198,22 @@ export async function verifyArchive(opts: VerifyOptions): Promise<VerifiedArchiv
       }
       if (manifestBytes !== null) throw invalid(`The backup has "${name}" after its manifest.`, name);
       if (name === ARCHIVE_ENTRIES.manifest) {
-        manifestBytes = await readSmall(bytesOf(entry), 2 * 1024 ** 3, name);
+        manifestBytes = await readSmall(bytesOf(entry), MAX_MANIFEST_BYTES, name);
         continue;
       }
       const isFixed = name === ARCHIVE_ENTRIES.db || name === ARCHIVE_ENTRIES.settings;
       if (!isFixed && !name.startsWith(VAULT_PREFIX)) throw invalid(`The backup holds an unexpected entry "${name}".`, name);
-      const mode = name.startsWith(`${VAULT_PREFIX}blobs/`) ? 0o444 : 0o644;
-      seen.set(name, await writeEntry(bytesOf(entry), path.join(opts.stagingDir, ...name.split('/')), mode));
+      const rule = isFixed ? 'keep' : vaultEntryRule(name.slice(VAULT_PREFIX.length));
+      if (rule === null) throw invalid(`The backup holds "${name}", which is not part of a LiuZheng vault; it was refused.`, name);
+      if (rule === 'rebuild') {
+        // Checked against the manifest like every entry, but never restored: rebuilt from the blobs.
+        seen.set(name, await hashOnly(bytesOf(entry)));
+        continue;
+      }
+      const got = await writeEntry(bytesOf(entry), path.join(opts.stagingDir, ...name.split('/')), rule === 'blob' ? 0o444 : 0o644);
+      // Checked at once, not after the whole archive: a stream of made-up blobs stops at the first.
+      if (rule === 'blob' && got.sha256 !== blobShaOf(name)) throw damaged(`${name} does not hash to its own name: the original is damaged.`, name);
+      seen.set(name, got);
     }
   } catch (err) {
     if (err instanceof BackupError) throw err;
@@ -200,11 +235,13 @@ export async function verifyArchive(opts: VerifyOptions): Promise<VerifiedArchiv
   }
   let blobs = 0;
   let vaultBytes = 0;
+  const restoredBlobs: string[] = [];
   for (const [name, got] of seen) {
     if (!listed.has(name)) throw invalid(`${name} is in the backup but not in its manifest.`, name);
     const blobSha = blobShaOf(name);
     if (name.startsWith(`${VAULT_PREFIX}blobs/`)) {
       if (blobSha === null || got.sha256 !== blobSha) throw damaged(`${name} does not hash to its own name: the original is damaged.`, name);
+      restoredBlobs.push(blobSha);
       blobs++;
     }
     if (name.startsWith(VAULT_PREFIX)) vaultBytes += got.size;
@@ -214,7 +251,23 @@ export async function verifyArchive(opts: VerifyOptions): Promise<VerifiedArchiv
   }
   const db = parseJson(dbSnapshotSchema, await readFile(path.join(opts.stagingDir, ARCHIVE_ENTRIES.db)), ARCHIVE_ENTRIES.db);
   const settings = parseJson(backupSettingsSchema, await readFile(path.join(opts.stagingDir, ARCHIVE_ENTRIES.settings)), ARCHIVE_ENTRIES.settings);
+  await rebuildDerived(vaultDir, restoredBlobs);
   opts.onProgress?.({ phase: 'verify', doneBytes: totalBytes, totalBytes, entry: '' });
   await stat(vaultDir);
   return { format, encrypted, db, settings, vaultDir, blobs, vaultBytes };
+}
+
+/**
+ * Thumbnails and display copies come from the restored originals, never from the archive: a derived
+ * file in a backup could show something its original does not. One that cannot be rendered is left
+ * missing, and the vault check reports it like any lost derived copy.
+ */
+async function rebuildDerived(vaultDir: string, shas: readonly string[]): Promise<void> {
+  const layout = vaultLayout(vaultDir);
+  // tmp/ and derived/ are not in the archive; derived copies are written through tmp/.
+  await ensureLayout(layout);
+  for (const sha of shas) {
+    const sidecar = await readSidecar(layout, sha);
+    if (sidecar) await ensureDerived(layout, sidecar.blob).catch(() => 0);
+  }
 }

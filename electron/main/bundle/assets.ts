@@ -54,7 +54,7 @@ export interface ImageSlice {
 
 export type Asset =
   | { type: 'image'; slices: ImageSlice[]; redacted: { sha256: string; bytes: Buffer } | null; level: number; width: number; height: number }
-  | { type: 'pdf'; bytes: Uint8Array; pages: number }
+  | { type: 'pdf'; bytes: Uint8Array; pages: number; unembeddable: readonly number[] }
   | { type: 'transcript'; messages: ChatMessage[] }
   | { type: 'text'; text: string }
   | { type: 'listed'; reason: string };
@@ -164,12 +164,33 @@ export async function encodeImage(bytes: Buffer, e: BundleEvidence, rects: reado
 }
 
 async function pdfAsset(bytes: Buffer): Promise<Asset> {
+  let doc: PDFDocument;
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    return { type: 'pdf', bytes, pages: doc.getPageCount() };
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch {
     return { type: 'listed', reason: '该 PDF 无法读取（可能已加密或损坏），无法嵌入本材料，需另行提交原文件。' };
   }
+  return { type: 'pdf', bytes, pages: doc.getPageCount(), unembeddable: await unembeddablePages(doc) };
+}
+
+/**
+ * Pages pdf-lib cannot embed (a legal page without /Contents, a broken content reference). Each is
+ * tried once in a scratch document, so one odd page becomes a note on its exhibit page instead of
+ * failing the whole export.
+ */
+async function unembeddablePages(doc: PDFDocument): Promise<number[]> {
+  const scratch = await PDFDocument.create({ updateMetadata: false });
+  const bad: number[] = [];
+  for (let k = 0; k < doc.getPageCount(); k++) {
+    try {
+      // embedPdf only records the page; the copy (and its failure) happens in embed().
+      const [page] = await scratch.embedPdf(doc, [k]);
+      await page?.embed();
+    } catch {
+      bad.push(k);
+    }
+  }
+  return bad;
 }
 
 function textAsset(bytes: Buffer, e: BundleEvidence): Asset {

@@ -62,7 +62,8 @@ export async function resolveInside(realDir: string, file: string, label: string
   const lexical = path.resolve(realDir, file);
   const outside = (p: string) => {
     const rel = path.relative(realDir, p);
-    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel);
+    // A whole ".." segment climbs out; "..foo.png" is an ordinary name inside.
+    return rel === '' || rel.split(path.sep)[0] === '..' || path.isAbsolute(rel);
   };
   if (outside(lexical) || file.split(/[\\/]/).includes('..')) throw new CaseFileError(`${label} "${file}" is outside the case folder`);
   let real: string;

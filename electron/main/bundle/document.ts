@@ -94,8 +94,9 @@ async function embedAssets(doc: PDFDocument, r: RenderInput, exhibits: readonly 
     if (a.type === 'image') {
       for (const [k, s] of a.slices.entries()) images.set(imageKey(x.no, k), await doc.embedJpg(s.jpeg));
     } else if (a.type === 'pdf') {
-      const pages = await doc.embedPdf(a.bytes, Array.from({ length: a.pages }, (_, k) => k));
-      pages.forEach((p, k) => embedded.set(pdfKey(x.no, k), p));
+      const wanted = Array.from({ length: a.pages }, (_, k) => k).filter((k) => !a.unembeddable.includes(k));
+      const pages = wanted.length === 0 ? [] : await doc.embedPdf(a.bytes, wanted);
+      pages.forEach((p, i) => embedded.set(pdfKey(x.no, wanted[i] ?? -1), p));
     }
   }
   return { images, embedded };

@@ -183,16 +183,15 @@ export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
   if (a.type === 'image') {
     a.slices.forEach((s, i) => bodies.push((ctx) => drawFitted(ctx, imageKey(x.no, i), i === 0 ? head.height : 40, s.width, s.height)));
   } else if (a.type === 'pdf') {
-    for (let i = 0; i < a.pages; i++) bodies.push((ctx) => drawEmbedded(ctx, pdfKey(x.no, i), i === 0 ? head.height : 40));
+    for (let i = 0; i < a.pages; i++) {
+      const top = i === 0 ? head.height : 40;
+      if (a.unembeddable.includes(i)) bodies.push(noteBody(ts, `原 PDF 第 ${i + 1} 页无法嵌入本材料（页面缺少内容或已损坏）。`, x));
+      else bodies.push((ctx) => drawEmbedded(ctx, pdfKey(x.no, i), top));
+    }
   } else if (a.type === 'transcript' || a.type === 'text') {
     bodies.push(...flow(ts, transcriptLines(ts, x), head.height));
   } else {
-    bodies.push((ctx, top) => {
-      const lines = ts.wrap(`${a.reason}提交时请核对文件名“${x.evidence.originalName}”与上方 SHA-256 一致。`, 11, CONTENT_WIDTH - 30);
-      const h = lines.length * 18 + 24;
-      ctx.page.drawRectangle({ x: MARGIN.left, y: top - 16 - h, width: CONTENT_WIDTH, height: h, borderColor: STAMP, borderWidth: 1, color: SHADE });
-      lines.forEach((line, i) => ts.draw(ctx.page, line, MARGIN.left + 15, top - 16 - 22 - i * 18, 11));
-    });
+    bodies.push(noteBody(ts, a.reason, x));
   }
   return bodies.map((body, i) => ({
     section: 'exhibits',
@@ -204,6 +203,16 @@ export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
       body(ctx, TOP - header.height);
     },
   }));
+}
+
+/** A boxed note where the original cannot be shown, pointing the reader to the file and its hash. */
+function noteBody(ts: Typesetter, reason: string, x: PreparedExhibit): Body {
+  return (ctx, top) => {
+    const lines = ts.wrap(`${reason}提交时请核对文件名“${x.evidence.originalName}”与上方 SHA-256 一致。`, 11, CONTENT_WIDTH - 30);
+    const h = lines.length * 18 + 24;
+    ctx.page.drawRectangle({ x: MARGIN.left, y: top - 16 - h, width: CONTENT_WIDTH, height: h, borderColor: STAMP, borderWidth: 1, color: SHADE });
+    lines.forEach((line, i) => ts.draw(ctx.page, line, MARGIN.left + 15, top - 16 - 22 - i * 18, 11));
+  };
 }
 
 function drawFitted(ctx: DrawContext, key: string, headerHeight: number, w: number, h: number): void {

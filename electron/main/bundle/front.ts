@@ -173,6 +173,7 @@ function letterItems(input: BundleInput, statement: string, exportedAt: string):
         { type: 'heading', text: '被投诉人' },
         { type: 'kv', label: '名称', value: r.name },
         { type: 'kv', label: '地址', value: r.address },
+        ...(r.creditCode === '' ? [] : [{ type: 'kv' as const, label: '统一社会信用代码', value: r.creditCode }]),
       ]
     : [
         { type: 'kv', label: '申请人', value: p.name },

@@ -180,6 +180,9 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
     for (const entry of checklist.entries) if (!entry.need.optional && entry.missing > 0) warnings.push(`建议补充证据：${entry.need.label}`);
     for (const x of prepared) {
       if (x.asset.type === 'listed') warnings.push(`证据${x.no}（${x.evidence.title}）无法嵌入 PDF，需另行提交原文件。`);
+      if (x.asset.type === 'pdf' && x.asset.unembeddable.length > 0) {
+        warnings.push(`证据${x.no}（${x.evidence.title}）的第 ${x.asset.unembeddable.map((k) => k + 1).join('、')} 页无法嵌入 PDF，已注明，需另行提交原文件。`);
+      }
       if (x.asset.type === 'image' && x.asset.level > 0) warnings.push(`证据${x.no}（${x.evidence.title}）为符合大小限制已降低清晰度。`);
     }
   }

@@ -56,7 +56,7 @@ function ExportBody({ caseId }: { caseId: string }) {
     request: record?.remedy ?? '',
     statement: draft,
     complainant: { name: '', phone: '', address: '' },
-    respondent: { name: record?.shop ?? '', address: '' },
+    respondent: { name: record?.shop ?? '', address: '', creditCode: '' },
   });
   const caseDetails = useApp((s) => s.caseDetails);
   // A case imported with (or exported before with) its parties and statement starts from those.
@@ -65,7 +65,9 @@ function ExportBody({ caseId }: { caseId: string }) {
     void caseDetails(caseId).then((d) => {
       if (!live || !d) return;
       setTarget(d.target);
-      setForm((f) => ({ ...f, statement: d.statement || f.statement, complainant: d.complainant, respondent: d.respondent }));
+      // Details saved before the credit code existed have none: field by field, not a spread.
+      const respondent = { name: d.respondent.name, address: d.respondent.address, creditCode: d.respondent.creditCode ?? '' };
+      setForm((f) => ({ ...f, statement: d.statement || f.statement, complainant: d.complainant, respondent }));
     });
     return () => {
       live = false;
@@ -117,6 +119,14 @@ function ExportBody({ caseId }: { caseId: string }) {
             </Field>
             <Field label={t('export.respondentAddress')}>
               <input value={form.respondent.address} data-testid="respondent-address" onChange={(e) => who('respondent', 'address', e.target.value)} />
+            </Field>
+            <Field label={t('export.respondentCreditCode')}>
+              <input
+                value={form.respondent.creditCode}
+                data-testid="respondent-credit-code"
+                placeholder={t('export.respondentCreditCodeHint')}
+                onChange={(e) => who('respondent', 'creditCode', e.target.value)}
+              />
             </Field>
           </div>
         )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { maxLengthOf } from '../../../shared/deadlines/presets';
+import { maxLengthOf, minLengthOf } from '../../../shared/deadlines/presets';
 import { checkPresetLength, type PresetRow } from '../../../shared/deadlines/settings';
 import { useApp } from '../StoreContext';
 
@@ -17,7 +17,7 @@ export function PresetSettingRow({ row }: { row: PresetRow }) {
   const commit = () => {
     const check = checkPresetLength(preset.id, text);
     if (!check.ok) {
-      setError(t(`deadlineSettings.presets.errors.${check.problem}`, { max: check.max }));
+      setError(t(`deadlineSettings.presets.errors.${check.problem}`, { min: check.min, max: check.max }));
       return;
     }
     setError(null);
@@ -30,6 +30,11 @@ export function PresetSettingRow({ row }: { row: PresetRow }) {
         <span className="preset-title">
           <strong>{label}</strong>
           {overridden && <span className="preset-modified" data-testid="preset-modified">{t('deadlineSettings.presets.modified')}</span>}
+          {preset.unconfirmed && (
+            <span className="preset-unconfirmed" data-testid="preset-unconfirmed" title={t('deadlineSettings.presets.unconfirmedHint')}>
+              {t('deadlineSettings.presets.unconfirmed')}
+            </span>
+          )}
         </span>
         <span className="muted small">{i18n.language === 'en' ? preset.startsFrom.en : preset.startsFrom.zh}</span>
       </span>
@@ -42,7 +47,8 @@ export function PresetSettingRow({ row }: { row: PresetRow }) {
         <span className="length-input">
           <input
             type="number"
-            min={1}
+            min={minLengthOf(preset.unit)}
+            readOnly={!preset.editable}
             max={maxLengthOf(preset.unit)}
             step={1}
             value={text}
@@ -67,6 +73,11 @@ export function PresetSettingRow({ row }: { row: PresetRow }) {
       <span className="preset-source" role="cell" title={preset.source}>
         <span className={`basis-tag basis-${preset.basis}`}>{t(`deadlineSettings.presets.basis.${preset.basis}`)}</span>
         <span className="preset-source-text small">{preset.source}</span>
+        {preset.changedFrom && (
+          <span className="preset-changed-from small" data-testid="preset-changed-from">
+            {t('deadlineSettings.presets.changedFrom', { before: i18n.language === 'en' ? preset.changedFrom.en : preset.changedFrom.zh })}
+          </span>
+        )}
       </span>
       <span role="cell" className="preset-actions">
         <button type="button" className="ghost small" disabled={!overridden} data-testid="preset-reset" onClick={() => void reset(preset.id)}>

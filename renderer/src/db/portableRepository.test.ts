@@ -44,7 +44,7 @@ const folder: CaseFolderImport = {
     request: '退款',
     statement: '事实',
     complainant: { name: '张三', phone: '13800138000', address: '上海' },
-    respondent: { name: '店', address: '杭州' },
+    respondent: { name: '店', address: '杭州', creditCode: '' },
     events: [{ at: '2026-11-16 09:00', text: '联系客服' }],
   },
   evidence: [1, 2].map((n) => ({ blob: blob(n), kind: 'logistics' as const, title: `物流${n}`, purpose: '' })),

@@ -237,6 +237,8 @@ export const en = {
     complainantAddress: 'Complainant address',
     respondentName: 'Respondent (seller) name',
     respondentAddress: 'Respondent address',
+    respondentCreditCode: 'Unified social credit code (optional)',
+    respondentCreditCodeHint: "18 characters, on the shop's business licence page",
     request: 'Request',
     statement: 'Facts and reasons (time + event + request)',
     redact: 'Mask phone numbers, ID numbers and addresses (in the exported copies only)',

@@ -236,6 +236,8 @@ export const zh = {
     complainantAddress: '投诉人地址',
     respondentName: '被投诉人（商家）名称',
     respondentAddress: '被投诉人地址',
+    respondentCreditCode: '统一社会信用代码（选填）',
+    respondentCreditCodeHint: '18位，见店铺“营业执照/资质”',
     request: '诉求',
     statement: '事实与理由（时间 + 事件 + 诉求）',
     redact: '遮盖手机号、身份证号和地址（只改导出的副本，原件不变）',

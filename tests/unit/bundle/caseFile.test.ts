@@ -16,6 +16,9 @@ beforeAll(async () => {
   caseDir = path.join(root, 'case');
   await mkdir(path.join(caseDir, 'files'), { recursive: true });
   await writeFile(path.join(caseDir, 'files', 'a.png'), 'png bytes');
+  // Names that merely start with two dots are ordinary files, not a way up.
+  await writeFile(path.join(caseDir, '..foo.png'), 'png bytes');
+  await writeFile(path.join(caseDir, 'files', '...png'), 'png bytes');
   outsideFile = path.join(root, 'secret.txt');
   await writeFile(outsideFile, 'not for the case');
   await mkdir(path.join(root, 'elsewhere'));
@@ -45,6 +48,11 @@ async function refusal(json: unknown): Promise<string> {
 }
 
 describe('evidence paths', () => {
+  it('accepts names that only start with dots (..foo.png, files/...png)', async () => {
+    const loaded = await load({ ...base, evidence: [{ file: '..foo.png', kind: 'order' }, { file: 'files/...png', kind: 'chat' }] });
+    expect(loaded).toMatchObject({ evidence: [{ path: path.join(caseDir, '..foo.png') }, { path: path.join(caseDir, 'files', '...png') }] });
+  });
+
   it('accepts a file inside, also through a link that stays inside', async () => {
     const loaded = await load({ ...base, evidence: [...base.evidence, { file: 'inside-link.png', kind: 'chat' }] });
     expect(loaded).toMatchObject({ evidence: [{ path: path.join(caseDir, 'files', 'a.png') }, { path: path.join(caseDir, 'files', 'a.png') }] });

@@ -78,7 +78,7 @@ describe('a 12315 complaint', () => {
     const [order] = await sourceFiles();
     const fx = await makeFixture([order as SourceFile]);
     try {
-      const input = { ...fx.input, target: '12315' as const, complainant: { name: '李明', phone: '', address: '' }, respondent: { name: '', address: '' } };
+      const input = { ...fx.input, target: '12315' as const, complainant: { name: '李明', phone: '', address: '' }, respondent: { name: '', address: '', creditCode: '' } };
       const out = path.join(fx.root, 'out', 'complaint.pdf');
       const error = await createBundleService({ vaultDir: fx.vaultDir }).exportBundle(input, { outFile: out, maxBytes: null }).catch((e: unknown) => e);
       expect(error instanceof BundleError && error.code).toBe('missing-fields');
@@ -91,12 +91,12 @@ describe('a 12315 complaint', () => {
       ]);
       await expect(readdir(path.dirname(out))).rejects.toThrow();
 
-      const complete = { ...input, complainant: fx.input.complainant, respondent: fx.input.respondent, case: { ...input.case, statement: '2026年11月15日购买XX游戏点卡，卡密提示已被使用，订单号3456789012345678901，要求全额退款149.90元。' } };
+      const complete = { ...input, complainant: fx.input.complainant, respondent: { ...fx.input.respondent, creditCode: '91350100M000100Y43' }, case: { ...input.case, statement: '2026年11月15日购买XX游戏点卡，卡密提示已被使用，订单号3456789012345678901，要求全额退款149.90元。' } };
       const ok = await createBundleService({ vaultDir: fx.vaultDir }).exportBundle(complete, { outFile: out, maxBytes: null });
       const letter = await text(ok.files[0] ?? '', 2);
       await mkdir(path.resolve('test-results/bundle'), { recursive: true });
       await tool('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', ok.files[0] ?? '', path.resolve('test-results/bundle/complaint')]);
-      for (const words of ['投诉书', '投诉人', '被投诉人', '投诉请求', '事实与理由', '13800138000', '浙江省杭州市余杭区文一西路969号']) expect(letter).toContain(words);
+      for (const words of ['投诉书', '投诉人', '被投诉人', '投诉请求', '事实与理由', '13800138000', '浙江省杭州市余杭区文一西路969号', '统一社会信用代码', '91350100M000100Y43']) expect(letter).toContain(words);
     } finally {
       await fx.cleanup();
     }

@@ -144,7 +144,7 @@ export async function makeFixture(files: SourceFile[], over: Partial<BundleInput
     target: 'platform',
     case: caseOf({ statement: '' }),
     complainant: { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号1201室' },
-    respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号' },
+    respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', creditCode: '' },
     evidence,
     events: [{ at: '2026-11-16T10:30:00', text: '在平台申请退款' }],
     exportedAt: '2026-11-22T10:00:00',

@@ -73,10 +73,22 @@ async function installStall(stall: Stall): Promise<void> {
   syncBuiltinESMExports();
 }
 
-async function run(job: Job): Promise<unknown> {
+/** The user a job runs as, when not the parent's: set by the harness, never by a test directly. */
+type Placed = Job & { dropTo?: { uid: number; gid: number } };
+
+/** Gives up root for good, after every module is loaded from the checkout. */
+function dropPrivileges(to: { uid: number; gid: number }): void {
+  process.setgroups?.([to.gid]);
+  process.setgid?.(to.gid);
+  process.setuid?.(to.uid);
+  if (process.getuid?.() !== to.uid) throw new Error(`could not drop to uid ${to.uid}`);
+}
+
+async function run(job: Placed): Promise<unknown> {
   if ('stall' in job && job.stall) await installStall(job.stall);
   // Imported after the stall is installed, exactly as the app would load them.
   const { createVaultService } = await import('../../../electron/main/vault');
+  if (job.dropTo) dropPrivileges(job.dropTo);
   switch (job.mode) {
     case 'import': {
       const vault = createVaultService({ vaultDir: job.vaultDir, onProgress: (p) => say(`PROGRESS ${JSON.stringify(p)}`) });
@@ -119,7 +131,7 @@ async function run(job: Job): Promise<unknown> {
 
 const jobFile = process.argv[2];
 if (jobFile === undefined) throw new Error('usage: child.ts <job.json>');
-const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Job;
+const job = JSON.parse(readFileSync(jobFile, 'utf8')) as Placed;
 run(job).then(
   (result) => {
     say(`RESULT ${JSON.stringify(result)}`);

@@ -113,7 +113,7 @@ describe('a read-only vault folder (0555), as an unprivileged user', () => {
     const dirs = execFileSync('find', [vaultDir, '-type', 'd']).toString().trim().split('\n');
     for (const dir of dirs) await chmod(dir, 0o555);
 
-    const run = await runChild(root, { mode: 'import', vaultDir, files, caseId: 'c' }, { uid: NOBODY, gid: NOBODY });
+    const run = await runChild(root, { mode: 'import', vaultDir, files, caseId: 'c' }, { dropTo: { uid: NOBODY, gid: NOBODY } });
     const batch = run.result as ImportBatch;
     expect(batch.items).toEqual([]);
     expect(batch.failures).toEqual([

@@ -20,20 +20,17 @@ export interface ChildRun {
 export interface RunOptions {
   /** SIGKILL the child as soon as a line matches. */
   killOn?: RegExp;
-  uid?: number;
-  gid?: number;
+  /** Run the job as this user. The child loads its modules first and only then drops to it, so the
+   * checkout may sit in a folder the user cannot enter (a private mktemp -d folder, root's home). */
+  dropTo?: { uid: number; gid: number };
 }
 
 let jobs = 0;
 
 export async function runChild(dir: string, job: Job, opts: RunOptions = {}): Promise<ChildRun> {
   const jobFile = path.join(dir, `job-${process.pid}-${jobs++}.json`);
-  await writeFile(jobFile, JSON.stringify(job));
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, jobFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    uid: opts.uid,
-    gid: opts.gid,
-  });
+  await writeFile(jobFile, JSON.stringify({ ...job, dropTo: opts.dropTo }));
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, jobFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let killed = false;
   let stderr = '';

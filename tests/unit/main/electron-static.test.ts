@@ -72,6 +72,12 @@ describe('static Electron configuration check', () => {
     expect(windows).toEqual(['electron/main/index.ts']);
     expect(readFileSync(path.join(ROOT, 'electron/main/index.ts'), 'utf8')).toMatch(/webPreferences:\s*secureWebPreferences\(/);
   });
+
+  it('installed builds get neither the developer tools nor their menu item', () => {
+    const index = readFileSync(path.join(ROOT, 'electron/main/index.ts'), 'utf8');
+    expect(index).toMatch(/secureWebPreferences\(preloadPath, !app\.isPackaged\)/);
+    expect(index).toMatch(/buildAppMenu\(\{ devTools: !app\.isPackaged/);
+  });
 });
 
 describe('openConfirmedLink (the gate electron/main/external.ts opens links through)', () => {

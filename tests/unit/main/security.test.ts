@@ -69,8 +69,9 @@ beforeEach(() => {
 
 describe('secureWebPreferences', () => {
   it('turns on isolation and the sandbox, and every Node or insecure switch off', () => {
-    expect(secureWebPreferences('/p/preload.cjs')).toMatchObject({
+    expect(secureWebPreferences('/p/preload.cjs', false)).toMatchObject({
       preload: '/p/preload.cjs',
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -81,6 +82,11 @@ describe('secureWebPreferences', () => {
       webviewTag: false,
     });
     expect(fake.sandboxed).toBe(true);
+  });
+
+  it('keeps the developer tools for development builds only', () => {
+    expect(secureWebPreferences('/p/preload.cjs', true).devTools).toBe(true);
+    expect(secureWebPreferences('/p/preload.cjs', false).devTools).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { chmod, copyFile, mkdir, readdir, readFile, rm, stat, symlink, utimes, w
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestVault } from './fixtures';
-import { jpegBytes, makeTestVault, pngBytes, wavBytes } from './fixtures';
+import { jpegBytes, makeTestVault, NOW, pngBytes, wavBytes } from './fixtures';
 
 let v: TestVault;
 beforeEach(async () => {
@@ -202,14 +202,19 @@ describe('importFolder', () => {
 describe('prepareOpen housekeeping', () => {
   it('sweeps its own day-old copies and nothing else in the temp folder', async () => {
     const sha = await importBytes('a.png', await pngBytes());
-    const first = await v.service.prepareOpen(sha, 'a.png');
+    const old = await v.service.prepareOpen(sha, 'a.png');
+    const recent = await v.service.prepareOpen(sha, 'a.png');
     const foreign = path.join(v.openDir, 'someone-elses-folder');
     await mkdir(foreign);
-    const dayAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
-    await utimes(path.dirname(first), dayAgo, dayAgo);
-    await utimes(foreign, dayAgo, dayAgo);
+    // Ages are set on the service's own clock (NOW), never the wall clock, so the test means the
+    // same thing on any day it runs.
+    const hoursBefore = (h: number) => new Date(NOW.getTime() - h * 60 * 60 * 1000);
+    await utimes(path.dirname(old), hoursBefore(48), hoursBefore(48));
+    await utimes(path.dirname(recent), hoursBefore(1), hoursBefore(1));
+    await utimes(foreign, hoursBefore(48), hoursBefore(48));
     await v.service.prepareOpen(sha, 'a.png');
-    expect(await exists(path.dirname(first))).toBe(false);
+    expect(await exists(path.dirname(old))).toBe(false);
+    expect(await exists(path.dirname(recent))).toBe(true);
     expect(await exists(foreign)).toBe(true);
   });
 });

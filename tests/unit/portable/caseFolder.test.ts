@@ -30,7 +30,7 @@ const CASE: PortableCase = {
   request: '全额退款 149.90 元',
   statement: '2026年11月15日购买点卡，卡密提示已被使用，请求全额退款。',
   complainant: { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号' },
-  respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号' },
+  respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', creditCode: '' },
   events: [{ at: '2026-11-16T10:30:00', text: '在平台申请退款' }],
 };
 
