@@ -62,6 +62,7 @@ export const extractionSchema = z.object({
     }),
   ),
   text: z.string().max(FIELDS_LIMITS.textChars),
+  truncated: z.literal(true).optional(),
 }) satisfies z.ZodType<Extraction>;
 
 /** The stored file and the reply alike: main parses what it reads from disk with this. */
