@@ -14,7 +14,8 @@ import { createFieldsService, type FieldsService } from './fields/service';
 import { createVaultHandlers, imagesOf, vaultAudit, type DesktopPorts } from './handlers';
 import { createIntegrity, withAudit, type Integrity, type IntegrityPorts } from './integrity';
 import { backupAuditHooks } from './integrity/backupAudit';
-import type { OcrEngineOptions } from './ocr/engine';
+import { createSecondReader } from './ocr/confirm';
+import type { OcrEngine, OcrEngineOptions } from './ocr/engine';
 import { createOcrService, type OcrService } from './ocr/queue';
 import { createOcrHandlers } from './ocrHandlers';
 import { createPortableHandlers, portableAudit, type PortablePorts } from './portable/handlers';
@@ -81,7 +82,9 @@ export function createHandlers(opts: CompositionOptions): AppMain {
   const date = () => new Date(clock());
   const vault = createVaultService({ vaultDir, tempDir: opts.tempDir, now: date, onProgress: (p) => emit('vault:importProgress', p) });
   // The queue stores fields before it reports a file done, so the renderer never asks too early.
-  const fields = createFieldsService({ vaultDir, now: date, ocrResult: (sha) => ocr.result(sha) });
+  // The second reader starts on first use (tesseract.js, one worker) and ends with the app.
+  let reader: OcrEngine | null = null;
+  const fields = createFieldsService({ vaultDir, now: date, ocrResult: (sha) => ocr.result(sha), secondReader: () => (reader ??= createSecondReader()) });
   const ocr = createOcrService({
     vaultDir,
     now: date,
@@ -148,6 +151,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     async dispose() {
       await reminders.close();
       await ocr.dispose();
+      await reader?.terminate();
     },
   };
 }

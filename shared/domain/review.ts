@@ -25,6 +25,8 @@ export interface ReviewField {
   box: BBox | null;
   label: string | null;
   status: 'auto' | CorrectionStatus;
+  /** The second reader's verdict on what OCR read (see Field.agree); null when unchecked. */
+  agree: boolean | null;
 }
 
 export interface ExtractionRecord {
@@ -69,6 +71,7 @@ export function reviewFields(extraction: Extraction, corrections: Readonly<Recor
       box: f.box,
       label: f.label ?? null,
       status: c?.status ?? 'auto',
+      agree: f.agree ?? null,
     };
   });
 }

@@ -31,6 +31,11 @@ export interface Field {
   label?: string;
   /** 1-based line in the cleaned page text, or the source line of a chat-log message. */
   line?: number;
+  /**
+   * Whether the second reader (tesseract.js on the field's own crop) read the same value: true when
+   * both engines agree, false for 请核对, null when there was no box to crop; absent when not checked.
+   */
+  agree?: boolean | null;
 }
 
 export const ID_SCHEMES = [

@@ -10,7 +10,7 @@ import type { Extraction } from '../extract/types';
  * Bumped whenever extraction would read the same OCR result differently, so fields stored by an
  * older build are read again rather than trusted.
  */
-export const FIELDS_VERSION = 1;
+export const FIELDS_VERSION = 2;
 
 /** Bounds on what one file holds and one reply carries: far above a real page or a bounded chat read. */
 export const FIELDS_LIMITS = { items: 20_000, textChars: 16 * 1024 * 1024, valueChars: 4096 };
@@ -25,6 +25,8 @@ export interface EvidenceFields {
   ocrAt: string | null;
   /** ISO instant the fields were written. */
   createdAt: string;
+  /** Which engine read the screenshot (PP-OCR, or tesseract.js where onnxruntime cannot load); null for chat logs. */
+  engine: 'paddle' | 'tesseract' | null;
   extraction: Extraction;
 }
 
@@ -37,6 +39,7 @@ const fieldShape = {
   box: bbox.nullable(),
   label: short.optional(),
   line: z.number().int().optional(),
+  agree: z.boolean().nullable().optional(),
 };
 const field = z.object(fieldShape);
 const idField = z.object({ ...fieldShape, scheme: z.enum(ID_SCHEMES) });
@@ -73,6 +76,7 @@ export const evidenceFieldsSchema = z.object({
   capturedAt: z.string().max(64).nullable(),
   ocrAt: z.string().max(64).nullable(),
   createdAt: z.string().max(64),
+  engine: z.enum(['paddle', 'tesseract']).nullable(),
   extraction: extractionSchema,
 }) satisfies z.ZodType<EvidenceFields>;
 

@@ -3,6 +3,8 @@
 // buyer gets. Screenshots take the chat-app hint from their pixels; chat logs their parsed messages.
 import { extractFromChatLog } from '../../../shared/extract';
 import type { Extraction, OcrWord, ParsedChatLog } from '../../../shared/extract';
+import { confirmFields, withAgreement } from '../ocr/confirm';
+import type { OcrEngine } from '../ocr/engine';
 import { chatAppHint, extractWithHints } from '../ocr/hints';
 
 export type FieldSource =
@@ -16,7 +18,23 @@ export interface OcrReading {
   words: readonly OcrWord[];
 }
 
-export async function extractEvidenceFields(source: FieldSource): Promise<Extraction> {
+export interface ExtractOptions {
+  /**
+   * tesseract.js set up for one-line crops (ocr/confirm.ts): each id, amount and date-time of a
+   * screenshot is read again from its own crop, and the field records whether the engines agree.
+   */
+  secondReader?: OcrEngine;
+}
+
+export async function extractEvidenceFields(source: FieldSource, opts: ExtractOptions = {}): Promise<Extraction> {
   if (source.kind === 'chatlog') return extractFromChatLog(source.chat);
-  return extractWithHints({ text: source.ocr.rawText, words: source.ocr.words }, source.capturedAt, await chatAppHint(source.image));
+  const extraction = extractWithHints({ text: source.ocr.rawText, words: source.ocr.words }, source.capturedAt, await chatAppHint(source.image));
+  if (!opts.secondReader) return extraction;
+  try {
+    return withAgreement(extraction, (await confirmFields(opts.secondReader, source.image, extraction)).agreement);
+  } catch (err) {
+    // The fields stand without the cross-check: they are shown unflagged, not lost.
+    console.error('[fields] second reader failed', err);
+    return extraction;
+  }
 }

@@ -7,6 +7,7 @@ import type { EvidenceFields } from '../../../shared/fields/contract';
 import { FIELDS_VERSION, evidenceFieldsSchema } from '../../../shared/fields/contract';
 import { writeFileAtomic } from '../fs/atomic';
 import { readChatExport } from '../chatRead';
+import type { OcrEngine } from '../ocr/engine';
 import { readJson, type StoredOcrResult } from '../ocr/store';
 import { assertSha256, vaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
@@ -17,6 +18,8 @@ export interface FieldsServiceOptions {
   now: () => Date;
   /** The stored OCR result of one original, or null while there is none. */
   ocrResult(sha256: string): Promise<StoredOcrResult | null>;
+  /** The second reader for screenshots' fields (created on first use); none in tests that do not need it. */
+  secondReader?: () => OcrEngine;
 }
 
 export interface FieldsService {
@@ -47,8 +50,8 @@ export function createFieldsService(opts: FieldsServiceOptions): FieldsService {
   const fromOcr = async (result: StoredOcrResult, image: Buffer): Promise<EvidenceFields> => {
     const sidecar = await readSidecar(layout, result.sha256);
     const capturedAt = sidecar?.blob.capturedAt ?? null;
-    const extraction = await extractEvidenceFields({ kind: 'image', image, ocr: result, capturedAt });
-    return save({ version: FIELDS_VERSION, sha256: result.sha256, source: 'ocr', capturedAt, ocrAt: result.createdAt, createdAt: opts.now().toISOString(), extraction });
+    const extraction = await extractEvidenceFields({ kind: 'image', image, ocr: result, capturedAt }, opts.secondReader ? { secondReader: opts.secondReader() } : {});
+    return save({ version: FIELDS_VERSION, sha256: result.sha256, source: 'ocr', capturedAt, ocrAt: result.createdAt, createdAt: opts.now().toISOString(), engine: result.kind, extraction });
   };
 
   const readNow = async (sha: string): Promise<EvidenceFields | null> => {
@@ -63,7 +66,7 @@ export function createFieldsService(opts: FieldsServiceOptions): FieldsService {
     const chat = await readChatExport(layout.blob(sha), sidecar.blob.originalName);
     if (chat === null) return null;
     const extraction = await extractEvidenceFields({ kind: 'chatlog', chat });
-    return save({ version: FIELDS_VERSION, sha256: sha, source: 'chatlog', capturedAt: sidecar.blob.capturedAt, ocrAt: null, createdAt: opts.now().toISOString(), extraction });
+    return save({ version: FIELDS_VERSION, sha256: sha, source: 'chatlog', capturedAt: sidecar.blob.capturedAt, ocrAt: null, createdAt: opts.now().toISOString(), engine: null, extraction });
   };
 
   return {

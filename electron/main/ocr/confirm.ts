@@ -110,3 +110,29 @@ export async function confirmFields(reader: OcrEngine, image: Buffer, extraction
   if (extraction.amount) agreement.amount = await check('amount', extraction.amount);
   return { agreement, checks };
 }
+
+/** The extraction with each checked field's `agree` flag set from the second reader's agreement. */
+export function withAgreement(extraction: Extraction, agreement: Agreement): Extraction {
+  const mark = <T extends Field>(list: readonly T[], flags: ReadonlyArray<boolean | null>): T[] => list.map((f, i) => (i < flags.length ? { ...f, agree: flags[i] ?? null } : f));
+  // Only date-times were checked (the scan's own filter); date-only stamps stay unflagged.
+  let t = 0;
+  const timestamps = extraction.timestamps.map((f) => (f.value.includes('T') ? { ...f, agree: agreement.timestamps[t++] ?? null } : f));
+  return {
+    ...extraction,
+    orderNumbers: mark(extraction.orderNumbers, agreement.orderNumbers),
+    transactionIds: mark(extraction.transactionIds, agreement.transactionIds),
+    timestamps,
+    amount: extraction.amount ? { ...extraction.amount, agree: agreement.amount } : null,
+  };
+}
+
+/** The scan line's per-list flags, read back from fields that carry them. */
+export function agreementOf(extraction: Extraction): Agreement {
+  const flag = (f: Field): boolean | null => f.agree ?? null;
+  return {
+    orderNumbers: extraction.orderNumbers.map(flag),
+    transactionIds: extraction.transactionIds.map(flag),
+    timestamps: extraction.timestamps.filter((f) => f.value.includes('T')).map(flag),
+    amount: extraction.amount ? flag(extraction.amount) : null,
+  };
+}

@@ -13,7 +13,7 @@ import { probeImage } from '../vault/image';
 import { extractEvidenceFields } from '../fields/extract';
 import { createAutoEngine } from './auto';
 import type { Agreement } from './confirm';
-import { confirmFields, createSecondReader } from './confirm';
+import { agreementOf, createSecondReader } from './confirm';
 import type { OcrEngine, OcrEngineKind } from './engine';
 import { defaultPoolSize } from './engine';
 import { mapLimit } from './limit';
@@ -77,9 +77,8 @@ async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: (
   const capturedAt = captureTime(file, exif, mtimeMs);
   const result = await ocrImage(engine(), bytes);
   // The app's own extraction (fields/extract.ts); the second reader then re-reads each field's crop.
-  const extraction = await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt });
-  const agree = second ? (await confirmFields(second(), bytes, extraction)).agreement : undefined;
-  return { engine: result.kind, ...toScanJson(extraction, capturedAt), ...(agree ? { agree } : {}) };
+  const extraction = await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt }, second ? { secondReader: second() } : {});
+  return { engine: result.kind, ...toScanJson(extraction, capturedAt), ...(second ? { agree: agreementOf(extraction) } : {}) };
 }
 
 interface Classified {

@@ -41,8 +41,15 @@ export function FieldReview({ evidenceId, fields, onHover }: Props) {
             {editing === f.key ? (
               <input value={draft} autoFocus onChange={(e) => setDraft(e.target.value)} data-testid="field-edit-input" />
             ) : (
-              <span className="mono field-value" data-testid="field-value">
-                {f.value}
+              <span className="field-value-cell">
+                <span className="mono field-value" data-testid="field-value">
+                  {f.value}
+                </span>
+                {f.status === 'auto' && f.agree !== null && (
+                  <span className={f.agree ? 'field-agree agree' : 'field-agree disagree'} data-testid="field-agree" title={t(f.agree ? 'fields.agree.yesHint' : 'fields.agree.noHint')}>
+                    {t(f.agree ? 'fields.agree.yes' : 'fields.agree.no')}
+                  </span>
+                )}
               </span>
             )}
             <span className="field-actions">

@@ -205,6 +205,12 @@ export const en = {
     ocrText: 'Full recognised text',
     types: { orderNumber: 'Order no.', transactionId: 'Transaction', trackingNumber: 'Tracking no.', amount: 'Amount paid', timestamp: 'Time' },
     status: { confirmed: 'Confirmed', edited: 'Edited', deleted: 'Deleted' },
+    agree: {
+      yes: 'Both readers agree',
+      yesHint: 'A second OCR engine read the same value from this part of the screenshot on its own',
+      no: 'Please check',
+      noHint: 'A second OCR engine read something else here: compare with the screenshot, then confirm or edit',
+    },
   },
   scam: {
     title: 'Beware of a refund scam',

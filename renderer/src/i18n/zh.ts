@@ -204,6 +204,12 @@ export const zh = {
     ocrText: '识别出的全文',
     types: { orderNumber: '订单号', transactionId: '交易号', trackingNumber: '运单号', amount: '实付金额', timestamp: '时间' },
     status: { confirmed: '已确认', edited: '已修改', deleted: '已删除' },
+    agree: {
+      yes: '两次识别一致',
+      yesHint: '第二个识别引擎从这一处截图单独读出的值与此相同',
+      no: '请核对',
+      noHint: '第二个识别引擎从这一处截图读出的值不同：请对照截图核对后确认或修改',
+    },
   },
   scam: {
     title: '警惕退款诈骗',

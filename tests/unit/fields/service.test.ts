@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFieldsService, type FieldsService } from '../../../electron/main/fields/service';
 import type { OcrEngine } from '../../../electron/main/ocr/engine';
+import { agreementOf, createSecondReader } from '../../../electron/main/ocr/confirm';
 import { createOcrEngine } from '../../../electron/main/ocr/engine';
 import { createOcrService, type OcrProgressEvent, type OcrService } from '../../../electron/main/ocr/queue';
 import { scanFiles } from '../../../electron/main/ocr/scan';
@@ -17,6 +18,7 @@ import { NOW, makeTestVault, type TestVault } from '../main/fixtures';
 import { corpusImage } from '../ocr/support';
 
 let engine: OcrEngine;
+let second: OcrEngine;
 let v: TestVault;
 let ocr: OcrService;
 let fields: FieldsService;
@@ -26,9 +28,13 @@ const doneWithFields: boolean[] = [];
 
 beforeAll(async () => {
   engine = createOcrEngine({ size: 1, idleMs: 0 });
+  second = createSecondReader();
   await engine.warm();
 }, 30_000);
-afterAll(() => engine.terminate());
+afterAll(async () => {
+  await engine.terminate();
+  await second.terminate();
+});
 
 beforeEach(async () => {
   v = await makeTestVault();
@@ -36,7 +42,7 @@ beforeEach(async () => {
   events.length = 0;
   doneWithFields.length = 0;
   // Wired as the composition root wires them: the queue stores fields before it reports done.
-  fields = createFieldsService({ vaultDir: v.vaultDir, now: () => clock, ocrResult: (sha) => ocr.result(sha) });
+  fields = createFieldsService({ vaultDir: v.vaultDir, now: () => clock, ocrResult: (sha) => ocr.result(sha), secondReader: () => second });
   ocr = createOcrService({
     vaultDir: v.vaultDir,
     engine,
@@ -73,7 +79,10 @@ describe('fields service', () => {
     expect(stored).toMatchObject({ version: FIELDS_VERSION, sha256: sha, source: 'ocr', createdAt: NOW.toISOString(), ocrAt: NOW.toISOString() });
     const [line] = await scanFiles([file], { engine });
     const { file: _file, ...expected } = line && !('error' in line) ? line : { file: '', error: 'scan failed' };
-    expect(toScanJson(stored?.extraction ?? ({} as never), stored?.capturedAt ?? null)).toEqual(expected);
+    // Engine, fields and the second reader's verdicts alike: the app stores what scan prints.
+    const extraction = stored?.extraction ?? ({} as never);
+    expect({ engine: stored?.engine, ...toScanJson(extraction, stored?.capturedAt ?? null), agree: agreementOf(extraction) }).toEqual(expected);
+    expect(extraction.orderNumbers.every((f) => f.agree !== undefined)).toBe(true);
   });
 
   it('reads a torn file again, and reads again after OCR is redone', async () => {
