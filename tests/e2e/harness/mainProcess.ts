@@ -18,13 +18,15 @@ export interface TestDesktop {
   loginItem: boolean[];
   /** Restarts main asked for (after a restore); the test performs them with restartMain(). */
   relaunches: number;
-  /** The main process's clock; the test moves it together with the page's. */
-  clock: { now: number };
+  /**
+   * The main process's clock. Like the page's, it is the real time until a test fixes both to one
+   * instant with setClock: main and page never run on different clocks.
+   */
+  clock: { now: number | null };
 }
 
 export function newTestDesktop(): TestDesktop {
-  // The one place the suite reads the real time: the starting instant of this test's clock.
-  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], openWarnings: [], openAnswers: [], notifications: [], loginItem: [], relaunches: 0, clock: { now: Date.now() } };
+  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], openWarnings: [], openAnswers: [], notifications: [], loginItem: [], relaunches: 0, clock: { now: null } };
 }
 
 function testPorts(desktop: TestDesktop): AppPorts {
@@ -55,7 +57,8 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: Emit) {
     vaultDir: join(root, 'vault'),
     dataDir: root,
     tempDir: join(root, 'open'),
-    clock: () => desktop.clock.now,
+    // The one place the harness reads the real time: while no test has fixed the clock.
+    clock: () => desktop.clock.now ?? Date.now(),
     ports: testPorts(desktop),
     emit,
     appVersion: '0.1.0-e2e',
