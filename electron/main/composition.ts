@@ -2,7 +2,7 @@
 // handler map. electron/main/index.ts and the e2e harness both call createHandlers; only the ports
 // (dialogs, notifications, timers, the shell, the login item) differ between the app and the tests.
 import type { EventChannel, Handlers, ImportBatch, MainEvents } from '../../shared/ipc/contract';
-import type { FiredReminder } from '../../shared/ipc/remindersContract';
+import type { FiredReminder } from '../../shared/reminders/contract';
 import type { KdfParams } from './backup/crypto';
 import { createBackupHandlers, type BackupPorts } from './backup/handlers';
 import { createBackupService, type BackupService } from './backup/service';

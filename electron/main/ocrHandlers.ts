@@ -1,5 +1,5 @@
 // Maps the ocr:* and chat:* channels onto the OCR queue and the vault's stored originals.
-import type { OcrApi } from '../../shared/ipc/ocrContract';
+import type { OcrApi } from '../../shared/ocr/contract';
 import { readChatExport } from './chatRead';
 import type { OcrService } from './ocr/queue';
 import { VaultError } from './vault';

@@ -1,6 +1,6 @@
 // Reminder offsets as the buyer edits them: 提前1天, 提前2小时, 到期时, or any whole number of
 // minutes, hours or days. Stored as minutes before the deadline, the unit reminders.ts plans with.
-import { MAX_OFFSETS, MAX_OFFSET_MIN } from '../ipc/remindersContract';
+import { MAX_OFFSETS, MAX_OFFSET_MIN } from '../reminders/contract';
 import { DEFAULT_OFFSETS_MIN, reminderKey, type ReminderDeadline } from './reminders';
 
 export { MAX_OFFSETS, MAX_OFFSET_MIN };

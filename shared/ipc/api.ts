@@ -6,10 +6,10 @@ import { BUNDLE_API_METHODS } from '../bundle/contract';
 import { INTEGRITY_API_EVENTS, INTEGRITY_API_METHODS } from '../integrity/contract';
 import { INTENT_API_METHODS } from '../integrity/intents';
 import { BACKUP_API_EVENTS, BACKUP_API_METHODS } from '../backup/contract';
-import { OCR_API_EVENTS, OCR_API_METHODS } from './ocrContract';
+import { OCR_API_EVENTS, OCR_API_METHODS } from '../ocr/contract';
 import { PORTABLE_API_METHODS } from '../portable/contract';
 import { FIELDS_API_METHODS } from '../fields/contract';
-import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from './remindersContract';
+import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from '../reminders/contract';
 
 export const API_METHODS = {
   importFiles: 'vault:importFiles',

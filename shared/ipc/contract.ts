@@ -1,113 +1,17 @@
-// The IPC contract: one handler map per feature, combined into one type. Channel names are
-// `domain:action` and are declared only here; main, the preload and the test bridge all derive from it.
-import type { BlobInfo, ImportSource } from '../domain/evidence';
-import type { AppError } from './result';
+// The IPC contract: one handler map per feature (each in shared/<feature>/contract.ts), combined into
+// one type that main, the preload and the test bridge all derive from. Channel names are `domain:action`.
 import type { BundleApi } from '../bundle/contract';
 import type { IntegrityApi, IntegrityEvents } from '../integrity/contract';
 import type { BackupApi, BackupEvents } from '../backup/contract';
-import type { OcrApi, OcrEvents } from './ocrContract';
+import type { OcrApi, OcrEvents } from '../ocr/contract';
 import type { PortableApi } from '../portable/contract';
 import type { FieldsApi } from '../fields/contract';
 import type { IntentApi } from '../integrity/intents';
-import type { RemindersApi, RemindersEvents } from './remindersContract';
+import type { RemindersApi, RemindersEvents } from '../reminders/contract';
+import type { VaultApi, VaultEvents } from '../vault/contract';
 
-export interface CaseTarget {
-  caseId: string;
-}
-
-export interface DroppedFile {
-  /** Path relative to the drop root ("folder/sub/a.png") or the bare file name. */
-  name: string;
-  lastModified: number;
-  bytes: Uint8Array;
-}
-
-export interface DroppedFilesRequest extends CaseTarget {
-  files: DroppedFile[];
-}
-
-export interface ClipboardImageRequest extends CaseTarget {
-  bytes: Uint8Array;
-  mime: string;
-}
-
-export interface ImportedItem {
-  blob: BlobInfo;
-  source: ImportSource;
-  /** True when these bytes were already in the vault: nothing new was written. */
-  alreadyStored: boolean;
-}
-
-export interface ImportFailure extends AppError {
-  file: string;
-}
-
-export interface ImportBatch {
-  batchId: string;
-  cancelled: boolean;
-  items: ImportedItem[];
-  failures: ImportFailure[];
-}
-
-export interface ImportProgress {
-  batchId: string;
-  done: number;
-  total: number;
-  file: string;
-}
-
-export interface BlobRef {
-  sha256: string;
-}
-
-export interface DisplayImage {
-  bytes: Uint8Array;
-  mime: string;
-}
-
-export interface OpenRequest extends BlobRef {
-  originalName: string;
-}
-
-export interface OrphanBlob {
-  blob: BlobInfo;
-  /** The case the interrupted import was meant for, if it was recorded. */
-  intendedCaseId: string | null;
-  importedAt: string;
-}
-
-export interface ReconcileRequest {
-  knownSha256: string[];
-}
-
-export interface ReconcileReport {
-  /** Blobs with no record: an import was interrupted after the write. The renderer re-adopts them. */
-  orphans: OrphanBlob[];
-  /** Records whose original is gone from disk. Reported, never silently dropped. */
-  missing: string[];
-  /** Half-written temp files from a crash, removed. */
-  removedTempFiles: number;
-  /** Thumbnails or display copies that were missing and were rebuilt. */
-  rebuiltDerived: number;
-}
-
-export interface VaultInfo {
-  vaultDir: string;
-  blobCount: number;
-  totalBytes: number;
-}
-
-export type VaultApi = {
-  'vault:importFiles': (req: CaseTarget) => Promise<ImportBatch>;
-  'vault:importFolder': (req: CaseTarget) => Promise<ImportBatch>;
-  'vault:importDropped': (req: DroppedFilesRequest) => Promise<ImportBatch>;
-  'vault:importClipboardImage': (req: ClipboardImageRequest) => Promise<ImportBatch>;
-  'vault:readThumbnail': (req: BlobRef) => Promise<Uint8Array>;
-  'vault:readDisplay': (req: BlobRef) => Promise<DisplayImage>;
-  'vault:openEvidence': (req: OpenRequest) => Promise<void>;
-  'vault:reconcile': (req: ReconcileRequest) => Promise<ReconcileReport>;
-  'vault:info': (req: Record<string, never>) => Promise<VaultInfo>;
-};
+// The vault's request and reply types, for the many modules that take them along with Handlers.
+export type * from '../vault/contract';
 
 export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi;
 export type Channel = keyof Handlers;
@@ -115,9 +19,8 @@ export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;
 
 /** Main → renderer pushes. */
-export type MainEvents = {
-  'vault:importProgress': ImportProgress;
-} & RemindersEvents &
+export type MainEvents = VaultEvents &
+  RemindersEvents &
   OcrEvents &
   IntegrityEvents &
   BackupEvents;

@@ -6,10 +6,10 @@ import { bundleSchemas } from '../bundle/contract';
 import { integritySchemas } from '../integrity/contract';
 import { intentSchemas } from '../integrity/intents';
 import { backupSchemas } from '../backup/contract';
-import { ocrSchemas } from './ocrContract';
+import { ocrSchemas } from '../ocr/contract';
 import { portableSchemas } from '../portable/contract';
 import { fieldsSchemas } from '../fields/contract';
-import { remindersSchemas } from './remindersContract';
+import { remindersSchemas } from '../reminders/contract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
 export const MAX_TRANSFER_BYTES = 2 * 1024 ** 3;

@@ -10,12 +10,12 @@ import type { OcrEngine, OcrEngineOptions } from './engine';
 import { createAutoEngine } from './auto';
 import { OcrEngineError } from './engine';
 import { ocrImage } from './pipeline';
-import type { OcrItemStatus, OcrOverall, OcrProgressEvent, OcrQueueStatus } from '../../../shared/ipc/ocrContract';
+import type { OcrItemStatus, OcrOverall, OcrProgressEvent, OcrQueueStatus } from '../../../shared/ocr/contract';
 import type { QueueEntry, StoredOcrResult } from './store';
 import { ocrStore } from './store';
 
 // The status shapes are the IPC contract's, so what main reports is exactly what the renderer reads.
-export type { OcrItemStatus, OcrOverall, OcrProgressEvent, OcrQueueStatus } from '../../../shared/ipc/ocrContract';
+export type { OcrItemStatus, OcrOverall, OcrProgressEvent, OcrQueueStatus } from '../../../shared/ocr/contract';
 export type { OcrState, StoredOcrResult } from './store';
 
 export interface OcrEnqueueReport {

@@ -9,8 +9,8 @@ import { hasErrorCode } from '../fs/errors';
 import { vaultLayout } from '../vault/layout';
 import type { OcrResult } from './pipeline';
 
-import { OCR_STATES } from '../../../shared/ipc/ocrContract';
-import type { OcrState } from '../../../shared/ipc/ocrContract';
+import { OCR_STATES } from '../../../shared/ocr/contract';
+import type { OcrState } from '../../../shared/ocr/contract';
 
 export type { OcrState };
 

@@ -3,7 +3,7 @@
 // host and ports made here; attach() then hands the service back for the tray and notifications.
 import { extname, join } from 'node:path';
 import { app, Menu, nativeImage, Notification, powerMonitor, Tray, type BrowserWindow, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import { NOTIFICATION_SNOOZE_MIN, type FiredReminder, type ReminderAction } from '../../../shared/ipc/remindersContract';
+import { NOTIFICATION_SNOOZE_MIN, type FiredReminder, type ReminderAction } from '../../../shared/reminders/contract';
 import type { ReminderHost } from '../composition';
 import type { ReminderPorts } from './handlers';
 import type { ReminderService } from './service';

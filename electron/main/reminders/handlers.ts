@@ -1,7 +1,7 @@
 // Maps each reminders:* channel to the service. The save dialog and the OS login item come in as
 // ports, so these exact handlers run in tests and in the e2e bridge without Electron.
 import { buildIcs } from '../../../shared/deadlines/ics';
-import type { RemindersApi } from '../../../shared/ipc/remindersContract';
+import type { RemindersApi } from '../../../shared/reminders/contract';
 import type { ReminderService } from './service';
 import { writeFileAtomic } from '../fs/atomic';
 import { icsEvents, icsFileName } from './text';

@@ -9,7 +9,7 @@ import type {
   ReminderDeadlineInput,
   ReminderSettings,
   ReminderState,
-} from '../../../shared/ipc/remindersContract';
+} from '../../../shared/reminders/contract';
 import { createSerial } from '../fs/serial';
 import { loadRemindersFile, saveRemindersFile, type RemindersFile } from './store';
 

@@ -3,7 +3,7 @@
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { reminderActionSchema, reminderDeadlineSchema } from '../../../shared/ipc/remindersContract';
+import { reminderActionSchema, reminderDeadlineSchema } from '../../../shared/reminders/contract';
 import { writeFileAtomic } from '../fs/atomic';
 import { errorCode } from '../fs/errors';
 

@@ -2,7 +2,7 @@
 // Asia/Shanghai wall clock, whatever the machine's zone, because platforms state deadlines in it.
 import { epochMsToLocal } from '../../../shared/deadlines/localtime';
 import type { IcsEvent } from '../../../shared/deadlines/ics';
-import type { FiredReminder, ReminderDeadlineInput } from '../../../shared/ipc/remindersContract';
+import type { FiredReminder, ReminderDeadlineInput } from '../../../shared/reminders/contract';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

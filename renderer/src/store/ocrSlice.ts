@@ -2,7 +2,7 @@ import { toCaseInput } from '../../../shared/domain/caseForm';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { caseFillFrom, reviewFields, suggestedKind, type ExtractionRecord, type FieldCorrection } from '../../../shared/domain/review';
 import { FIELDS_VERSION, evidenceFieldsSchema } from '../../../shared/fields/contract';
-import type { OcrItemStatus, OcrOverall, OcrProgressEvent } from '../../../shared/ipc/ocrContract';
+import type { OcrItemStatus, OcrOverall, OcrProgressEvent } from '../../../shared/ocr/contract';
 import { searchInput } from '../../../shared/search/document';
 import type { Slice, StoreDeps } from './types';
 

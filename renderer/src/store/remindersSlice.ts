@@ -1,5 +1,5 @@
 import type { DeadlineRecord } from '../../../shared/domain/deadline';
-import type { ExportIcsResult, ReminderAction, ReminderDeadlineInput, ReminderState } from '../../../shared/ipc/remindersContract';
+import type { ExportIcsResult, ReminderAction, ReminderDeadlineInput, ReminderState } from '../../../shared/reminders/contract';
 import { remindersFrom } from '../../../shared/deadlines/offsets';
 import type { Slice, StoreDeps } from './types';
 

@@ -3,7 +3,7 @@
 import { withOffset, withoutOffset } from '../../../shared/deadlines/offsets';
 import type { PresetId } from '../../../shared/deadlines/presets';
 import { DEFAULT_DEADLINE_SETTINGS, withPresetLength, withoutPresetLength, type DeadlineSettings } from '../../../shared/deadlines/settings';
-import type { ReminderSettings } from '../../../shared/ipc/remindersContract';
+import type { ReminderSettings } from '../../../shared/reminders/contract';
 import type { Slice } from './types';
 
 export interface SettingsSlice {

@@ -3,7 +3,7 @@
 // under test control. One clock, desktop.clock, is every service's clock.
 import { join } from 'node:path';
 import { createHandlers, type AppPorts, type Emit } from '../../../electron/main/composition';
-import type { FiredReminder } from '../../../shared/ipc/remindersContract';
+import type { FiredReminder } from '../../../shared/reminders/contract';
 
 export interface TestDesktop {
   fileDialogs: string[][];

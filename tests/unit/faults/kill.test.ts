@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportBatch, ReconcileReport } from '../../../shared/ipc/contract';
-import type { OcrQueueStatus } from '../../../shared/ipc/ocrContract';
+import type { OcrQueueStatus } from '../../../shared/ocr/contract';
 import { createVaultService } from '../../../electron/main/vault';
 import { makeFixture, sourceFiles } from '../bundle/support';
 import { jpegBytes, pngBytes, noise } from '../main/fixtures';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReminderHandlers, type ReminderPorts } from '../../../electron/main/reminders/handlers';
-import { remindersSchemas, type RemindersApi } from '../../../shared/ipc/remindersContract';
+import { remindersSchemas, type RemindersApi } from '../../../shared/reminders/contract';
 import { DAY, DUE, HOUR, deadline, makeHarness, type Harness } from './harness';
 
 let h: Harness;

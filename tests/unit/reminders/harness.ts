@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { createReminderService, type ReminderService } from '../../../electron/main/reminders/service';
 import { REMINDERS_FILE, remindersFileSchema, type RemindersFile } from '../../../electron/main/reminders/store';
-import type { FiredReminder, ReminderDeadlineInput } from '../../../shared/ipc/remindersContract';
+import type { FiredReminder, ReminderDeadlineInput } from '../../../shared/reminders/contract';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDueZh, formatRemainingZh, icsFileName, notificationText, trayLine } from '../../../electron/main/reminders/text';
-import type { FiredReminder } from '../../../shared/ipc/remindersContract';
+import type { FiredReminder } from '../../../shared/reminders/contract';
 import { DAY, DUE, HOUR, MIN } from './harness';
 
 const fired = (over: Partial<FiredReminder> = {}): FiredReminder => ({
