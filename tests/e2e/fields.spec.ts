@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { agreementOf } from '../../electron/main/ocr/confirm';
 import { scanFiles } from '../../electron/main/ocr/scan';
 import { vaultLayout } from '../../electron/main/vault/layout';
 import { toScanJson } from '../../shared/extract';
@@ -35,7 +36,8 @@ test('a dropped corpus screenshot shows and stores exactly the fields `scan` pri
   const fieldsFile = vaultLayout(app.vaultDir).fields(sha);
   await expect.poll(() => readFile(fieldsFile, 'utf8').then(() => true, () => false), OCR_WAIT).toBe(true);
   const stored = evidenceFieldsSchema.parse(JSON.parse(await readFile(fieldsFile, 'utf8')));
-  expect(toScanJson(stored.extraction, stored.capturedAt)).toEqual(expected);
+  // The engine that read it and the second reader's verdicts too: the app stores what scan prints.
+  expect({ engine: stored.engine, ...toScanJson(stored.extraction, stored.capturedAt), agree: agreementOf(stored.extraction) }).toEqual(expected);
 
   // Shown to the buyer: every field row, in order, against the scan line.
   await page.getByTestId('evidence-card').click();
@@ -52,6 +54,12 @@ test('a dropped corpus screenshot shows and stores exactly the fields `scan` pri
     amount: of('amount')[0] ?? null,
   }).toEqual({ orderNumbers: expected.orderNumbers, transactionIds: expected.transactionIds, timestamps: expected.timestamps, amount: expected.amount });
   expect(of('orderNumber').length + of('timestamp').length).toBeGreaterThan(0);
+  // Each checked field says whether the second reader agreed (两次识别一致) or asks the buyer (请核对).
+  const agree = expected.agree;
+  if (!agree) throw new Error('scan ran without its second reader');
+  const flags = [...agree.orderNumbers, ...agree.transactionIds, ...agree.timestamps, agree.amount].filter((f) => f !== null);
+  await expect(viewer.getByTestId('field-agree')).toHaveCount(flags.length);
+  await expect(viewer.getByTestId('field-agree').filter({ hasText: '请核对' })).toHaveCount(flags.filter((f) => !f).length);
   await app.screenshot('16b-ocr-fields-match-scan');
 
 });

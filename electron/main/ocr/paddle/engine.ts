@@ -94,7 +94,7 @@ export function createPaddleEngine(opts: PaddleEngineOptions = {}): OcrEngine {
     slot.ready = null;
     if (slot.idle) clearTimeout(slot.idle);
     slot.idle = null;
-    if (w) void w.terminate();
+    if (w) void closeWorker(w);
   };
 
   const fail = (slot: Slot, err: Error): void => {
@@ -221,9 +221,32 @@ export function createPaddleEngine(opts: PaddleEngineOptions = {}): OcrEngine {
           if (slot.idle) clearTimeout(slot.idle);
           slot.worker = null;
           slot.ready = null;
-          if (w) await w.terminate();
+          if (w) await closeWorker(w);
         }),
       );
     },
   };
+}
+
+/** How long a worker gets to release its sessions and exit before it is terminated anyway. */
+const CLOSE_GRACE_MS = 10_000;
+
+/**
+ * Ends a PP-OCR worker the way onnxruntime survives: the thread releases its sessions and exits by
+ * itself. worker.terminate() on a thread with live sessions makes onnxruntime throw during teardown,
+ * which aborts the whole process (the app, or the test run). Terminate stays as the last resort for
+ * a thread that does not answer.
+ */
+async function closeWorker(worker: Worker): Promise<void> {
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  try {
+    worker.postMessage({ close: true } satisfies WorkerRequest);
+  } catch {
+    await worker.terminate();
+    return;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
+  if ((await Promise.race([exited, late])) === 'late') await worker.terminate();
+  clearTimeout(timer);
 }

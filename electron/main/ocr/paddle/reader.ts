@@ -56,6 +56,8 @@ const STD = [0.229, 0.224, 0.225];
 
 export interface Reader {
   read(image: Uint8Array, opts?: Partial<ReaderOptions>, onProgress?: (share: number) => void): Promise<{ lines: Line[]; width: number; height: number }>;
+  /** Frees both ONNX sessions; the reader is unusable afterwards. */
+  release(): Promise<void>;
 }
 
 interface Band {
@@ -212,6 +214,9 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
         if (scratch) await rm(scratch, { recursive: true, force: true });
       }
       return { lines, width, height };
+    },
+    async release() {
+      await Promise.all([det.release(), rec.release()]);
     },
   };
 }

@@ -10,11 +10,11 @@ import type { PaddleModelPaths } from './models';
 import type { Reader, ReaderOptions } from './reader';
 import { createReader } from './reader';
 
-export interface WorkerRequest {
-  id: number;
-  image: Uint8Array;
-  options?: Partial<ReaderOptions>;
-}
+export type WorkerRequest =
+  | { id: number; image: Uint8Array; options?: Partial<ReaderOptions> }
+  /** Release the sessions and end the thread: onnxruntime aborts the whole process if a thread is
+   * terminated while its sessions are alive. */
+  | { close: true };
 
 export type WorkerReply =
   | { ready: true }
@@ -37,9 +37,14 @@ async function main(): Promise<void> {
     port.postMessage({ fatal: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);
     return;
   }
+  let busy: Promise<unknown> = Promise.resolve();
   port.on('message', (req: WorkerRequest) => {
+    if ('close' in req) {
+      void busy.then(() => reader.release()).finally(() => process.exit(0));
+      return;
+    }
     const progress = (share: number): void => port.postMessage({ id: req.id, progress: share } satisfies WorkerReply);
-    void reader.read(req.image, req.options, progress).then(
+    busy = reader.read(req.image, req.options, progress).then(
       ({ lines, width, height }) => {
         const { text, words } = readingOrder(lines);
         const confidence = lines.length === 0 ? 0 : (lines.reduce((s, l) => s + l.confidence, 0) / lines.length) * 100;
