@@ -60,6 +60,8 @@ test('a dropped corpus screenshot shows and stores exactly the fields `scan` pri
   const flags = [...agree.orderNumbers, ...agree.transactionIds, ...agree.timestamps, agree.amount].filter((f) => f !== null);
   await expect(viewer.getByTestId('field-agree')).toHaveCount(flags.length);
   await expect(viewer.getByTestId('field-agree').filter({ hasText: '请核对' })).toHaveCount(flags.filter((f) => !f).length);
+  await viewer.getByTestId('field-review').scrollIntoViewIfNeeded();
+  await app.screenshot('16c-field-review-agreement');
   await app.screenshot('16b-ocr-fields-match-scan');
 
 });

@@ -83,6 +83,19 @@ export async function checkVault(
 }
 
 /**
+ * Moves `file`, whose bytes no longer hash to `sha`, into quarantine/ under a name of its own (kept
+ * forever, never deleted): from blobs/ after a vault check, or from the trash on a restore.
+ */
+export async function moveToQuarantine(layout: VaultLayout, file: string, sha: string, now: Date): Promise<void> {
+  const dir = path.join(layout.root, 'quarantine');
+  await mkdir(dir, { recursive: true });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  await rename(file, path.join(dir, `${sha}-${stamp}-${randomBytes(3).toString('hex')}`));
+  await fsyncDir(dir);
+  await fsyncDir(path.dirname(file));
+}
+
+/**
  * Moves an original whose bytes no longer match its name out of blobs/ into quarantine/, kept
  * forever. Refuses when the bytes match again: nothing is moved on a stale report.
  */
@@ -90,12 +103,7 @@ export async function quarantineBlob(layout: VaultLayout, sha: string, audit: Au
   const file = layout.blob(assertSha256(sha));
   if (!(await exists(file))) throw new VaultError('not-found', 'The original is no longer in the vault.');
   if ((await hashFile(file)) === sha) throw new VaultError('invalid-request', 'This original matches its hash again; it was not moved.');
-  const dir = path.join(layout.root, 'quarantine');
-  await mkdir(dir, { recursive: true });
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  await rename(file, path.join(dir, `${sha}-${stamp}-${randomBytes(3).toString('hex')}`));
-  await fsyncDir(dir);
-  await fsyncDir(path.dirname(file));
+  await moveToQuarantine(layout, file, sha, now);
   await rm(layout.thumb(sha), { force: true });
   await rm(layout.display(sha), { force: true });
   await audit.record({ action: 'quarantine', caseId, evidenceId: null, sha256: sha, detail: '原件与其 SHA-256 不符，已移入 quarantine/（未删除）' });

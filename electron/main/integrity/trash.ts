@@ -11,11 +11,13 @@ import { isTrashExpired, purgeStep, trashDaysLeft } from '../../../shared/integr
 import { ensureDerived } from '../vault/derived';
 import { writeFileAtomic, fsyncDir } from '../fs/atomic';
 import { hasErrorCode } from '../fs/errors';
+import { hashFile } from '../fs/hash';
 import { VaultError } from '../vault/errors';
 import { assertSha256, ensureLayout, type VaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
 import { exists } from '../vault/store';
 import type { AuditRecorder } from './audit';
+import { moveToQuarantine } from './check';
 
 const storedSchema = z
   .object({ id: z.string().regex(/^[0-9a-f]{24}$/), sha256: z.string().regex(/^[0-9a-f]{64}$/), trashedAt: z.string(), caseTitle: z.string(), record: evidenceRecordSchema })
@@ -144,6 +146,12 @@ export function createTrash(opts: TrashOptions): TrashStore {
         if (await exists(target)) {
           // The same bytes were imported again meanwhile: the vault copy serves both.
           await removeFile(blobFile(id));
+        } else if ((await exists(blobFile(id))) && (await hashFile(blobFile(id))) !== s.sha256) {
+          // Every path into blobs/ checks that the bytes hash to the name: a trash file changed on disk
+          // must not become blobs/<sha> holding other bytes.
+          await moveToQuarantine(layout, blobFile(id), s.sha256, now());
+          await audit.record({ action: 'quarantine', caseId: s.record.caseId, evidenceId: s.record.id, sha256: s.sha256, detail: `${s.record.title}：回收站中的原件与其 SHA-256 不符，已移入 quarantine/（未恢复）` });
+          throw new VaultError('corrupt-file', `The trashed original of "${s.record.title}" no longer matches its SHA-256: it was moved to quarantine/ and not restored.`);
         } else if (!(await moveIfPresent(blobFile(id), target))) {
           throw new VaultError('not-found', 'The original of this trash item is gone.');
         }

@@ -110,6 +110,24 @@ describe('trash', () => {
     expect(actions).toEqual(['delete', 'restore']);
   });
 
+  it('refuses to restore a trash file whose bytes changed: it goes to quarantine, never to blobs/', async () => {
+    const [order] = await importTwo();
+    if (!order) throw new Error('no import');
+    const layout = vaultLayout(vaultDir);
+    const entry = await integrity.trash.move(order, '案件一');
+    const trashed = layout.trashBlob(entry.id);
+    await chmod(trashed, 0o644);
+    await writeFile(trashed, 'other bytes');
+    await expect(integrity.trash.restore(entry.id)).rejects.toMatchObject({ code: 'corrupt-file', message: expect.stringMatching(/no longer matches its SHA-256.*quarantine/) });
+    // Nothing under the name; the changed bytes kept in quarantine/; the audit says why.
+    await expect(readFile(layout.blob(order.sha256))).rejects.toThrow();
+    const kept = await readdir(path.join(vaultDir, 'quarantine'));
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.startsWith(order.sha256)).toBe(true);
+    expect(await readFile(path.join(vaultDir, 'quarantine', kept[0] ?? ''), 'utf8')).toBe('other bytes');
+    expect((await integrity.audit.read()).entries.map((e) => e.action)).toEqual(['delete', 'quarantine']);
+  });
+
   it('purges on start only what is 30 days old, and never bytes a live record names', async () => {
     const [order, chat] = await importTwo();
     if (!order || !chat) throw new Error('no import');
