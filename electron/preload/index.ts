@@ -41,6 +41,7 @@ const api = {
   purgeExpiredTrash: (req) => ipcRenderer.invoke(API_METHODS.purgeExpiredTrash, req),
   checkVault: (req) => ipcRenderer.invoke(API_METHODS.checkVault, req),
   cancelVaultCheck: (req) => ipcRenderer.invoke(API_METHODS.cancelVaultCheck, req),
+  cancelVerifyBundle: (req) => ipcRenderer.invoke(API_METHODS.cancelVerifyBundle, req),
   quarantineBlob: (req) => ipcRenderer.invoke(API_METHODS.quarantineBlob, req),
   verifyBundle: (req) => ipcRenderer.invoke(API_METHODS.verifyBundle, req),
   beginIntent: (req) => ipcRenderer.invoke(API_METHODS.beginIntent, req),

@@ -152,6 +152,8 @@ export type IntegrityApi = {
   'vaultCheck:quarantine': (req: QuarantineRequest) => Promise<void>;
   /** Main shows the open dialog; null when the buyer cancels. */
   'verify:bundle': (req: VerifyBundleRequest) => Promise<BundleVerifyReport | null>;
+  /** Stops the verification under way; it then answers null, as if nothing was chosen. */
+  'verify:cancel': (req: Record<string, never>) => Promise<void>;
 };
 
 export type IntegrityEvents = {
@@ -170,6 +172,7 @@ export const INTEGRITY_API_METHODS = {
   cancelVaultCheck: 'vaultCheck:cancel',
   quarantineBlob: 'vaultCheck:quarantine',
   verifyBundle: 'verify:bundle',
+  cancelVerifyBundle: 'verify:cancel',
 } as const satisfies Record<string, keyof IntegrityApi>;
 
 export const INTEGRITY_API_EVENTS = {
@@ -222,4 +225,5 @@ export const integritySchemas = {
   'vaultCheck:cancel': z.object({ runId: id }).strict(),
   'vaultCheck:quarantine': z.object({ sha256 }).strict(),
   'verify:bundle': z.object({ kind: z.enum(['pdf', 'folder']) }).strict(),
+  'verify:cancel': z.object({}).strict(),
 } satisfies { [C in keyof IntegrityApi]: z.ZodType<Parameters<IntegrityApi[C]>[0]> };

@@ -44,6 +44,7 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
   const trash = createTrash({ layout, audit, now, exclusive: opts.exclusive });
   const intents = createIntentStore({ layout, audit, trash, now, exclusive: opts.exclusive });
   const runs = new Map<string, AbortController>();
+  let verifying: AbortController | null = null;
 
   const handlers: IntegrityApi & IntentApi = {
     ...createIntentHandlers(intents),
@@ -80,12 +81,22 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
     'verify:bundle': async ({ kind }) => {
       const target = kind === 'pdf' ? await opts.ports.pickBundlePdf() : await opts.ports.pickBundleFolder();
       if (target === null) return null;
+      // One verification at a time; a new one replaces (and stops) the last.
+      verifying?.abort();
+      const run = new AbortController();
+      verifying = run;
       try {
-        return await verifyBundle(target, opts.vaultDir);
+        return await verifyBundle(target, opts.vaultDir, run.signal);
       } catch (err) {
+        if (run.signal.aborted) return null;
         if (err instanceof VerifyInputError) throw new VaultError('invalid-request', err.message.replace(target, path.basename(target)));
         throw err;
+      } finally {
+        if (verifying === run) verifying = null;
       }
+    },
+    'verify:cancel': async () => {
+      verifying?.abort();
     },
   };
 

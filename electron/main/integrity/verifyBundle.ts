@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { BundleItemStatus, BundleVerifyItem, BundleVerifyReport } from '../../../shared/integrity/contract';
 import { hasErrorCode } from '../fs/errors';
 import { vaultLayout } from '../vault/layout';
-import { hashFile } from '../fs/hash';
+import { hashFile, hashListedFile } from '../fs/hash';
 import { readPdfManifest } from './pdfManifest';
 
 /** Bad input: the message names the file and says what is wrong with it, nothing more. */
@@ -27,22 +27,24 @@ const folderManifestSchema = z.object({
         title: z.string(),
         file: z.string().min(1),
         sha256: sha,
-        redacted: z.object({ file: z.string().min(1), sha256: sha }).nullable().optional(),
+        // Exports have always listed sizes; reading stops just past the listed one.
+        size: z.number().int().nonnegative().optional(),
+        redacted: z.object({ file: z.string().min(1), size: z.number().int().nonnegative().optional(), sha256: sha }).nullable().optional(),
       }),
     )
     .max(100_000),
 });
 
-/** Hash of `file`, or null when it is not there. Refuses names that leave the folder. */
-async function hashInside(dir: string, name: string): Promise<string | null> {
+/** A listed copy's status and hash. Refuses names that leave the folder; never follows a link. */
+async function checkInside(dir: string, name: string, expected: string, size: number | undefined, signal?: AbortSignal): Promise<{ status: BundleItemStatus; actual: string | null }> {
   const target = path.resolve(dir, name);
-  if (path.dirname(target) !== path.resolve(dir) || name.includes('/') || name.includes('\\')) return null;
-  try {
-    return await hashFile(target);
-  } catch (err) {
-    if (hasErrorCode(err, 'ENOENT', 'ENOTDIR', 'EISDIR')) return null;
-    throw err;
-  }
+  if (path.dirname(target) !== path.resolve(dir) || name.includes('/') || name.includes('\\')) return { status: 'missing', actual: null };
+  const got = await hashListedFile(target, size ?? null, signal);
+  if (got.kind === 'missing') return { status: 'missing', actual: null };
+  // A link, folder or device where the copy should be, or more bytes than listed: not the listed copy,
+  // and never read (a link to /dev/zero would never end). No hash to show.
+  if (got.kind === 'not-regular' || got.kind === 'too-large') return { status: 'mismatch', actual: null };
+  return { status: got.sha256 === expected ? 'match' : 'mismatch', actual: got.sha256 };
 }
 
 const statusOf = (expected: string, actual: string | null): BundleItemStatus => (actual === null ? 'missing' : actual === expected ? 'match' : 'mismatch');
@@ -53,7 +55,7 @@ function summarise(items: BundleVerifyItem[]): BundleVerifyReport['summary'] {
   return summary;
 }
 
-async function verifyFolder(dir: string): Promise<BundleVerifyReport> {
+async function verifyFolder(dir: string, signal?: AbortSignal): Promise<BundleVerifyReport> {
   const file = path.join(dir, 'manifest.json');
   let json: unknown;
   try {
@@ -64,19 +66,21 @@ async function verifyFolder(dir: string): Promise<BundleVerifyReport> {
   }
   const parsed = folderManifestSchema.safeParse(json);
   if (!parsed.success) throw new VerifyInputError(`${file}: not a 留证 export manifest (${parsed.error.issues[0]?.path.join('.') || 'shape'} is wrong).`);
+  // Nothing listed proves nothing: "all match" over zero exhibits would read as a clean bill.
+  if (parsed.data.exhibits.length === 0) throw new VerifyInputError(`${file}: lists no exhibits, so there is nothing to verify.`);
   const items: BundleVerifyItem[] = [];
   for (const e of parsed.data.exhibits) {
-    const actual = await hashInside(dir, e.file);
-    items.push({ status: statusOf(e.sha256, actual), no: e.no, label: e.label, title: e.title, file: e.file, expected: e.sha256, actual });
+    const checked = await checkInside(dir, e.file, e.sha256, e.size, signal);
+    items.push({ ...checked, no: e.no, label: e.label, title: e.title, file: e.file, expected: e.sha256 });
     if (e.redacted) {
-      const r = await hashInside(dir, e.redacted.file);
-      items.push({ status: statusOf(e.redacted.sha256, r), no: e.no, label: `${e.label}（已遮挡）`, title: e.title, file: e.redacted.file, expected: e.redacted.sha256, actual: r });
+      const r = await checkInside(dir, e.redacted.file, e.redacted.sha256, e.redacted.size, signal);
+      items.push({ ...r, no: e.no, label: `${e.label}（已遮挡）`, title: e.title, file: e.redacted.file, expected: e.redacted.sha256 });
     }
   }
   return { kind: 'folder', path: dir, caseTitle: parsed.data.caseTitle, exportedAt: parsed.data.exportedAt, items, summary: summarise(items) };
 }
 
-async function verifyPdf(file: string, vaultDir: string): Promise<BundleVerifyReport> {
+async function verifyPdf(file: string, vaultDir: string, signal?: AbortSignal): Promise<BundleVerifyReport> {
   const read = await readPdfManifest(await readFile(file));
   if (!read.ok) {
     const why = {
@@ -86,12 +90,13 @@ async function verifyPdf(file: string, vaultDir: string): Promise<BundleVerifyRe
     }[read.reason];
     throw new VerifyInputError(`${file}: ${why}.`);
   }
+  if (read.manifest.exhibits.length === 0) throw new VerifyInputError(`${file}: its manifest lists no exhibits, so there is nothing to verify.`);
   const layout = vaultLayout(vaultDir);
   const items: BundleVerifyItem[] = [];
   for (const e of read.manifest.exhibits) {
     let actual: string | null;
     try {
-      actual = await hashFile(layout.blob(e.sha256));
+      actual = await hashFile(layout.blob(e.sha256), signal);
     } catch (err) {
       if (!hasErrorCode(err, 'ENOENT', 'ENOTDIR')) throw err;
       actual = null;
@@ -103,14 +108,14 @@ async function verifyPdf(file: string, vaultDir: string): Promise<BundleVerifyRe
 }
 
 /** A folder (or its manifest.json) or a PDF. Throws VerifyInputError for anything it cannot read. */
-export async function verifyBundle(target: string, vaultDir: string): Promise<BundleVerifyReport> {
+export async function verifyBundle(target: string, vaultDir: string, signal?: AbortSignal): Promise<BundleVerifyReport> {
   let info;
   try {
     info = await stat(target);
   } catch {
     throw new VerifyInputError(`${target}: no such file or folder.`);
   }
-  if (info.isDirectory()) return verifyFolder(target);
-  if (path.basename(target) === 'manifest.json') return verifyFolder(path.dirname(target));
-  return verifyPdf(target, vaultDir);
+  if (info.isDirectory()) return verifyFolder(target, signal);
+  if (path.basename(target) === 'manifest.json') return verifyFolder(path.dirname(target), signal);
+  return verifyPdf(target, vaultDir, signal);
 }

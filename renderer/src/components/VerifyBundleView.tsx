@@ -5,18 +5,30 @@ export function VerifyBundleView() {
   const { t } = useTranslation();
   const report = useApp((s) => s.bundleReport);
   const verify = useApp((s) => s.verifyExport);
+  const busy = useApp((s) => s.verifyingExport);
+  const cancel = useApp((s) => s.cancelVerifyExport);
   const bad = report ? report.summary.mismatch + report.summary.missing : 0;
 
   return (
     <section className="integ-panel" data-testid="verify-bundle">
       <p className="integ-lead">{t('integrity.verify.lead')}</p>
       <div className="integ-actions">
-        <button type="button" className="primary" data-testid="verify-folder" onClick={() => void verify('folder')}>
+        <button type="button" className="primary" data-testid="verify-folder" disabled={busy} onClick={() => void verify('folder')}>
           {t('integrity.verify.pickFolder')}
         </button>
-        <button type="button" data-testid="verify-pdf" onClick={() => void verify('pdf')}>
+        <button type="button" data-testid="verify-pdf" disabled={busy} onClick={() => void verify('pdf')}>
           {t('integrity.verify.pickPdf')}
         </button>
+        {busy && (
+          <>
+            <span className="muted small" role="status" data-testid="verify-running">
+              {t('integrity.verify.running')}
+            </span>
+            <button type="button" className="ghost" data-testid="verify-cancel" onClick={() => void cancel()}>
+              {t('integrity.verify.cancel')}
+            </button>
+          </>
+        )}
       </div>
       {report && (
         <div data-testid="verify-report">

@@ -25,6 +25,8 @@ export interface IntegritySlice {
   trashItems: TrashEntry[];
   vaultCheck: VaultCheckState;
   bundleReport: BundleVerifyReport | null;
+  /** True while main hashes an export's files (a large folder takes a while). */
+  verifyingExport: boolean;
   integrityError: AppError | null;
   integrityNotice: IntegrityNotice | null;
   /** Reports a renderer-side change to main's audit log. Never blocks or fails the change itself. */
@@ -40,6 +42,7 @@ export interface IntegritySlice {
   quarantineOriginal: (sha256: string) => Promise<void>;
   repairVault: () => Promise<void>;
   verifyExport: (kind: 'pdf' | 'folder') => Promise<void>;
+  cancelVerifyExport: () => Promise<void>;
 }
 
 const IDLE: VaultCheckState = { running: false, runId: null, done: 0, total: 0, report: null };
@@ -68,6 +71,7 @@ export const integritySlice: Slice<IntegritySlice> = (deps) => (set, get) => {
     trashItems: [],
     vaultCheck: IDLE,
     bundleReport: null,
+    verifyingExport: false,
     integrityError: null,
     integrityNotice: null,
 
@@ -147,10 +151,18 @@ export const integritySlice: Slice<IntegritySlice> = (deps) => (set, get) => {
     },
 
     async verifyExport(kind) {
-      set({ integrityError: null, integrityNotice: null });
-      const res = await deps.api.verifyBundle({ kind });
-      const report = unwrap(res);
-      if (res.ok && report !== null) set({ bundleReport: report });
+      set({ integrityError: null, integrityNotice: null, verifyingExport: true });
+      try {
+        const res = await deps.api.verifyBundle({ kind });
+        const report = unwrap(res);
+        if (res.ok && report !== null) set({ bundleReport: report });
+      } finally {
+        set({ verifyingExport: false });
+      }
+    },
+
+    async cancelVerifyExport() {
+      await deps.api.cancelVerifyBundle({});
     },
   };
 };

@@ -72,6 +72,7 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     purgeExpiredTrash: (req) => call(API_METHODS.purgeExpiredTrash, req),
     checkVault: (req) => call(API_METHODS.checkVault, req),
     cancelVaultCheck: (req) => call(API_METHODS.cancelVaultCheck, req),
+    cancelVerifyBundle: (req) => call(API_METHODS.cancelVerifyBundle, req),
     quarantineBlob: (req) => call(API_METHODS.quarantineBlob, req),
     verifyBundle: (req) => call(API_METHODS.verifyBundle, req),
     beginIntent: (req) => call(API_METHODS.beginIntent, req),

@@ -74,6 +74,8 @@ export const enIntegrity = {
     lead: 'Checks that an exported bundle is complete and unchanged. A folder export is compared with its manifest.json; a PDF\'s attached manifest is compared with the originals in this vault.',
     pickPdf: 'Choose PDF…',
     pickFolder: 'Choose export folder…',
+    running: 'Checking the files…',
+    cancel: 'Cancel',
     allMatch: 'All {{total}} files match.',
     someBad: '{{bad}} of {{total}} files are mismatched or missing.',
     source: '{{kind}} · {{caseTitle}} · exported {{exportedAt}}',

@@ -72,6 +72,8 @@ export const zhIntegrity = {
     lead: '检查导出的证据包是否完整、未被改动。文件夹导出会与其中的 manifest.json 比对；PDF 会读取其中附带的清单，与本机证据库中的原件比对。',
     pickPdf: '选择 PDF…',
     pickFolder: '选择导出文件夹…',
+    running: '正在核对文件…',
+    cancel: '取消',
     allMatch: '全部 {{total}} 份文件一致。',
     someBad: '{{bad}} / {{total}} 份文件不一致或缺失。',
     source: '{{kind}} · {{caseTitle}} · 导出于 {{exportedAt}}',
