@@ -228,8 +228,11 @@ export function createPaddleEngine(opts: PaddleEngineOptions = {}): OcrEngine {
   };
 }
 
-/** How long a worker gets to release its sessions and exit before it is terminated anyway. */
-const CLOSE_GRACE_MS = 10_000;
+/**
+ * How long a worker gets to release its sessions and exit before it is terminated anyway. A read stops
+ * at its next band or crop batch, so this is a last resort for a thread stuck in one native call.
+ */
+const CLOSE_GRACE_MS = 30_000;
 
 /**
  * Ends a PP-OCR worker the way onnxruntime survives: the thread releases its sessions and exits by

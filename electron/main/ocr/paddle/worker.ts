@@ -38,12 +38,18 @@ async function main(): Promise<void> {
     return;
   }
   let busy: Promise<unknown> = Promise.resolve();
+  let closing = false;
   port.on('message', (req: WorkerRequest) => {
     if ('close' in req) {
+      // The read under way stops at its next step (see progress), then the sessions are released.
+      closing = true;
       void busy.then(() => reader.release()).finally(() => process.exit(0));
       return;
     }
-    const progress = (share: number): void => port.postMessage({ id: req.id, progress: share } satisfies WorkerReply);
+    const progress = (share: number): void => {
+      if (closing) throw new Error('The OCR engine is closing.');
+      port.postMessage({ id: req.id, progress: share } satisfies WorkerReply);
+    };
     busy = reader.read(req.image, req.options, progress).then(
       ({ lines, width, height }) => {
         const { text, words } = readingOrder(lines);
