@@ -6,12 +6,32 @@ import { hasErrorCode } from './errors';
 
 const CHUNK = 1024 * 1024;
 
-export async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
+/**
+ * The digest of a stream of chunks, or null once more than `maxBytes` arrived. The signal is checked
+ * between chunks: handed to the stream itself, an abort surfaces a second, unhandled error after the
+ * loop has already stopped.
+ */
+async function digest(chunks: AsyncIterable<unknown>, signal: AbortSignal | undefined, maxBytes: number | null): Promise<string | null> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK, signal })) {
-    hash.update(chunk instanceof Uint8Array ? chunk : Buffer.from(String(chunk)));
+  let read = 0;
+  for await (const chunk of chunks) {
+    signal?.throwIfAborted();
+    const bytes = chunk instanceof Uint8Array ? chunk : Buffer.from(String(chunk));
+    read += bytes.byteLength;
+    if (maxBytes !== null && read > maxBytes) return null;
+    hash.update(bytes);
   }
   return hash.digest('hex');
+}
+
+export async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
+  signal?.throwIfAborted();
+  const stream = createReadStream(file, { highWaterMark: CHUNK });
+  try {
+    return (await digest(stream, signal, null)) ?? '';
+  } finally {
+    stream.destroy();
+  }
 }
 
 /** For bytes already in memory (a rendered PDF part, a backup's small JSON files, an audit line). */
@@ -40,20 +60,10 @@ export async function hashListedFile(file: string, maxBytes: number | null, sign
   const fh = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
     if (!(await fh.stat()).isFile()) return { kind: 'not-regular' };
-    const hash = createHash('sha256');
-    let read = 0;
-    // The signal is checked between chunks: handed to the stream, an abort surfaces a second,
-    // unhandled error after the loop has already stopped.
     signal?.throwIfAborted();
     const stream = fh.createReadStream({ highWaterMark: CHUNK, autoClose: false, ...(maxBytes === null ? {} : { end: maxBytes }) });
-    for await (const chunk of stream) {
-      signal?.throwIfAborted();
-      const bytes = chunk instanceof Uint8Array ? chunk : Buffer.from(String(chunk));
-      read += bytes.byteLength;
-      if (maxBytes !== null && read > maxBytes) return { kind: 'too-large' };
-      hash.update(bytes);
-    }
-    return { kind: 'hashed', sha256: hash.digest('hex') };
+    const sha256 = await digest(stream, signal, maxBytes);
+    return sha256 === null ? { kind: 'too-large' } : { kind: 'hashed', sha256 };
   } finally {
     await fh.close();
   }
