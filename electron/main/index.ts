@@ -98,7 +98,17 @@ if (!app.requestSingleInstanceLock()) {
     reminders.attach(main.reminders);
     // Work interrupted by the last quit picks up where it stopped.
     main.start();
-    app.on('will-quit', () => void main.ocr.dispose());
+    // Quit waits for the OCR workers to release their onnxruntime sessions: a thread torn down with
+    // live sessions aborts the process (a crash report on every quit).
+    let disposed = false;
+    app.on('will-quit', (event) => {
+      if (disposed) return;
+      event.preventDefault();
+      void main.dispose().finally(() => {
+        disposed = true;
+        app.quit();
+      });
+    });
     registerIpc(ipcMain, main.handlers, () => entryUrl, ipcError);
     Menu.setApplicationMenu(buildAppMenu({ devTools: !app.isPackaged, platform: process.platform }));
     // Started at login: stay in the tray, but load the renderer so it can sync and take notification clicks.

@@ -79,6 +79,9 @@ export function createPaddleEngine(opts: PaddleEngineOptions = {}): OcrEngine {
   let models: PaddleModelPaths | null = null;
   let nextId = 1;
   let terminated = false;
+  // Workers being closed (a timed-out or failed slot): terminate() waits for them too, so nothing
+  // exits the process while a thread still holds onnxruntime sessions.
+  const closing = new Set<Promise<void>>();
 
   const settle = (job: Job, outcome: { ok: EngineRecognition } | { err: Error }): void => {
     if (job.settled) return;
@@ -94,7 +97,10 @@ export function createPaddleEngine(opts: PaddleEngineOptions = {}): OcrEngine {
     slot.ready = null;
     if (slot.idle) clearTimeout(slot.idle);
     slot.idle = null;
-    if (w) void closeWorker(w);
+    if (w) {
+      const closed = closeWorker(w).finally(() => closing.delete(closed));
+      closing.add(closed);
+    }
   };
 
   const fail = (slot: Slot, err: Error): void => {
@@ -224,6 +230,7 @@ export function createPaddleEngine(opts: PaddleEngineOptions = {}): OcrEngine {
           if (w) await closeWorker(w);
         }),
       );
+      await Promise.all([...closing]);
     },
   };
 }
