@@ -12,6 +12,7 @@
 import sharp from 'sharp';
 import type { Sharp, SharpOptions } from 'sharp';
 import type { OcrWord } from '../../../shared/extract';
+import { medianLuma } from './luma';
 import { rethresholdMidtones } from './midtone';
 import { applyFlip, solidAreas } from './polarity';
 
@@ -71,23 +72,6 @@ export class PreprocessError extends Error {
   override name = 'PreprocessError';
 }
 
-/** Median of a greyscale buffer, from every 7th pixel: enough to tell dark mode from light. */
-function medianOf(data: Uint8Array): number {
-  const hist = new Array<number>(256).fill(0);
-  let n = 0;
-  for (let i = 0; i < data.length; i += 7) {
-    const v = data[i] ?? 0;
-    hist[v] = (hist[v] ?? 0) + 1;
-    n++;
-  }
-  let seen = 0;
-  for (let v = 0; v < 256; v++) {
-    seen += hist[v] ?? 0;
-    if (seen * 2 >= n) return v;
-  }
-  return 255;
-}
-
 export function describeSharpError(err: unknown): PreprocessError {
   const text = err instanceof Error ? err.message : String(err);
   if (/exceeds pixel limit/i.test(text)) return new PreprocessError('The image has too many pixels to read safely.');
@@ -129,14 +113,14 @@ export async function preprocess(input: Buffer, recipe: PreprocessRecipe = DEFAU
     }
     if (!recipe.greyscale) {
       const png = await img.png({ compressionLevel: 1 }).toBuffer();
-      const median = medianOf((await toGrey(img.clone().greyscale(), w, h)).data);
+      const median = medianLuma((await toGrey(img.clone().greyscale(), w, h)).data, 1);
       return { png, width: w, height: h, original: { width, height }, scale, steps, medianLuma: median };
     }
     steps.unshift('greyscale');
     // One decode; the rest is done on raw grey pixels, because sharp applies its own operations in
     // a fixed internal order (threshold before negate, one resize per pipeline).
     let g = await toGrey(img.greyscale(), w, h);
-    const median = medianOf(g.data);
+    const median = medianLuma(g.data, 1);
     if (recipe.invert === 'auto' && median < 100) {
       for (let i = 0; i < g.data.length; i++) g.data[i] = 255 - (g.data[i] ?? 0);
       steps.push('invert');

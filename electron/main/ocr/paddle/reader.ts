@@ -9,6 +9,7 @@ import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import type { DetOptions, Line, Rect } from './geometry';
 import { DET_DEFAULTS, ctcDecode, detBoxes } from './geometry';
+import { medianLuma } from '../luma';
 import type { PaddleModelPaths } from './models';
 
 export interface ReaderOptions {
@@ -194,7 +195,7 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
             if (top + rows >= height) break;
             continue;
           }
-          if (invert === null) invert = o.invertDark && medianLuma(data) < 100;
+          if (invert === null) invert = o.invertDark && medianLuma(data, 3) < 100;
           if (invert) for (let i = 0; i < data.length; i++) data[i] = 255 - (data[i] ?? 0);
           const band: Band = { data, width, height: rows, top };
           // A box belongs to the band whose own rows (the overlap split in half) hold its centre.
@@ -231,20 +232,4 @@ function isFlat(rgb: Buffer): boolean {
     if (hi - lo > 24) return false;
   }
   return true;
-}
-
-function medianLuma(rgb: Buffer): number {
-  const hist = new Array<number>(256).fill(0);
-  let n = 0;
-  for (let i = 0; i + 2 < rgb.length; i += 21) {
-    const v = Math.round(0.299 * (rgb[i] ?? 0) + 0.587 * (rgb[i + 1] ?? 0) + 0.114 * (rgb[i + 2] ?? 0));
-    hist[v] = (hist[v] ?? 0) + 1;
-    n++;
-  }
-  let seen = 0;
-  for (let v = 0; v < 256; v++) {
-    seen += hist[v] ?? 0;
-    if (seen * 2 >= n) return v;
-  }
-  return 255;
 }
