@@ -4,14 +4,14 @@ import { toShanghaiLocal } from '../../shared/time/shanghai';
 import { BackupContext } from './backup/context';
 import { describeDbError, openAppDb } from './backup/database';
 import { createBackupStore } from './backup/store';
-import { App } from './components/App';
-import { DbErrorScreen } from './components/DbErrorScreen';
+import { App } from './app/App';
+import { DbErrorScreen } from './app/DbErrorScreen';
 import { DB_NAME } from './db/migrations';
 import { initI18n } from './i18n';
 import { createAppStore } from './store';
 import { createStoreDeps } from './store/deps';
-import { StoreContext } from './StoreContext';
-import './styles.css';
+import { StoreContext } from './app/StoreContext';
+import './app/styles.css';
 
 initI18n();
 

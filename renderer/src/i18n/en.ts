@@ -1,10 +1,10 @@
 import type { Mirror } from './mirror';
 import type { zh } from './zh';
-import { enDeadlineSettings } from './en/deadlineSettings';
-import { enRedaction } from './en/redaction';
-import { enPortable } from './en/portable';
-import { enIntegrity } from './en/integrity';
-import { enBackup } from './en/backup';
+import { enDeadlineSettings } from '../deadlines/i18n/en';
+import { enRedaction } from '../export/i18n/en';
+import { enPortable } from '../cases/i18n/en';
+import { enIntegrity } from '../integrity/i18n/en';
+import { enBackup } from '../backup/i18n/en';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },

@@ -1,8 +1,8 @@
-import { zhDeadlineSettings } from './zh/deadlineSettings';
-import { zhRedaction } from './zh/redaction';
-import { zhPortable } from './zh/portable';
-import { zhIntegrity } from './zh/integrity';
-import { zhBackup } from './zh/backup';
+import { zhDeadlineSettings } from '../deadlines/i18n/zh';
+import { zhRedaction } from '../export/i18n/zh';
+import { zhPortable } from '../cases/i18n/zh';
+import { zhIntegrity } from '../integrity/i18n/zh';
+import { zhBackup } from '../backup/i18n/zh';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {

@@ -1,19 +1,19 @@
 import { create } from 'zustand';
-import { casesSlice } from './casesSlice';
-import { caseViewSlice } from './caseViewSlice';
-import { deadlinesSlice } from './deadlinesSlice';
-import { exportSlice } from './exportSlice';
-import { importSlice } from './importSlice';
-import { integritySlice } from './integritySlice';
-import { ocrSlice } from './ocrSlice';
-import { searchSlice } from './searchSlice';
-import { remindersSlice } from './remindersSlice';
-import { settingsSlice } from './settingsSlice';
-import { redactionSlice } from './redactionSlice';
-import { portableSlice } from './portableSlice';
+import { casesSlice } from '../cases/casesSlice';
+import { caseViewSlice } from '../cases/caseViewSlice';
+import { deadlinesSlice } from '../deadlines/deadlinesSlice';
+import { exportSlice } from '../export/exportSlice';
+import { importSlice } from '../evidence/importSlice';
+import { integritySlice } from '../integrity/integritySlice';
+import { ocrSlice } from '../ocr-review/ocrSlice';
+import { searchSlice } from '../search/searchSlice';
+import { remindersSlice } from '../deadlines/remindersSlice';
+import { settingsSlice } from '../settings/settingsSlice';
+import { redactionSlice } from '../export/redactionSlice';
+import { portableSlice } from '../cases/portableSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
-import { vaultSlice } from './vaultSlice';
+import { vaultSlice } from '../evidence/vaultSlice';
 
 export function createAppStore(deps: StoreDeps) {
   return create<AppState>()((...a) => ({

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RECOVERED_CASE_TITLE } from '../../../shared/domain/case';
 import { EMPTY_CASE_INPUT } from '../../../shared/domain/caseForm';
-import { chunkFiles } from '../../../renderer/src/store/importSlice';
+import { chunkFiles } from '../../../renderer/src/evidence/importSlice';
 import { jpegBytes, pngBytes } from '../main/fixtures';
 import { startMain, type MainInProcess } from './mainInProcess';
 import { testStore, type TestStore } from './testStore';

@@ -1,0 +1,107 @@
+import type { CaseStatus } from '../../../shared/domain/case';
+import type { DeadlineRecord } from '../../../shared/domain/deadline';
+import type { CaseEvent } from '../../../shared/domain/events';
+import { computeCustomDue, type CustomDeadline } from '../../../shared/deadlines/due';
+import { normalizeOffsets } from '../../../shared/deadlines/offsets';
+import { getPreset, type PresetId } from '../../../shared/deadlines/presets';
+import { planTransition, type ComputedProposal, type TransitionPlan } from '../../../shared/deadlines/workflow';
+import { toCaseInput } from '../../../shared/domain/caseForm';
+import type { Slice, StoreDeps } from '../store/types';
+
+export interface PendingTransition {
+  caseId: string;
+  plan: TransitionPlan;
+}
+
+export interface DeadlinesSlice {
+  deadlines: DeadlineRecord[];
+  /** Epoch ms, ticking, so every countdown on screen agrees. */
+  now: number;
+  pendingTransition: PendingTransition | null;
+  loadDeadlines: () => Promise<void>;
+  tick: (now: number) => void;
+  requestStatusChange: (caseId: string, to: CaseStatus) => Promise<void>;
+  confirmTransition: (presetIds: PresetId[]) => Promise<void>;
+  cancelTransition: () => void;
+  addCustomDeadline: (caseId: string, label: string, spec: CustomDeadline) => Promise<void>;
+  markDeadlineDone: (id: string) => Promise<void>;
+  /** Replaces a deadline's reminder offsets; main's schedule follows on the sync that reload triggers. */
+  setDeadlineOffsets: (id: string, offsetsMin: number[]) => Promise<void>;
+}
+
+type Computed = { presetId: PresetId | null; label: string; start: string; due: string; dueAt: number; provisional: boolean };
+
+function recordFor(deps: StoreDeps, caseId: string, p: Computed, offsetsMin: readonly number[]): DeadlineRecord {
+  return { id: deps.newId(), caseId, ...p, offsetsMin: [...offsetsMin], done: false, snoozedUntil: null, createdAt: Date.now() };
+}
+
+function addedEvent(deps: StoreDeps, d: DeadlineRecord): CaseEvent {
+  return { id: deps.newId(), caseId: d.caseId, at: deps.now(), type: 'deadline-added', evidenceId: null, detail: `${d.label} · ${d.due.replace('T', ' ').slice(0, 16)}` };
+}
+
+export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
+  async function addDeadlines(records: DeadlineRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await deps.deadlines.add(records, records.map((d) => addedEvent(deps, d)));
+    await get().loadDeadlines();
+  }
+
+  const fromProposal = (caseId: string, p: ComputedProposal, offsetsMin: readonly number[]) =>
+    recordFor(deps, caseId, { presetId: p.presetId, label: getPreset(p.presetId).label.zh, start: p.start, due: p.due, dueAt: p.dueAt, provisional: p.provisional }, offsetsMin);
+
+  return {
+    deadlines: [],
+    now: Date.now(),
+    pendingTransition: null,
+
+    async loadDeadlines() {
+      set({ deadlines: await deps.deadlines.listAll() });
+      await get().syncReminders();
+    },
+
+    tick: (now) => set({ now }),
+
+    async requestStatusChange(caseId, to) {
+      const record = get().cases.find((c) => c.id === caseId);
+      if (!record || record.status === to) return;
+      const { presetOverrides } = await get().ensureDeadlineSettings();
+      const plan = planTransition(record.status, to, deps.now(), presetOverrides);
+      if (plan.deadlines.length > 0) set({ pendingTransition: { caseId, plan } });
+      else await get().saveCase({ ...toCaseInput(record), status: to }, caseId);
+    },
+
+    async confirmTransition(presetIds) {
+      const pending = get().pendingTransition;
+      if (!pending) return;
+      set({ pendingTransition: null });
+      const record = get().cases.find((c) => c.id === pending.caseId);
+      if (!record) return;
+      await get().saveCase({ ...toCaseInput(record), status: pending.plan.to }, record.id);
+      const { defaultOffsetsMin } = await get().ensureDeadlineSettings();
+      await addDeadlines(pending.plan.deadlines.filter((p) => presetIds.includes(p.presetId)).map((p) => fromProposal(record.id, p, defaultOffsetsMin)));
+      await get().refreshCase();
+    },
+
+    cancelTransition: () => set({ pendingTransition: null }),
+
+    async addCustomDeadline(caseId, label, spec) {
+      const due = computeCustomDue(spec);
+      const { defaultOffsetsMin } = await get().ensureDeadlineSettings();
+      await addDeadlines([recordFor(deps, caseId, { presetId: null, label, start: spec.kind === 'after' ? spec.from : '', ...due }, defaultOffsetsMin)]);
+      await get().refreshCase();
+    },
+
+    async markDeadlineDone(id) {
+      const d = get().deadlines.find((x) => x.id === id);
+      if (!d) return;
+      await deps.deadlines.update(id, { done: true }, { id: deps.newId(), caseId: d.caseId, at: deps.now(), type: 'deadline-done', evidenceId: null, detail: d.label });
+      await get().loadDeadlines();
+      await get().refreshCase();
+    },
+
+    async setDeadlineOffsets(id, offsetsMin) {
+      await deps.deadlines.update(id, { offsetsMin: normalizeOffsets(offsetsMin), offsetsEditedAt: Date.now() });
+      await get().loadDeadlines();
+    },
+  };
+};

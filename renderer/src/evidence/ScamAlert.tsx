@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { ScamSignal } from '../../../shared/extract/types';
+import { useApp } from '../app/StoreContext';
+
+interface Hit {
+  evidenceId: string;
+  line: number | undefined;
+  excerpt: string;
+  labels: string[];
+}
+
+/** One entry per message that triggered, with every signal it carries, so the buyer sees the words. */
+function group(evidenceId: string, signals: readonly ScamSignal[]): Hit[] {
+  const byMessage = new Map<string, Hit>();
+  for (const s of signals) {
+    const key = `${s.messageIndex ?? ''}|${s.line ?? ''}|${s.excerpt}`;
+    const hit = byMessage.get(key) ?? { evidenceId, line: s.line, excerpt: s.excerpt, labels: [] };
+    if (!hit.labels.includes(s.label)) hit.labels.push(s.label);
+    byMessage.set(key, hit);
+  }
+  return [...byMessage.values()];
+}
+
+/** A refund-scam warning for the open case, naming the message that triggered it. */
+export function ScamAlert() {
+  const { t } = useTranslation();
+  const extractions = useApp((s) => s.extractions);
+  const evidence = useApp((s) => s.evidence);
+  const openViewer = useApp((s) => s.openViewer);
+  const hits = Object.values(extractions)
+    .filter((x) => x.extraction.scam)
+    .flatMap((x) => group(x.evidenceId, x.extraction.scamSignals));
+  if (hits.length === 0) return null;
+
+  return (
+    <div className="scam-alert" role="alert" data-testid="scam-alert">
+      <strong>{t('scam.title')}</strong>
+      <p>{t('scam.body')}</p>
+      <ul>
+        {hits.map((h, i) => (
+          <li key={`${h.evidenceId}-${i}`}>
+            <button type="button" className="link" onClick={() => openViewer(h.evidenceId)}>
+              {evidence.find((e) => e.id === h.evidenceId)?.title ?? ''}
+            </button>
+            {h.line !== undefined && <span className="muted small"> · {t('scam.line', { line: h.line })}</span>}
+            <span> ·「{h.excerpt}」</span>
+            <span className="scam-labels">{h.labels.join('；')}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="small">{t('scam.advice')}</p>
+    </div>
+  );
+}
