@@ -76,6 +76,9 @@ const cases: Case[] = [
   { name: 'wrapped 商家订单号 with a blank line between', text: `商家订单号 T200P${TAOBAO19.slice(0, 12)}\n\n${TAOBAO19.slice(12)}`, platform: 'alipay', orders: [`T200P${TAOBAO19}`] },
   { name: 'wrapped 订单号 completes a known format', text: `订单编号 ${TAOBAO19.slice(0, 13)}\n${TAOBAO19.slice(13)}\n下单时间 2026-11-15 20:31:07`, platform: 'taobao', orders: [TAOBAO19] },
   { name: 'wrapped Pinduoduo number', text: `订单编号 ${PDD.slice(0, 15)}\n${PDD.slice(15)}`, platform: 'pdd', orders: [PDD] },
+  // The copy button sits right of the first half, on the same line, and the tail is one digit.
+  { name: 'wrapped Pinduoduo number with 复制 after the first half', text: `订单编号 ${PDD.slice(0, -1)} 复制\n${PDD.slice(-1)}\n下单时间 2026-10-29 15:52:04`, platform: 'pdd', orders: [PDD] },
+  { name: 'a 复制 button alone does not pull in the next line’s number', text: `订单编号 ${PDD} 复制\n1\n下单时间 2026-10-29 15:52:04`, platform: 'pdd', orders: [PDD] },
   { name: 'a complete order number does not swallow the next line', text: `订单号 ${TAOBAO19}\n${PDD}`, orders: [TAOBAO19, PDD] },
   { name: 'a merchant number does not swallow a phone on the next line', text: `商户单号 MO2026111520310758\n13812345678`, orders: ['MO2026111520310758'] },
   { name: 'in a chat a lone line after a merchant number is its own message', text: `商户单号 MO2026111520310758\n1234567`, kind: 'chat', orders: ['MO2026111520310758'] },

@@ -170,12 +170,17 @@ function isPartOfNumberOrAmount(text: string, start: number, end: number): boole
 // Sticky, so it reads from an offset instead of copying the rest of the text for every label.
 const LONE_BLOB_RE = /(?:[ \t]*\n)*[ \t]*([0-9A-Za-z]+)[ \t]*(?:\n|$)/y;
 
+// A copy button the page draws right of the value ("261029-3405… 复制"), read on the same line.
+const COPY_BUTTON_RE = /[ \t]*(?:复制(?:单号|订单号)?|copy)?[ \t]*\n/iy;
+
 function nextLoneBlob(text: string, end: number): { blob: string; end: number } | null {
-  if (text[end] !== '\n') return null;
-  LONE_BLOB_RE.lastIndex = end + 1;
+  COPY_BUTTON_RE.lastIndex = end;
+  if (!COPY_BUTTON_RE.exec(text)) return null;
+  const lineStart = COPY_BUTTON_RE.lastIndex;
+  LONE_BLOB_RE.lastIndex = lineStart;
   const next = LONE_BLOB_RE.exec(text);
   if (!next?.[1]) return null;
-  return { blob: next[1], end: end + 1 + next[0].trimEnd().length };
+  return { blob: next[1], end: lineStart + next[0].trimEnd().length };
 }
 
 const isKnownOrder = (v: string): boolean => isPddOrder(v) || isKamengOrder(v) || (isDigits(v) && v.length >= 18 && v.length <= 19);

@@ -5,6 +5,7 @@
 // imports are static so the build bundles it into one file (no chunk left inside app.asar).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OcrWord } from '../../../../shared/extract';
+import { uprightPhoto } from './deskew';
 import { readingOrder } from './geometry';
 import type { PaddleModelPaths } from './models';
 import type { Reader, ReaderOptions } from './reader';
@@ -50,9 +51,16 @@ async function main(): Promise<void> {
       if (closing) throw new Error('The OCR engine is closing.');
       port.postMessage({ id: req.id, progress: share } satisfies WorkerReply);
     };
-    busy = reader.read(req.image, req.options, progress).then(
-      ({ lines, width, height }) => {
-        const { text, words } = readingOrder(lines);
+    // A tilted photo is read level (boxes are axis-aligned); its word boxes go back to the original.
+    busy = uprightPhoto(req.image).then(async (upright) => {
+      const { lines } = await reader.read(upright.image, req.options, progress);
+      return { lines, upright };
+    }).then(
+      ({ lines, upright }) => {
+        const { width, height } = upright;
+        const level = readingOrder(lines);
+        const text = level.text;
+        const words = upright.turned === 0 ? level.words : level.words.map((w) => ({ ...w, bbox: upright.back(w.bbox) }));
         const confidence = lines.length === 0 ? 0 : (lines.reduce((s, l) => s + l.confidence, 0) / lines.length) * 100;
         port.postMessage({ id: req.id, ok: { text, words, confidence: Math.round(confidence * 10) / 10, width, height } } satisfies WorkerReply);
       },
