@@ -224,6 +224,7 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
     exhibits: input.evidence.length,
     parts: built.files.map((file, i) => ({ file, bytes: built.bytes[i]?.length ?? 0, pages: built.pages[i] ?? 0, exhibits: (built.parts[i] ?? []).map((x) => x + 1) })),
     warnings: built.warnings,
+    fingerprint: built.fingerprint,
   });
 
   return {

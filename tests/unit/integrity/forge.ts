@@ -48,7 +48,8 @@ function attachmentStreamRef(doc: PDFDocument): PDFRef {
 }
 
 export function readAttachment(doc: PDFDocument): PdfManifest {
-  const stream = doc.context.lookup(attachmentStreamRef(doc), PDFRawStream);
+  const stream = doc.context.lookup(attachmentStreamRef(doc));
+  if (!(stream instanceof PDFRawStream)) throw new Error('attachment is not a stream');
   return JSON.parse(Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8')) as PdfManifest;
 }
 
