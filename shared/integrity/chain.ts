@@ -63,6 +63,8 @@ function parseLine(line: string): AuditEntry | null {
 export interface ChainOptions {
   /** HMAC under the vault's audit key; without it MACs are not checked (and `keyed` says so). */
   mac?: HashHex;
+  /** Entries after this sequence number were written with the key: one without a MAC was not. */
+  macRequiredAfter?: number;
   /** Heads seen before (IndexedDB, a backup, a bundle): the log must still reach each, unchanged. */
   anchors?: readonly ChainHead[];
 }
@@ -126,7 +128,7 @@ export function verifyChain(text: string, hashHex: HashHex, opts: ChainOptions =
           macOk = false;
           issues.push({ line: lineNo, kind: 'bad-mac', seq: entry.seq });
         }
-      } else if (keyedSeen) {
+      } else if (keyedSeen || entry.seq > (opts.macRequiredAfter ?? Number.MAX_SAFE_INTEGER)) {
         macOk = false;
         issues.push({ line: lineNo, kind: 'unkeyed', seq: entry.seq });
       }

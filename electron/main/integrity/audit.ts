@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createHmac } from 'node:crypto';
 import { clampDetail, sealEntry, type AuditEntry, type AuditInput, type ChainHead } from '../../../shared/integrity/audit';
 import { verifyChain, type ChainReport } from '../../../shared/integrity/chain';
-import type { AuditKey } from '../signing/keys';
+import { KeyUnavailableError, type AuditKey } from '../signing/keys';
 import { fsyncDir } from '../fs/atomic';
 import { hasErrorCode } from '../fs/errors';
 import { sha256Hex } from '../fs/hash';
@@ -53,21 +53,31 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-export function createAuditLog(opts: { vaultDir: string; now?: () => Date; key?: () => Promise<AuditKey> }): AuditLog {
+export function createAuditLog(opts: { vaultDir: string; now?: () => Date; key?: (head: () => Promise<number>) => Promise<AuditKey> }): AuditLog {
   const file = auditLogPath(opts.vaultDir);
   const now = opts.now ?? (() => new Date());
   let head: { hash: string; seq: number } | null = null;
   const serial = createSerial();
   const anchors = new Map<number, ChainHead>();
   let macOf: ((hash: string) => string) | undefined;
-  /** The HMAC under the vault's audit key, made on first use; none when no key source was given. */
-  const mac = async () => {
+  let keyedAfter = 0;
+  /** The HMAC under the vault's audit key, made on first use (keying every entry after the log's end then); none without a key source. */
+  const mac = async (text: string) => {
     if (macOf || !opts.key) return macOf;
-    const { key } = await opts.key();
+    let got: AuditKey;
+    try {
+      got = await opts.key(async () => verifyChain(text, sha256Hex).lastSeq);
+    } catch (err) {
+      // A key this OS account cannot open (a backup restored elsewhere): the log still works, unkeyed.
+      if (err instanceof KeyUnavailableError) return undefined;
+      throw err;
+    }
+    const { key, since } = got;
+    keyedAfter = since;
     macOf = (hash) => createHmac('sha256', key).update(hash).digest('hex');
     return macOf;
   };
-  const verify = async (text: string) => verifyChain(text, sha256Hex, { mac: await mac(), anchors: [...anchors.values()] });
+  const verify = async (text: string) => verifyChain(text, sha256Hex, { mac: await mac(text), macRequiredAfter: keyedAfter, anchors: [...anchors.values()] });
 
   const append = async (lines: string): Promise<void> => {
     const fh = await open(file, 'a', 0o644);
@@ -132,6 +142,8 @@ export function createAuditLog(opts: { vaultDir: string; now?: () => Date; key?:
     reopen: () =>
       serial(async () => {
         head = null;
+        macOf = undefined;
+        keyedAfter = 0;
         // Heads seen belong to the log that was replaced; the restored one brings its own.
         anchors.clear();
       }),

@@ -44,7 +44,7 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
   const now = opts.now ?? (() => new Date());
   const layout = vaultLayout(opts.vaultDir);
   const keys = opts.keys ?? createVaultKeys({ vaultDir: opts.vaultDir, sealer: plainSealer, now });
-  const audit = createAuditLog({ vaultDir: opts.vaultDir, now, key: () => keys.audit() });
+  const audit = createAuditLog({ vaultDir: opts.vaultDir, now, key: (head) => keys.audit(head) });
   const trash = createTrash({ layout, audit, now, exclusive: opts.exclusive });
   const intents = createIntentStore({ layout, audit, trash, now, exclusive: opts.exclusive });
   const runs = new Map<string, AbortController>();

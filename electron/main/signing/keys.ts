@@ -49,6 +49,7 @@ const keyFileSchema = z.object({
   secret: z.string().min(1).max(20_000),
 });
 type KeyFile = z.infer<typeof keyFileSchema>;
+const auditSecretSchema = z.object({ key: z.string().min(40).max(100), since: z.number().int().nonnegative() });
 
 async function readKeyFile(file: string): Promise<KeyFile | null> {
   let text: string;
@@ -105,6 +106,11 @@ export interface SigningKey extends VaultCertificate {
 
 export interface AuditKey {
   key: Buffer;
+  /**
+   * The log's last sequence number when the key was made: every later entry must carry a MAC. Sealed
+   * with the key, so it cannot be raised to pass off a stripped log as one from before keys.
+   */
+  since: number;
   /** First 16 hex of SHA-256 over an HMAC of a fixed label: names the key without revealing it. */
   keyId: string;
   protection: KeyFile['protection'];
@@ -114,7 +120,8 @@ export const auditKeyId = (key: Buffer): string => createHmac('sha256', key).upd
 
 export interface VaultKeys {
   signing(): Promise<SigningKey>;
-  audit(): Promise<AuditKey>;
+  /** `head` gives the log's last sequence number, read only when the key is first made. */
+  audit(head: () => Promise<number>): Promise<AuditKey>;
 }
 
 export function createVaultKeys(opts: { vaultDir: string; sealer: SecretSealer; now: () => Date }): VaultKeys {
@@ -128,12 +135,10 @@ export function createVaultKeys(opts: { vaultDir: string; sealer: SecretSealer; 
     protection: opts.sealer.protection,
     ...(opts.sealer.protection === 'none' ? { notice: UNSEALED_NOTICE } : {}),
   });
-  let signing: SigningKey | null = null;
-  let audit: AuditKey | null = null;
+  // Read from disk on each use (once per export, once per log open): a restore may have replaced them.
 
   const loadSigning = (): Promise<SigningKey> =>
     serial(async () => {
-      if (signing) return signing;
       const file = layout.signingKey;
       let k = await readKeyFile(file);
       if (k === null) {
@@ -142,24 +147,24 @@ export function createVaultKeys(opts: { vaultDir: string; sealer: SecretSealer; 
         k = await readKeyFile(file);
       }
       if (k === null || k.kind !== 'signing' || k.certificate === undefined || k.fingerprint === undefined) throw new KeyUnavailableError(`${file}: not a signing key.`);
-      signing = { certificatePem: k.certificate, fingerprint: k.fingerprint, privateKeyPem: unseal(file, k, opts.sealer).toString('utf8'), protection: k.protection };
-      return signing;
+      return { certificatePem: k.certificate, fingerprint: k.fingerprint, privateKeyPem: unseal(file, k, opts.sealer).toString('utf8'), protection: k.protection };
     });
 
-  const loadAudit = (): Promise<AuditKey> =>
+  const loadAudit = (head: () => Promise<number>): Promise<AuditKey> =>
     serial(async () => {
-      if (audit) return audit;
       const file = layout.auditKey;
       let k = await readKeyFile(file);
       if (k === null) {
         const key = randomBytes(32);
-        await createKeyFile(file, { ...base('audit-hmac'), keyId: auditKeyId(key), secret: opts.sealer.seal(key).toString('base64') });
+        const secret = Buffer.from(JSON.stringify({ key: key.toString('base64'), since: await head() }));
+        await createKeyFile(file, { ...base('audit-hmac'), keyId: auditKeyId(key), secret: opts.sealer.seal(secret).toString('base64') });
         k = await readKeyFile(file);
       }
       if (k === null || k.kind !== 'audit-hmac') throw new KeyUnavailableError(`${file}: not an audit key.`);
-      const key = unseal(file, k, opts.sealer);
-      audit = { key, keyId: auditKeyId(key), protection: k.protection };
-      return audit;
+      const parsed = auditSecretSchema.safeParse(JSON.parse(unseal(file, k, opts.sealer).toString('utf8')));
+      if (!parsed.success) throw new KeyUnavailableError(`${file}: the audit key is damaged.`);
+      const key = Buffer.from(parsed.data.key, 'base64');
+      return { key, since: parsed.data.since, keyId: auditKeyId(key), protection: k.protection };
     });
 
   return {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sealEntry, type AuditEntry } from '../../../shared/integrity/audit';
 import { createIntegrity, type Integrity } from '../../../electron/main/integrity';
-import { auditLogPath } from '../../../electron/main/integrity/audit';
+import { auditLogPath, createAuditLog } from '../../../electron/main/integrity/audit';
 import { sha256Hex } from '../../../electron/main/fs/hash';
 
 let root: string;
@@ -109,5 +109,29 @@ describe('an anchored, keyed audit log', () => {
     const report = await integrity.audit.read();
     expect(report.issues.map((i) => i.kind)).toEqual(['torn-repaired']);
     expect(report.intact).toBe(true);
+  });
+});
+
+describe('a log stripped of every MAC', () => {
+  it('is flagged entry by entry: the key says from which entry on every entry was keyed', async () => {
+    const stripped = entriesOf(await readLines()).map(({ mac: _m, ...e }) => e);
+    await writeFile(auditLogPath(vaultDir), stripped.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    start();
+    const report = await integrity.audit.read();
+    expect(report.intact).toBe(false);
+    expect(report.issues.map((i) => [i.kind, i.seq])).toEqual([1, 2, 3, 4].map((seq) => ['unkeyed', seq]));
+  });
+});
+
+describe('a log from before keys', () => {
+  it('stays intact: entries up to the key are unkeyed, every one after carries a MAC', async () => {
+    const legacyDir = path.join(root, 'legacy');
+    const old = createAuditLog({ vaultDir: legacyDir, now: () => at });
+    await old.record({ action: 'edit', caseId: 'case-1', evidenceId: null, sha256: null, detail: 'old' });
+    const keyed = createIntegrity({ vaultDir: legacyDir, now: () => at, exclusive: (w) => w(), onCheckProgress: () => undefined, ports: { pickBundlePdf: async () => null, pickBundleFolder: async () => null } });
+    await keyed.audit.record({ action: 'edit', caseId: 'case-1', evidenceId: null, sha256: null, detail: 'new' });
+    const report = await keyed.audit.read();
+    expect(report.intact).toBe(true);
+    expect(report.entries.map((e) => e.mac !== undefined)).toEqual([false, true]);
   });
 });
