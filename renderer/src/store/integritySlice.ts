@@ -81,6 +81,10 @@ export const integritySlice: Slice<IntegritySlice> = (deps) => (set, get) => {
     },
 
     async loadHistory(caseId) {
+      // The head kept in IndexedDB goes to main first, so a log cut short since reads as 记录被截断.
+      const seen = await deps.settings.getAuditHead();
+      const anchored = await deps.api.auditAnchor({ seen });
+      if (anchored.ok) await deps.settings.putAuditHead(anchored.value.head);
       const history = unwrap(await deps.api.caseHistory({ caseId }));
       if (history) set({ history });
     },
