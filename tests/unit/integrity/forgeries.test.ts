@@ -1,7 +1,8 @@
 // Every forgery of issue 16 fails verification, with a message naming what changed. The tools are the
 // adversary's own: pdf-lib to edit, and for the harder cases a key of their own to re-sign the result,
 // so only the content checks stand between the forgery and a clean bill.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,25 @@ describe('a fresh export', () => {
       const out = await tool('pdfsig', [await save(`flip-${offset}.pdf`, changed)]).then((r) => r.stdout, (e: { stdout?: string }) => e.stdout ?? '');
       expect(out).not.toContain('Signature is Valid');
     }
+  });
+
+  it('lists each embedded image by the hash poppler’s pdfimages extracts, page by page', async () => {
+    const dir = path.join(fx.root, 'images');
+    await mkdir(dir);
+    await tool('pdfimages', ['-all', '-p', pdf, path.join(dir, 'img')]);
+    const extracted = (await readdir(dir)).sort();
+    const m = readAttachmentOf(bytes);
+    for (const e of m.exhibits) {
+      const mine = extracted.filter((f) => {
+        const page = Number(/^img-(\d+)-/.exec(f)?.[1]);
+        return e.pages !== null && e.pages !== undefined && page >= e.pages.first && page <= e.pages.last;
+      });
+      const hashes = await Promise.all(mine.map(async (f) => createHash('sha256').update(await readFile(path.join(dir, f))).digest('hex')));
+      expect(hashes.length).toBeGreaterThan(0);
+      expect(hashes.sort()).toEqual([...(e.images ?? [])].sort());
+    }
+    // Every image poppler finds belongs to an exhibit.
+    expect(extracted.length).toBe(m.exhibits.reduce((n, e) => n + (e.images?.length ?? 0), 0));
   });
 
   it('verifies intact against its vault, and against a folder export’s originals with no vault', async () => {
