@@ -189,8 +189,13 @@ async function verifyFolder(dir: string, against: VerifyAgainst, signal?: AbortS
   for (const p of pdfs) {
     if (!p.manifest) continue;
     const bySha = new Map(p.manifest.exhibits.map((e) => [e.no, e.sha256]));
-    const differ = parsed.data.exhibits.filter((e) => bySha.get(e.no) !== e.sha256).map((e) => e.label);
-    p.integrity.checks.push({ check: 'folder-manifest', ok: differ.length === 0, message: differ.length === 0 ? 'manifest.json lists the same originals as the PDF' : `manifest.json disagrees with the PDF's signed manifest for ${differ.join('、')}` });
+    const differ = parsed.data.exhibits.filter((e) => bySha.get(e.no) !== e.sha256).map((e) => `证据${e.no}`);
+    const problems = differ.length === 0 ? [] : [`manifest.json disagrees with the PDF's signed manifest for ${differ.join('、')}`];
+    // Every part the signed manifest names must be in the folder's list, and no other.
+    const named = (p.manifest.parts ?? []).map((x) => path.basename(x.file)).sort();
+    const listed = (parsed.data.pdf ?? []).map((x) => path.basename(x)).sort();
+    if (p.manifest.parts && named.join('\n') !== listed.join('\n')) problems.push(`the PDF names parts ${named.join(', ')}, manifest.json lists ${listed.join(', ')}`);
+    p.integrity.checks.push({ check: 'folder-manifest', ok: problems.length === 0, message: problems.length === 0 ? 'manifest.json lists the same originals and parts as the PDF' : problems.join('; ') });
     p.integrity.intact = p.integrity.checks.every((c) => c.ok);
   }
   const intact = pdfs.length > 0 && pdfs.every((p) => p.integrity.intact);
