@@ -129,11 +129,44 @@ export interface BundleVerifyItem {
 /** One thing re-derived from a PDF and compared with what its manifest attachment claims. */
 export type PdfCheckKind = 'signature' | 'signer' | 'pages' | 'parts' | 'images' | 'printed' | 'duplicates' | 'folder-manifest';
 
+/** What a failed check found, for the app to word in the buyer's language. */
+export type PdfProblemCode =
+  | 'no-signature'
+  | 'many-signatures'
+  | 'length-changed'
+  | 'partial-coverage'
+  | 'bad-cms'
+  | 'digest'
+  | 'bad-signature'
+  | 'manifest-certificate'
+  | 'other-key'
+  | 'old-manifest'
+  | 'page-count'
+  | 'exhibit-pages'
+  | 'manifest-pages'
+  | 'part-count'
+  | 'parts-partition'
+  | 'exhibit-part'
+  | 'images'
+  | 'stray-images'
+  | 'printed'
+  | 'cover-fingerprint'
+  | 'duplicate'
+  | 'folder-originals'
+  | 'folder-parts'
+  | 'unreadable';
+
+export interface PdfProblem {
+  code: PdfProblemCode;
+  params: Record<string, string | number>;
+}
+
 export interface PdfCheck {
   check: PdfCheckKind;
   ok: boolean;
-  /** Names what changed when not ok. */
+  /** Names what changed when not ok, in English (what the CLI prints). */
   message: string;
+  problems: PdfProblem[];
 }
 
 export interface PdfIntegrity {
@@ -160,7 +193,7 @@ export interface BundleVerifyReport {
   items: BundleVerifyItem[];
   summary: Record<BundleItemStatus, number> & { total: number };
   /** Checked against a vault: does its audit log still reach the head recorded at export? */
-  auditHead: { ok: boolean; message: string } | null;
+  auditHead: { ok: boolean; finding: 'reached' | 'truncated' | 'rewritten'; seq: number; last: number; message: string } | null;
 }
 
 export interface VerifyBundleRequest {

@@ -191,7 +191,7 @@ test('verifying a folder export in the UI: all match, then a changed copy is fla
   app.queueFileDialog([forged]);
   await page.getByTestId('verify-pdf').click();
   await expect(report.getByTestId('verify-pdf-verdict')).toHaveAttribute('data-intact', 'false');
-  await expect(report.locator('[data-check="signature"]')).toContainText('bytes were added or removed after signing');
+  await expect(report.locator('[data-check="signature"]')).toContainText('签名后文件被增删了字节');
   await expect(report.getByTestId('verify-unverified')).toBeVisible();
   await expect(report).not.toContainText('PDF · 会员未到账');
   await app.screenshot('integrity-06-verify-forged');

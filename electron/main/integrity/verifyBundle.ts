@@ -13,6 +13,7 @@ import { vaultLayout } from '../vault/layout';
 import { checkAgainstFolder, checkAgainstVault, sourcesOf } from './originals';
 import { loadPdf, manifestOf, type PdfManifest } from './pdfManifest';
 import { checkPdf } from './verifyPdf';
+import { problem } from '../signing/verifySignature';
 
 /** Bad input: the message names the file and says what is wrong with it, nothing more. */
 export class VerifyInputError extends Error {
@@ -122,12 +123,12 @@ async function checkAuditHead(vaultDir: string, head: PdfManifest['auditHead']):
     last = Math.max(last, e.data.seq);
     if (e.data.seq === head.seq) {
       return e.data.hash === head.hash
-        ? { ok: true, message: `the vault's audit log still holds entry ${head.seq} as it was at export` }
-        : { ok: false, message: `the vault's audit log entry ${head.seq} differs from the one recorded at export: the log was rewritten` };
+        ? { ok: true, finding: 'reached', seq: head.seq, last, message: `the vault's audit log still holds entry ${head.seq} as it was at export` }
+        : { ok: false, finding: 'rewritten', seq: head.seq, last, message: `the vault's audit log entry ${head.seq} differs from the one recorded at export: the log was rewritten` };
     }
   }
-  if (head.seq === 0) return { ok: true, message: 'the audit log was empty at export' };
-  return { ok: false, message: `记录被截断: the vault's audit log ends at entry ${last}, before entry ${head.seq} recorded at export` };
+  if (head.seq === 0) return { ok: true, finding: 'reached', seq: 0, last, message: 'the audit log was empty at export' };
+  return { ok: false, finding: 'truncated', seq: head.seq, last, message: `记录被截断: the vault's audit log ends at entry ${last}, before entry ${head.seq} recorded at export` };
 }
 
 async function itemsAgainst(against: VerifyAgainst, m: PdfManifest, attested: boolean, signal?: AbortSignal): Promise<BundleVerifyItem[]> {
@@ -164,7 +165,7 @@ async function folderPdfs(dir: string, names: readonly string[], against: Verify
       out.push(await inspectPdf(file, fingerprint));
     } catch (err) {
       if (!(err instanceof VerifyInputError)) throw err;
-      out.push({ integrity: { file: path.basename(name), intact: false, signer: 'unchecked', fingerprint: null, checks: [{ check: 'signature', ok: false, message: err.message.replace(file, path.basename(name)) }] }, manifest: null });
+      out.push({ integrity: { file: path.basename(name), intact: false, signer: 'unchecked', fingerprint: null, checks: [{ check: 'signature', ok: false, message: err.message.replace(file, path.basename(name)), problems: [{ code: 'unreadable', params: { reason: err.message.replace(`${file}: `, '') } }] }] }, manifest: null });
     }
   }
   return out;
@@ -190,12 +191,17 @@ async function verifyFolder(dir: string, against: VerifyAgainst, signal?: AbortS
     if (!p.manifest) continue;
     const bySha = new Map(p.manifest.exhibits.map((e) => [e.no, e.sha256]));
     const differ = parsed.data.exhibits.filter((e) => bySha.get(e.no) !== e.sha256).map((e) => `证据${e.no}`);
-    const problems = differ.length === 0 ? [] : [`manifest.json disagrees with the PDF's signed manifest for ${differ.join('、')}`];
+    const problems = differ.length === 0 ? [] : [problem('folder-originals', `manifest.json disagrees with the PDF's signed manifest for ${differ.join('、')}`, { labels: differ.join('、') })];
     // Every part the signed manifest names must be in the folder's list, and no other.
     const named = (p.manifest.parts ?? []).map((x) => path.basename(x.file)).sort();
     const listed = (parsed.data.pdf ?? []).map((x) => path.basename(x)).sort();
-    if (p.manifest.parts && named.join('\n') !== listed.join('\n')) problems.push(`the PDF names parts ${named.join(', ')}, manifest.json lists ${listed.join(', ')}`);
-    p.integrity.checks.push({ check: 'folder-manifest', ok: problems.length === 0, message: problems.length === 0 ? 'manifest.json lists the same originals and parts as the PDF' : problems.join('; ') });
+    if (p.manifest.parts && named.join('\n') !== listed.join('\n')) problems.push(problem('folder-parts', `the PDF names parts ${named.join(', ')}, manifest.json lists ${listed.join(', ')}`, { named: named.join('、'), listed: listed.join('、') }));
+    p.integrity.checks.push({
+      check: 'folder-manifest',
+      ok: problems.length === 0,
+      message: problems.length === 0 ? 'manifest.json lists the same originals and parts as the PDF' : problems.map((x) => x.text).join('; '),
+      problems: problems.map(({ code, params }) => ({ code, params })),
+    });
     p.integrity.intact = p.integrity.checks.every((c) => c.ok);
   }
   const intact = pdfs.length > 0 && pdfs.every((p) => p.integrity.intact);

@@ -4,10 +4,20 @@
 // reported as a fingerprint; whether that key is this vault's is the caller's question.
 import { createHash, verify as verifySig, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
+import type { PdfProblemCode } from '../../../shared/integrity/contract';
+
+/** What is wrong, as a code and parameters (the app words it) and as an English sentence (the CLI prints it). */
+export interface Problem {
+  code: PdfProblemCode;
+  params: Record<string, string | number>;
+  text: string;
+}
+
+export const problem = (code: PdfProblemCode, text: string, params: Record<string, string | number> = {}): Problem => ({ code, params, text });
 
 export interface SignatureCheck {
-  /** null when everything holds; otherwise one sentence naming what is wrong. */
-  problem: string | null;
+  /** null when everything holds; otherwise what is wrong. */
+  problem: Problem | null;
   fingerprint: string | null;
   signingTime: string | null;
   /** The certificate's subject, as the signature carries it. */
@@ -22,7 +32,7 @@ const kids = (node: Asn1 | undefined): Asn1[] => (node && Array.isArray(node.val
 const bytesOf = (node: Asn1 | undefined): string => (node && typeof node.value === 'string' ? node.value : '');
 const oidOf = (node: Asn1 | undefined): string => forge.asn1.derToOid(bytesOf(node));
 
-const fail = (problem: string, extra: Partial<SignatureCheck> = {}): SignatureCheck => ({ problem, fingerprint: null, signingTime: null, subject: null, ...extra });
+const fail = (problem: Problem, extra: Partial<SignatureCheck> = {}): SignatureCheck => ({ problem, fingerprint: null, signingTime: null, subject: null, ...extra });
 
 function isHexRun(bytes: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -33,15 +43,15 @@ function isHexRun(bytes: Uint8Array, from: number, to: number): boolean {
 }
 
 /** The one byte range, checked to span the file; or why not. */
-function findRange(bytes: Uint8Array): { range: [number, number, number, number] } | { problem: string } {
+function findRange(bytes: Uint8Array): { range: [number, number, number, number] } | { problem: Problem } {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const found = [...text.matchAll(BYTE_RANGE)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number]);
-  if (found.length === 0) return { problem: 'the PDF carries no signature (it is not as 留证 exported it, or was saved again by another program)' };
-  if (found.length > 1) return { problem: `the PDF carries ${found.length} signatures or signature fields; an export has exactly one` };
+  if (found.length === 0) return { problem: problem('no-signature', 'the PDF carries no signature (it is not as 留证 exported it, or was saved again by another program)') };
+  if (found.length > 1) return { problem: problem('many-signatures', `the PDF carries ${found.length} signatures or signature fields; an export has exactly one`, { count: found.length }) };
   const [a, b, c, d] = found[0] ?? [0, 0, 0, 0];
-  if (c + d !== bytes.length) return { problem: `bytes were added or removed after signing: the signature covers ${c + d} bytes, the file has ${bytes.length}` };
+  if (c + d !== bytes.length) return { problem: problem('length-changed', `bytes were added or removed after signing: the signature covers ${c + d} bytes, the file has ${bytes.length}`, { signed: c + d, actual: bytes.length }) };
   if (a !== 0 || b <= 0 || c <= b + 1 || bytes[b] !== 0x3c || bytes[c - 1] !== 0x3e || !isHexRun(bytes, b + 1, c - 1)) {
-    return { problem: 'the signature does not cover the whole file (its byte range leaves out more than the signature itself)' };
+    return { problem: problem('partial-coverage', 'the signature does not cover the whole file (its byte range leaves out more than the signature itself)') };
   }
   return { range: [a, b, c, d] };
 }
@@ -67,24 +77,24 @@ export function checkPdfSignature(bytes: Uint8Array): SignatureCheck {
   try {
     root = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')));
   } catch {
-    return fail('the signature is not a readable CMS structure');
+    return fail(problem('bad-cms', 'the signature is not a readable CMS structure'));
   }
   try {
-    if (oidOf(kids(root)[0]) !== OID.signedData) return fail('the signature is not CMS SignedData');
+    if (oidOf(kids(root)[0]) !== OID.signedData) return fail(problem('bad-cms', 'the signature is not CMS SignedData'));
     const signedData = kids(kids(root)[1])[0];
     const parts = kids(signedData);
     const certsNode = parts.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
     const signerInfos = kids(parts[parts.length - 1]);
-    if (signerInfos.length !== 1) return fail(`the signature has ${signerInfos.length} signers; an export has one`);
+    if (signerInfos.length !== 1) return fail(problem('bad-cms', `the signature has ${signerInfos.length} signers; an export has one`));
     const si = kids(signerInfos[0]);
     const serial = Buffer.from(bytesOf(kids(si[1])[1]), 'binary').toString('hex').replace(/^0+/, '').toUpperCase();
-    if (oidOf(kids(si[2])[0]) !== OID.sha256) return fail('the signature does not use SHA-256');
+    if (oidOf(kids(si[2])[0]) !== OID.sha256) return fail(problem('bad-cms', 'the signature does not use SHA-256'));
     const attrsNode = si.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
     const signature = si.find((n) => n.tagClass === forge.asn1.Class.UNIVERSAL && n.type === forge.asn1.Type.OCTETSTRING);
-    if (!attrsNode || !signature) return fail('the signature has no signed attributes');
+    if (!attrsNode || !signature) return fail(problem('bad-cms', 'the signature has no signed attributes'));
     const certs = kids(certsNode).map((n) => new X509Certificate(Buffer.from(forge.asn1.toDer(n).getBytes(), 'binary')));
     const cert = certs.find((x) => x.serialNumber.replace(/^0+/, '').toUpperCase() === serial);
-    if (!cert) return fail('the signature does not carry the certificate that signed it');
+    if (!cert) return fail(problem('bad-cms', 'the signature does not carry the certificate that signed it'));
     const info = { fingerprint: cert.fingerprint256, subject: cert.subject.replace(/\n/g, ', ') };
     let digest = '';
     let signingTime: string | null = null;
@@ -95,15 +105,15 @@ export function checkPdfSignature(bytes: Uint8Array): SignatureCheck {
       if (oidOf(type) === OID.signingTime && value) signingTime = forge.asn1.utcTimeToDate(bytesOf(value)).toISOString();
     }
     const actual = createHash('sha256').update(bytes.subarray(0, b)).update(bytes.subarray(c, c + d)).digest('hex');
-    if (digest !== actual) return fail('the file was changed after it was signed (its SHA-256 no longer matches the signed digest)', { ...info, signingTime });
+    if (digest !== actual) return fail(problem('digest', 'the file was changed after it was signed (its SHA-256 no longer matches the signed digest)'), { ...info, signingTime });
     // The signed attributes are signed as a SET OF, not as the [0] IMPLICIT they are stored as.
     const set = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, kids(attrsNode));
     const signedBytes = Buffer.from(forge.asn1.toDer(set).getBytes(), 'binary');
     if (!verifySig('sha256', signedBytes, cert.publicKey, Buffer.from(bytesOf(signature), 'binary'))) {
-      return fail('the signature itself is invalid (its signed attributes do not verify under its certificate)', { ...info, signingTime });
+      return fail(problem('bad-signature', 'the signature itself is invalid (its signed attributes do not verify under its certificate)'), { ...info, signingTime });
     }
     return { problem: null, ...info, signingTime };
   } catch {
-    return fail('the signature is not a readable CMS structure');
+    return fail(problem('bad-cms', 'the signature is not a readable CMS structure'));
   }
 }

@@ -28,7 +28,7 @@ function PdfVerdict({ report }: { report: BundleVerifyReport }) {
               <li key={c.check} className={c.ok ? 'check-ok' : 'check-bad'} data-testid="verify-check" data-check={c.check} data-ok={c.ok ? 'true' : 'false'}>
                 {c.ok ? '✓ ' : '⚠ '}
                 <strong>{t(`integrity.verify.checks.${c.check}`)}</strong>
-                {c.ok ? '' : `：${c.message}`}
+                {c.ok ? '' : `：${c.problems.map((p) => t(`integrity.verify.problem.${p.code}`, p.params)).join('；')}`}
               </li>
             ))}
           </ul>
@@ -80,7 +80,9 @@ export function VerifyBundleView() {
           </p>
           {report.auditHead && (
             <p className={report.auditHead.ok ? 'muted small' : 'verify-bad'} data-testid="verify-audit-head" data-ok={report.auditHead.ok ? 'true' : 'false'}>
-              {report.auditHead.ok ? `✓ ${t('integrity.verify.logOk')}` : `⚠ ${report.auditHead.message}`}
+              {report.auditHead.ok
+                ? `✓ ${t('integrity.verify.logOk')}`
+                : `⚠ ${t(report.auditHead.finding === 'rewritten' ? 'integrity.verify.logRewritten' : 'integrity.verify.logTruncated', { seq: report.auditHead.seq, last: report.auditHead.last })}`}
             </p>
           )}
           {report.caseTitle !== null && report.exportedAt !== null ? (

@@ -8,6 +8,8 @@ import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVerify } from '../../../cli/commands/verify';
 import { createBundleService, type FolderResult } from '../../../electron/main/bundle';
+import { createIntegrity } from '../../../electron/main/integrity';
+import { auditLogPath } from '../../../electron/main/integrity/audit';
 import { verifyBundle } from '../../../electron/main/integrity/verifyBundle';
 import { createVaultKeys, plainSealer } from '../../../electron/main/signing/keys';
 import { vaultSeal, type ExportSeal } from '../../../electron/main/signing/pdfSign';
@@ -122,6 +124,23 @@ describe('a fresh export', () => {
     const res = await runVerify([pdf, '--originals', dir]);
     expect(res.exitCode).toBe(1);
     expect(lines(res.stdout).filter((l) => 'status' in l).map((l) => [l['status'], l['file']])).toEqual([['missing', null], ['match', 'anything.bin']]);
+  });
+});
+
+describe('the audit head a bundle records', () => {
+  it('a vault log cut short after export reads as 记录被截断 against it', async () => {
+    const integrity = createIntegrity({ vaultDir: fx.vaultDir, now: () => NOW, exclusive: (w) => w(), onCheckProgress: () => undefined, ports: { pickBundlePdf: async () => null, pickBundleFolder: async () => null } });
+    for (const detail of ['a', 'b', 'c']) await integrity.audit.record({ action: 'edit', caseId: 'case-1', evidenceId: null, sha256: null, detail });
+    const service = createBundleService({ vaultDir: fx.vaultDir, now: () => NOW, auditHead: () => integrity.audit.head() });
+    const out = path.join(fx.root, 'anchored', 'bundle.pdf');
+    await service.exportBundle(fx.input, { outFile: out, maxBytes: null });
+    expect((await verifyBundle(out, fx.vaultDir)).auditHead).toMatchObject({ ok: true, finding: 'reached', seq: 3 });
+    const log = auditLogPath(fx.vaultDir);
+    await writeFile(log, `${(await readFile(log, 'utf8')).split('\n')[0]}\n`);
+    const res = await runVerify([out, '--vault', fx.vaultDir]);
+    expect(res.exitCode).toBe(1);
+    expect(lines(res.stdout).at(-1)).toMatchObject({ pdfIntact: true, originalsMatch: true, auditHead: { ok: false, finding: 'truncated', seq: 3, last: 1 } });
+    expect(res.stdout).toContain('记录被截断');
   });
 });
 
