@@ -101,6 +101,10 @@ export async function runBundle(args: readonly string[]): Promise<CommandResult>
     const out = path.resolve(parsed.out);
     const result = await service.exportBundle(input, { outFile: out, maxBytes: parsed.maxBytes, redact: parsed.redact });
     const notes = result.warnings.map((w) => `bundle: note: ${w}\n`);
+    // The key lives in the temporary vault and goes with it: say what the signature can and cannot show.
+    notes.push(
+      `bundle: note: signed with a one-off key (certificate fingerprint ${result.fingerprint ?? '?'}) made in a temporary vault and deleted afterwards; it shows the file is unchanged since this command wrote it, not who made it.\n`,
+    );
     if (parsed.folder !== undefined) {
       const folder = await service.exportFolder(input, { outDir: path.resolve(parsed.folder), maxBytes: parsed.maxBytes, redact: parsed.redact, pdfName: path.basename(out) });
       notes.push(`bundle: folder written: ${folder.dir}\n`);

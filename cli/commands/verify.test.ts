@@ -16,6 +16,8 @@ let folder: FolderResult;
 let pdf: string;
 
 const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+/** The per-original lines: neither a PDF verdict nor the summary. */
+const itemLines = (stdout: string) => lines(stdout).filter((l) => 'status' in l);
 
 beforeAll(async () => {
   const files = (await sourceFiles()).filter((f) => ['order', 'chat'].includes(f.kind) && f.name.endsWith('.png'));
@@ -33,11 +35,12 @@ describe('verify a folder export', () => {
     expect(res.stderr).toBe('');
     expect(res.exitCode).toBe(0);
     const out = lines(res.stdout);
-    expect(out.slice(0, -1).map((l) => [l['status'], l['label'], l['file']])).toEqual([
-      ['match', '证据1', '证据1-订单详情截图.png'],
-      ['match', '证据2', '证据2-客服聊天截图.png'],
+    expect(out[0]).toMatchObject({ pdf: path.basename(folder.files[0] ?? ''), intact: true, signer: 'unchecked' });
+    expect(itemLines(res.stdout).map((l) => [l['status'], l['label'], l['file'], l['title']])).toEqual([
+      ['match', '证据1', '证据1-订单详情截图.png', fx.input.evidence[0]?.title],
+      ['match', '证据2', '证据2-客服聊天截图.png', fx.input.evidence[1]?.title],
     ]);
-    expect(out.at(-1)).toMatchObject({ summary: { match: 2, mismatch: 0, missing: 0, total: 2 }, kind: 'folder', caseTitle: fx.input.case.title });
+    expect(out.at(-1)).toMatchObject({ summary: { match: 2, mismatch: 0, missing: 0, total: 2 }, kind: 'folder', pdfIntact: true, originalsAgainst: 'copies', caseTitle: fx.input.case.title });
   });
 
   it('accepts the manifest.json path itself', async () => {
@@ -55,11 +58,14 @@ describe('verify a folder export', () => {
     await rm(second ?? '');
     const res = await runVerify([copy]);
     expect(res.exitCode).toBe(1);
-    const out = lines(res.stdout);
-    expect(out.slice(0, -1).map((l) => l['status'])).toEqual(['mismatch', 'missing']);
+    const out = itemLines(res.stdout);
+    expect(out.map((l) => l['status'])).toEqual(['mismatch', 'missing']);
+    // The PDF is not in this copy, so nothing from manifest.json is shown as verified.
+    expect(lines(res.stdout).at(-1)).toMatchObject({ pdfIntact: false, caseTitle: null });
+    expect(out[0]?.['title']).toBeNull();
     expect(out[0]?.['actual']).toMatch(/^[0-9a-f]{64}$/);
     expect(out[1]?.['actual']).toBeNull();
-    expect(out.at(-1)).toMatchObject({ summary: { match: 0, mismatch: 1, missing: 1, total: 2 } });
+    expect(lines(res.stdout).at(-1)).toMatchObject({ summary: { match: 0, mismatch: 1, missing: 1, total: 2 } });
   });
 
   it('never follows a manifest file name out of the folder', async () => {
@@ -72,7 +78,7 @@ describe('verify a folder export', () => {
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
     const res = await runVerify([dir]);
     expect(res.exitCode).toBe(1);
-    expect(lines(res.stdout)[0]).toMatchObject({ status: 'missing' });
+    expect(itemLines(res.stdout)[0]).toMatchObject({ status: 'missing' });
   });
 });
 
@@ -86,7 +92,8 @@ describe('verify a PDF', () => {
     const ok = await runVerify([pdf, '--vault', fx.vaultDir]);
     expect(ok.stderr).toBe('');
     expect(ok.exitCode).toBe(0);
-    expect(lines(ok.stdout).at(-1)).toMatchObject({ summary: { match: 2, total: 2 }, kind: 'pdf' });
+    expect(lines(ok.stdout).at(-1)).toMatchObject({ summary: { match: 2, total: 2 }, kind: 'pdf', pdfIntact: true, originalsAgainst: 'vault', auditHead: null });
+    expect(lines(ok.stdout)[0]).toMatchObject({ intact: true, signer: 'this-vault' });
 
     const blob = vaultLayout(fx.vaultDir).blob(fx.input.evidence[0]?.sha256 ?? '');
     await chmod(blob, 0o644);
@@ -95,11 +102,14 @@ describe('verify a PDF', () => {
     await writeFile(blob, bytes);
     const bad = await runVerify([pdf, '--vault', fx.vaultDir]);
     expect(bad.exitCode).toBe(1);
-    expect(lines(bad.stdout).map((l) => l['status'])).toEqual(['mismatch', 'match', undefined]);
+    expect(itemLines(bad.stdout).map((l) => l['status'])).toEqual(['mismatch', 'match']);
+    expect(lines(bad.stdout).at(-1)).toMatchObject({ pdfIntact: true, originalsMatch: false });
 
     const empty = await runVerify([pdf, '--vault', path.join(fx.root, 'no-vault')]);
     expect(empty.exitCode).toBe(1);
-    expect(lines(empty.stdout).at(-1)).toMatchObject({ summary: { missing: 2 } });
+    // Another vault never signed it: the PDF is intact but not this vault's, and nothing is in it.
+    expect(lines(empty.stdout).at(-1)).toMatchObject({ summary: { missing: 2 }, pdfIntact: false });
+    expect(JSON.stringify(lines(empty.stdout)[0])).toContain('not this vault');
   });
 });
 
@@ -124,6 +134,7 @@ describe('bad input exits 2 with a sentence naming the file', () => {
     expect((await runVerify([])).exitCode).toBe(2);
     expect((await runVerify([pdf, '--vault'])).exitCode).toBe(2);
     expect((await runVerify([pdf, '--bogus'])).stderr).toMatch(/unknown option --bogus/);
+    expect((await runVerify([pdf, '--vault', fx.root, '--originals', fx.root])).stderr).toMatch(/not both/);
   });
 
   it('defaults to the app vault of each platform', () => {

@@ -1,11 +1,14 @@
-// `verify <bundle.pdf|folder> [--vault <dir>]`: re-checks an exported bundle. A folder export is
-// checked against its own copies (manifest.json); a PDF against the originals in the vault, by the
-// manifest attached to it. One JSON line per item, then a summary line. Exit 0 when everything
-// matches, 1 when anything is mismatched or missing, 2 for bad input (a sentence naming the file).
+// `verify <bundle.pdf|folder> [--vault <dir> | --originals <dir>]`: re-checks an exported bundle as
+// two verdicts. One line per PDF (its own integrity: signature, pages, images, printed 文件清单),
+// one line per original (by hash, against the vault, a plain folder of originals, or a folder
+// export's copies), then a summary. Exit 0 when everything holds, 1 when anything does not, 2 for
+// bad input (a sentence naming the file). Text from the manifest (titles, the case title) is
+// printed only when its PDF verified intact.
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { errorCode } from '../../electron/main/fs/errors';
-import { verifyBundle, VerifyInputError } from '../../electron/main/integrity/verifyBundle';
+import { verifyBundle, VerifyInputError, type VerifyAgainst } from '../../electron/main/integrity/verifyBundle';
 import { contractJson } from '../json';
 
 interface CommandResult {
@@ -14,9 +17,9 @@ interface CommandResult {
   exitCode: number;
 }
 
-export const VERIFY_USAGE = 'verify <bundle.pdf|folder> [--vault <dir>]';
+export const VERIFY_USAGE = 'verify <bundle.pdf|folder> [--vault <dir> | --originals <dir>]';
 export const VERIFY_SUMMARY =
-  'Re-check an exported bundle: a folder against its manifest.json, a PDF against the vault (default: the app\'s); one JSON line per item and a summary. Exit 0 all match, 1 any mismatch/missing, 2 bad input.';
+  'Re-check an exported bundle, two verdicts: the PDF itself (signature, pages, images, printed 文件清单), then the originals by hash against the vault (default: the app\'s), a plain folder of originals (--originals), or a folder export\'s copies. Exit 0 all good, 1 any mismatch, 2 bad input.';
 
 /** Where the app keeps its vault (Electron's appData + "LiuZheng/vault"), for a PDF checked without --vault. */
 export function defaultVaultDir(platform = process.platform, env = process.env, home = os.homedir()): string {
@@ -35,26 +38,45 @@ export async function runVerify(args: string[]): Promise<CommandResult> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) return { stdout: `usage: ${VERIFY_USAGE}\n${VERIFY_SUMMARY}\n`, stderr: '', exitCode: 0 };
   const positional: string[] = [];
   let vault: string | undefined;
+  let originals: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    if (a === '--vault') {
+    if (a === '--vault' || a === '--originals') {
       const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) return fail('--vault needs a folder');
-      vault = v;
+      if (v === undefined || v.startsWith('--')) return fail(`${a} needs a folder`);
+      if (a === '--vault') vault = v;
+      else originals = v;
       i++;
     } else if (a.startsWith('--')) return fail(`unknown option ${a}; usage: ${VERIFY_USAGE}`);
     else positional.push(a);
   }
   const target = positional[0];
   if (positional.length !== 1 || target === undefined) return fail(`expected one bundle PDF or export folder; usage: ${VERIFY_USAGE}`);
+  if (vault !== undefined && originals !== undefined) return fail('give --vault or --originals, not both');
+  const isFolder = await stat(target).then((s) => s.isDirectory() || path.basename(target) === 'manifest.json', () => false);
+  const against: VerifyAgainst =
+    originals !== undefined ? { originalsDir: path.resolve(originals) } : vault !== undefined || !isFolder ? { vaultDir: path.resolve(vault ?? defaultVaultDir()) } : { copiesOnly: true };
   try {
-    const report = await verifyBundle(path.resolve(target), path.resolve(vault ?? defaultVaultDir()));
-    const lines = report.items.map((item) =>
-      contractJson({ status: item.status, no: item.no, label: item.label, title: item.title, file: item.file, sha256: item.expected, actual: item.actual }),
+    const report = await verifyBundle(path.resolve(target), against);
+    const lines = report.pdf.files.map((p) => contractJson({ pdf: p.file, intact: p.intact, signer: p.signer, fingerprint: p.fingerprint, checks: p.checks }));
+    for (const item of report.items) {
+      lines.push(contractJson({ status: item.status, no: item.no, label: item.label, title: item.title, file: item.file, sha256: item.expected, actual: item.actual }));
+    }
+    const originalsOk = report.summary.match === report.summary.total;
+    const logOk = report.auditHead?.ok ?? true;
+    lines.push(
+      contractJson({
+        summary: report.summary,
+        kind: report.kind,
+        pdfIntact: report.pdf.intact,
+        originalsAgainst: report.originalsAgainst,
+        originalsMatch: originalsOk,
+        auditHead: report.auditHead,
+        caseTitle: report.caseTitle,
+        exportedAt: report.exportedAt,
+      }),
     );
-    lines.push(contractJson({ summary: report.summary, kind: report.kind, caseTitle: report.caseTitle, exportedAt: report.exportedAt }));
-    const allMatch = report.summary.match === report.summary.total;
-    return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: allMatch ? 0 : 1 };
+    return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: report.pdf.intact && originalsOk && logOk ? 0 : 1 };
   } catch (err) {
     if (err instanceof VerifyInputError) return fail(err.message);
     const code = errorCode(err) ?? '';

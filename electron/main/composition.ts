@@ -22,6 +22,8 @@ import { createPortableHandlers, portableAudit, type PortablePorts } from './por
 import { createReminderHandlers, type ReminderPorts } from './reminders/handlers';
 import { createReminderService, type ReminderService, type ReminderServiceDeps } from './reminders/service';
 import { createVaultService, type VaultService } from './vault';
+import { createVaultKeys, plainSealer, type SecretSealer } from './signing/keys';
+import { vaultSeal } from './signing/pdfSign';
 
 export type Emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void;
 
@@ -43,6 +45,8 @@ export interface AppPorts {
   backup: BackupPorts;
   reminders: Omit<ReminderPorts, 'now'>;
   reminderHost: ReminderHost;
+  /** Seals the vault's signing and audit keys at rest: safeStorage in the app; omitted, the key files are unsealed. */
+  secrets?: SecretSealer;
 }
 
 export interface CompositionOptions {
@@ -101,7 +105,10 @@ export function createHandlers(opts: CompositionOptions): AppMain {
       ports.reminderHost.afterFired?.(list);
     },
   });
+  // One key source for the export signature and the audit HMAC, sealed by the OS keystore where there is one.
+  const keys = createVaultKeys({ vaultDir, sealer: ports.secrets ?? plainSealer, now: date });
   const integrity = createIntegrity({
+    keys,
     vaultDir,
     now: date,
     exclusive: (work) => vault.exclusive(work),
@@ -128,7 +135,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...withAudit(createVaultHandlers(vault, ports.desktop, clock, afterImport), vaultAudit, integrity.audit),
     ...createOcrHandlers(ocr, vaultDir),
     ...createFieldsHandlers(fields),
-    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date }), ports.bundle, createRedactionSource(vaultDir)), bundleAudit, integrity.audit),
+    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date, seal: () => vaultSeal(keys), auditHead: () => integrity.audit.head() }), ports.bundle, createRedactionSource(vaultDir)), bundleAudit, integrity.audit),
     ...createReminderHandlers(reminders, { ...ports.reminders, now: clock }),
     // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.
     ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),

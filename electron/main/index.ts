@@ -12,6 +12,7 @@ import { buildAppMenu } from './menu';
 import { createRemindersGlue, type RemindersGlue } from './reminders/electron';
 import { createIntegrityPorts } from './integrity/desktop';
 import { createBackupPorts } from './backup/electron';
+import { safeStorageSealer } from './signing/electron';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const entryUrl = devServerUrl ?? pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
@@ -93,6 +94,8 @@ if (!app.requestSingleInstanceLock()) {
         backup: createBackupPorts(getWindow),
         reminders: reminders.ports,
         reminderHost: reminders.host,
+        // After app 'ready', as safeStorage requires.
+        secrets: safeStorageSealer(),
       },
     });
     reminders.attach(main.reminders);

@@ -33,6 +33,7 @@ const api = {
   preflightBundle: (req) => ipcRenderer.invoke(API_METHODS.preflightBundle, req),
   exportBundle: (req) => ipcRenderer.invoke(API_METHODS.exportBundle, req),
   auditRecord: (req) => ipcRenderer.invoke(API_METHODS.auditRecord, req),
+  auditAnchor: (req) => ipcRenderer.invoke(API_METHODS.auditAnchor, req),
   caseHistory: (req) => ipcRenderer.invoke(API_METHODS.caseHistory, req),
   trashEvidence: (req) => ipcRenderer.invoke(API_METHODS.trashEvidence, req),
   listTrash: (req) => ipcRenderer.invoke(API_METHODS.listTrash, req),

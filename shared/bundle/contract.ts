@@ -131,6 +131,8 @@ export interface BundleExportSummary {
   exhibits: number;
   parts: Array<{ file: string; bytes: number; pages: number; exhibits: number[] }>;
   warnings: string[];
+  /** SHA-256 fingerprint of the vault certificate every part is signed with (printed on the cover). */
+  fingerprint?: string;
 }
 
 export type BundleApi = RedactionApi & {

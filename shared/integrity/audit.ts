@@ -43,6 +43,14 @@ export interface AuditEntry extends AuditInput {
   source: 'main' | 'renderer';
   prev: string;
   hash: string;
+  /** HMAC-SHA256 of `hash` under the vault's audit key: a rewrite without the key cannot produce it. */
+  mac?: string;
+}
+
+/** The chain's head as last seen, kept outside the log (IndexedDB, backups, bundle manifests). */
+export interface ChainHead {
+  seq: number;
+  hash: string;
 }
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -60,6 +68,7 @@ export const auditEntrySchema = z
     detail: z.string().max(MAX_AUDIT_DETAIL * 2),
     prev: hex64,
     hash: hex64,
+    mac: hex64.optional(),
   })
   .strict() satisfies z.ZodType<AuditEntry>;
 
@@ -78,12 +87,13 @@ export type HashHex = (text: string) => string;
 
 /** The text an entry's hash covers: every field but the hash itself. */
 export function hashedText(entry: Omit<AuditEntry, 'hash'> | AuditEntry): string {
-  const { hash: _hash, ...rest } = entry as AuditEntry;
+  const { hash: _hash, mac: _mac, ...rest } = entry as AuditEntry;
   return canonicalJson(rest);
 }
 
-export function sealEntry(body: Omit<AuditEntry, 'hash'>, hashHex: HashHex): AuditEntry {
-  return { ...body, hash: hashHex(hashedText(body)) };
+export function sealEntry(body: Omit<AuditEntry, 'hash' | 'mac'>, hashHex: HashHex, mac?: HashHex): AuditEntry {
+  const hash = hashHex(hashedText(body));
+  return mac ? { ...body, hash, mac: mac(hash) } : { ...body, hash };
 }
 
 /** Cuts a detail to the limit without splitting a character. */

@@ -2,7 +2,7 @@
 // Main owns all four; the renderer reports its own edits through one narrow, bounded method.
 import { z } from 'zod';
 import { CAPTURE_SOURCES, EVIDENCE_KINDS, IMPORT_SOURCES, MEDIA_TYPES, type EvidenceRecord } from '../domain/evidence';
-import { MAX_AUDIT_DETAIL, RENDERER_AUDIT_ACTIONS } from './audit';
+import { MAX_AUDIT_DETAIL, RENDERER_AUDIT_ACTIONS, type ChainHead } from './audit';
 import type { ChainIssue, VerifiedEntry } from './chain';
 
 export interface AuditReport {
@@ -112,34 +112,30 @@ export interface QuarantineRequest {
   sha256: string;
 }
 
-export type BundleItemStatus = 'match' | 'mismatch' | 'missing';
-
-export interface BundleVerifyItem {
-  status: BundleItemStatus;
-  no: number;
-  label: string;
-  title: string;
-  /** The copy checked: a file in the folder, or the vault's original for a PDF. */
-  file: string | null;
-  expected: string;
-  actual: string | null;
-}
-
-export interface BundleVerifyReport {
-  kind: 'pdf' | 'folder';
-  path: string;
-  caseTitle: string;
-  exportedAt: string;
-  items: BundleVerifyItem[];
-  summary: Record<BundleItemStatus, number> & { total: number };
-}
+export type { BundleItemStatus, BundleVerifyItem, BundleVerifyReport, PdfCheck, PdfCheckKind, PdfIntegrity, PdfProblem, PdfProblemCode } from './verifyReport';
+import type { BundleVerifyReport } from './verifyReport';
 
 export interface VerifyBundleRequest {
   kind: 'pdf' | 'folder';
 }
 
+export interface AnchorRequest {
+  /** The head the renderer kept in IndexedDB; null on first start. */
+  seen: ChainHead | null;
+}
+
+export interface AnchorReply {
+  /** The head to keep now (never lower than one seen while the log fails to reach it). */
+  head: ChainHead;
+  intact: boolean;
+  /** 记录被截断 or rewritten: the log no longer reaches the head seen. */
+  truncated: boolean;
+}
+
 export type IntegrityApi = {
   'audit:record': (req: AuditReport) => Promise<void>;
+  /** Checks the log against the head kept outside it, and returns the head to keep. */
+  'audit:anchor': (req: AnchorRequest) => Promise<AnchorReply>;
   'audit:history': (req: HistoryRequest) => Promise<CaseHistory>;
   'trash:move': (req: TrashMoveRequest) => Promise<TrashEntry>;
   'trash:list': (req: Record<string, never>) => Promise<TrashEntry[]>;
@@ -162,6 +158,7 @@ export type IntegrityEvents = {
 
 export const INTEGRITY_API_METHODS = {
   auditRecord: 'audit:record',
+  auditAnchor: 'audit:anchor',
   caseHistory: 'audit:history',
   trashEvidence: 'trash:move',
   listTrash: 'trash:list',
@@ -215,6 +212,7 @@ export const integritySchemas = {
   'audit:record': z
     .object({ action: z.enum(RENDERER_AUDIT_ACTIONS), caseId: id, evidenceId: id.nullable(), sha256: sha256.nullable(), detail: text(MAX_AUDIT_DETAIL) })
     .strict(),
+  'audit:anchor': z.object({ seen: z.object({ seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), hash: sha256 }).strict().nullable() }).strict(),
   'audit:history': z.object({ caseId: id }).strict(),
   'trash:move': z.object({ record: evidenceRecordSchema, caseTitle: text(500) }).strict(),
   'trash:list': z.object({}).strict(),

@@ -96,6 +96,25 @@ test('import → edit → delete shows in 历史 with a valid chain; the trash r
   await expect(history.locator('[data-status="edited"]')).toHaveCount(1);
 });
 
+test('a log cut short on disk reads as 记录被截断, from the head kept in IndexedDB', async ({ app }) => {
+  const { page } = app;
+  await app.goto();
+  await createCase(page, { title: '截断测试', shop: '店', orderNumber: '3456789012345678901', amount: '10' });
+  await dropTwo(page);
+  const history = page.getByTestId('case-history');
+  await expect(history.locator('[data-action="import"]')).toHaveCount(2);
+  await expect(history.getByTestId('chain-status')).toHaveAttribute('data-intact', 'true');
+  // The head the renderer saw is in IndexedDB now; drop the last two lines of the log.
+  const log = join(app.vaultDir, 'audit', 'log.jsonl');
+  const lines = (await readFile(log, 'utf8')).trim().split('\n');
+  await writeFile(log, `${lines.slice(0, -2).join('\n')}\n`);
+  await page.reload();
+  await page.getByText('截断测试').first().click();
+  await expect(history.getByTestId('chain-status')).toHaveAttribute('data-finding', 'truncated');
+  await expect(history.getByTestId('chain-status')).toContainText('记录被截断');
+  await app.screenshot('integrity-07-log-truncated');
+});
+
 test('校验证据库 reports a blob corrupted on disk, and quarantines it only after confirming', async ({ app }) => {
   const { page } = app;
   await app.goto();
@@ -150,7 +169,11 @@ test('verifying a folder export in the UI: all match, then a changed copy is fla
   app.queueFolderDialog(folder);
   await page.getByTestId('verify-folder').click();
   const report = page.getByTestId('verify-report');
-  await expect(report.getByTestId('verify-summary')).toHaveText('✓ 全部 2 份文件一致。');
+  // Two verdicts: the PDF itself (signed by this vault, every check passed), then the copies.
+  await expect(report.getByTestId('verify-pdf-verdict')).toHaveAttribute('data-intact', 'true');
+  await expect(report.getByTestId('verify-pdf-verdict')).toContainText('PDF 自导出后未被改动，由本证据库签名。');
+  await expect(report.locator('[data-testid="verify-check"][data-ok="false"]')).toHaveCount(0);
+  await expect(report.getByTestId('verify-summary')).toContainText('✓ 全部 2 份原件一致。');
   await expect(report.getByTestId('verify-item')).toHaveCount(2);
   await app.screenshot('integrity-04-verify-folder');
 
@@ -159,13 +182,25 @@ test('verifying a folder export in the UI: all match, then a changed copy is fla
   app.queueFileDialog([join(folder, pdf ?? '')]);
   await page.getByTestId('verify-pdf').click();
   await expect(report).toContainText('PDF · 会员未到账');
-  await expect(report.getByTestId('verify-summary')).toHaveText('✓ 全部 2 份文件一致。');
+  await expect(report.getByTestId('verify-summary')).toContainText('✓ 全部 2 份原件一致。');
+  await expect(report.getByTestId('verify-summary')).toContainText('与本机证据库比对');
+
+  // Bytes added after signing: the PDF verdict fails and names it; the manifest's text is not shown as verified.
+  const forged = join(parent, 'forged.pdf');
+  await writeFile(forged, Buffer.concat([await readFile(join(folder, pdf ?? '')), Buffer.from('\n%appended\n')]));
+  app.queueFileDialog([forged]);
+  await page.getByTestId('verify-pdf').click();
+  await expect(report.getByTestId('verify-pdf-verdict')).toHaveAttribute('data-intact', 'false');
+  await expect(report.locator('[data-check="signature"]')).toContainText('签名后文件被增删了字节');
+  await expect(report.getByTestId('verify-unverified')).toBeVisible();
+  await expect(report).not.toContainText('PDF · 会员未到账');
+  await app.screenshot('integrity-06-verify-forged');
 
   const copy = (await readdir(folder)).find((f) => f.startsWith('证据1-'));
   await writeFile(join(folder, copy ?? ''), 'replaced');
   app.queueFolderDialog(folder);
   await page.getByTestId('verify-folder').click();
-  await expect(report.getByTestId('verify-summary')).toHaveText('⚠ 1 / 2 份文件不一致或缺失。');
+  await expect(report.getByTestId('verify-summary')).toContainText('⚠ 1 / 2 份原件不一致或缺失。');
   await expect(report.locator('[data-status="mismatch"]')).toContainText('证据1');
   await app.screenshot('integrity-05-verify-mismatch');
 

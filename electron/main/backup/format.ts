@@ -12,6 +12,8 @@ export const formatSchema = z.looseObject({
   formatVersion: z.number().int().positive(),
   createdAt: z.iso.datetime(),
   appVersion: z.string().max(100),
+  /** The audit log's head when the backup was made: the restored log must still reach it. */
+  auditHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).nullable().optional(),
 });
 
 export type FormatInfo = z.infer<typeof formatSchema>;

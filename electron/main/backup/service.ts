@@ -15,6 +15,8 @@ import { writeBackup } from './write';
 export interface RestoredInfo {
   fileName: string;
   createdAt: string;
+  /** The audit head the backup recorded, if any. */
+  auditHead: { seq: number; hash: string } | null;
   blobs: number;
   cases: number;
   evidence: number;
@@ -33,6 +35,8 @@ export interface BackupServiceOptions {
   onRestored?: (info: RestoredInfo) => Promise<void> | void;
   /** Hook for the audit log: called once a backup archive is complete. */
   onBackedUp?: (info: BackupCreated) => Promise<void> | void;
+  /** The audit log's head, recorded in each backup's format.json. */
+  auditHead?: () => Promise<{ seq: number; hash: string }>;
 }
 
 interface Session {
@@ -99,6 +103,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
           ...(opts.kdf ? { kdf: opts.kdf } : {}),
           appVersion: opts.appVersion,
           now: now(),
+          auditHead: (await opts.auditHead?.()) ?? null,
           ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         });
         const created = { fileName: path.basename(outFile), bytes: written.bytes, files: written.files, encrypted: req.password !== undefined, ms: Date.now() - started };
@@ -180,7 +185,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
           if (s.previousDir !== '') await rm(s.previousDir, { recursive: true, force: true });
           const counts = countSnapshot(s.verified.db);
           await dropSession(s);
-          await opts.onRestored?.({ fileName: s.fileName, createdAt: s.verified.format.createdAt, blobs: s.verified.blobs, cases: counts.cases, evidence: counts.evidence });
+          await opts.onRestored?.({ fileName: s.fileName, createdAt: s.verified.format.createdAt, auditHead: s.verified.format.auditHead ?? null, blobs: s.verified.blobs, cases: counts.cases, evidence: counts.evidence });
           return;
         }
         // The database kept its old contents, so the old vault folder goes back beside it.

@@ -26,6 +26,8 @@ export interface WriteBackupOptions {
   kdf?: KdfParams;
   appVersion: string;
   now: Date;
+  /** The audit log's head, recorded in format.json. */
+  auditHead?: { seq: number; hash: string } | null;
   onProgress?: (p: BackupProgress) => void;
 }
 
@@ -118,7 +120,7 @@ export async function writeBackup(opts: WriteBackupOptions): Promise<{ bytes: nu
 
   let count = 0;
   try {
-    const format = { format: FORMAT_NAME, formatVersion: FORMAT_VERSION, createdAt: opts.now.toISOString(), appVersion: opts.appVersion };
+    const format = { format: FORMAT_NAME, formatVersion: FORMAT_VERSION, createdAt: opts.now.toISOString(), appVersion: opts.appVersion, auditHead: opts.auditHead ?? null };
     await addBuffer(ARCHIVE_ENTRIES.format, Buffer.from(JSON.stringify(format), 'utf8'));
     for (const f of files) {
       const name = VAULT_PREFIX + f.rel;

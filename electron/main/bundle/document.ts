@@ -1,6 +1,6 @@
 // Renders the parts of a bundle. Every part is laid out before any is drawn, so the index of each part
 // can print (and link to) the page where every exhibit starts, in its own file or another.
-import type { PDFEmbeddedPage, PDFImage } from 'pdf-lib';
+import type { PDFEmbeddedPage, PDFImage, PDFPage } from 'pdf-lib';
 import { PDFDocument } from 'pdf-lib';
 import { TARGET_LABELS, exhibitLabel } from '../../../shared/bundle/labels';
 import { partSections, sectionTitle } from '../../../shared/bundle/plan';
@@ -20,6 +20,8 @@ import type { RedactionNote } from './tables';
 import { indexPages, manifestPages, timelinePages } from './tables';
 import { Typesetter } from './text';
 import { attachManifest, pdfManifestOf } from '../integrity/pdfManifest';
+import { pageImageHashes } from '../integrity/pdfContent';
+import { addSignaturePlaceholder } from '../signing/pdfSign';
 
 export interface RenderInput {
   input: BundleInput;
@@ -29,6 +31,10 @@ export interface RenderInput {
   /** Every exhibit, in order; exhibit N is prepared[N-1]. */
   prepared: PreparedExhibit[];
   fonts: FontSubset;
+  /** The vault certificate's fingerprint, printed on the cover; each part is signed by its key afterwards. */
+  fingerprint: string;
+  /** The audit log's head when the export began. */
+  auditHead: { seq: number; hash: string } | null;
 }
 
 export interface RenderedPart {
@@ -116,6 +122,26 @@ function setMetadata(doc: PDFDocument, r: RenderInput, part: number, count: numb
   doc.setModificationDate(at);
 }
 
+/** 1-based first and last page of the jobs that match, or null. */
+function rangeOf(jobs: readonly PageJob[], match: (job: PageJob) => boolean): { first: number; last: number } | null {
+  const pages = jobs.flatMap((job, i) => (match(job) ? [i + 1] : []));
+  const first = pages[0];
+  const last = pages[pages.length - 1];
+  return first === undefined || last === undefined ? null : { first, last };
+}
+
+/** Each exhibit of this part: its pages and the image streams they show, hashed as embedded. */
+function shownExhibits(doc: PDFDocument, pages: readonly PDFPage[], jobs: readonly PageJob[], exhibits: readonly number[]) {
+  const shown = new Map<number, { pages: { first: number; last: number } | null; images: string[] }>();
+  for (const i of exhibits) {
+    const range = rangeOf(jobs, (j) => j.exhibit === i + 1);
+    const images: string[] = [];
+    if (range) for (let k = range.first; k <= range.last; k++) images.push(...pageImageHashes(doc, pages[k - 1] ?? doc.getPage(k - 1)));
+    shown.set(i + 1, { pages: range, images });
+  }
+  return shown;
+}
+
 /** `parts` holds 0-based exhibit indices per part; `fileNames` the base names of the part files. */
 export async function renderParts(r: RenderInput, parts: number[][], fileNames: string[], redacted: ReadonlyMap<number, RedactionNote>): Promise<RenderResult> {
   const docs = await Promise.all(
@@ -128,7 +154,7 @@ export async function renderParts(r: RenderInput, parts: number[][], fileNames: 
   const layouts = parts.map((exhibits, i) => {
     const d = docs[i];
     if (!d) throw new Error('part without a document');
-    const pc: PartContext = { input: r.input, ts: d.ts, part: i + 1, partCount: parts.length, exhibits, fileNames, exportedAt: r.exportedAt };
+    const pc: PartContext = { input: r.input, ts: d.ts, part: i + 1, partCount: parts.length, exhibits, fileNames, exportedAt: r.exportedAt, fingerprint: r.fingerprint };
     return partSections(i + 1).flatMap((key) => sectionJobs(pc, r, key, parts, redacted));
   });
   const where = new Map<number, Location>();
@@ -172,7 +198,22 @@ export async function renderParts(r: RenderInput, parts: number[][], fileNames: 
     });
     writeOutline(doc, outlineOf(jobs, r));
     setMetadata(doc, r, p + 1, parts.length);
-    await attachManifest(doc, pdfManifestOf(r.input, r.exportedAt, p + 1, parts.length), new Date(fromShanghaiLocal(r.exportedAt) ?? Date.now()));
+    // Images and embedded pages become streams here, so the manifest can hash them as embedded.
+    await doc.flush();
+    const at = new Date(fromShanghaiLocal(r.exportedAt) ?? Date.now());
+    const facts = {
+      part: p + 1,
+      partCount: parts.length,
+      pageCount: pages.length,
+      parts: parts.map((ex, k) => ({ file: fileNames[k] ?? '', exhibits: ex.map((x) => x + 1) })),
+      manifestPages: rangeOf(jobs, (j) => j.section === 'manifest') ?? { first: pages.length, last: pages.length },
+      shown: shownExhibits(doc, pages, jobs, parts[p] ?? []),
+      redacted: new Map([...redacted].map(([no, note]) => [no, note.sha256])),
+      fingerprint: r.fingerprint,
+      auditHead: r.auditHead,
+    };
+    await attachManifest(doc, pdfManifestOf(r.input, r.exportedAt, facts), at);
+    addSignaturePlaceholder(doc, at);
     await doc.flush();
     declareCffFonts(doc, [d.fonts.regular, d.fonts.bold], String(r.fonts.requested.size));
     for (const c of ts.missing) missing.add(c);

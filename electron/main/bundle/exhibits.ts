@@ -196,6 +196,7 @@ export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
   return bodies.map((body, i) => ({
     section: 'exhibits',
     exhibitStart: i === 0 ? x.no : undefined,
+    exhibit: x.no,
     draw(ctx) {
       drawChrome(ctx, input, 'exhibits');
       const header = i === 0 ? head : shortHeader(ts, x, i + 1, bodies.length);

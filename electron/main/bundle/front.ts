@@ -8,6 +8,16 @@ import { A4, BOTTOM, CONTENT_WIDTH, MARGIN, TOP, drawChrome } from './layout';
 import { GREY, RULE, SHADE, STAMP } from './text';
 import type { Typesetter, Weight } from './text';
 
+export const SEAL_LABEL = '导出校验印（数字签名）证书指纹 SHA-256';
+export const SEAL_NOTE =
+  '本文件带有本证据库的数字签名。在 PDF 阅读器中查看签名，可确认文件自本证据库导出后未被改动；签名不证明提交人的身份，也不是公证。';
+
+/** The fingerprint in two lines, split after a colon: joined back, the runs read as the whole fingerprint. */
+export function fingerprintLines(fingerprint: string): [string, string] {
+  const cut = fingerprint.indexOf(':', Math.floor(fingerprint.length / 2) - 2) + 1 || fingerprint.length;
+  return [fingerprint.slice(0, cut), fingerprint.slice(cut)];
+}
+
 const amountText = (amount: string) => (amount === '' ? '' : `${amount} 元`);
 
 export const DISCLAIMER =
@@ -66,6 +76,7 @@ export function coverPages(pc: PartContext, partExhibits: number[][]): PageJob[]
           drawKeyValues(ts, ctx, parts, y, 10, 80);
         }
         const note = ts.wrap(DISCLAIMER, 9, CONTENT_WIDTH - 20);
+        drawSeal(ts, ctx, pc.fingerprint, BOTTOM + 20 + note.length * 14 + 18 + 12);
         let ny = BOTTOM + 30 + note.length * 14;
         page.drawRectangle({ x: MARGIN.left, y: BOTTOM + 20, width: CONTENT_WIDTH, height: note.length * 14 + 18, borderColor: RULE, borderWidth: 0.6 });
         for (const line of note) {
@@ -75,6 +86,23 @@ export function coverPages(pc: PartContext, partExhibits: number[][]): PageJob[]
       },
     },
   ];
+}
+
+/** The seal box above the disclaimer: what the signature proves, and the fingerprint to compare. */
+function drawSeal(ts: Typesetter, ctx: DrawContext, fingerprint: string, bottom: number): void {
+  const note = ts.wrap(SEAL_NOTE, 8.5, CONTENT_WIDTH - 20);
+  const height = 14 + note.length * 12.5 + 2 * 13 + 12;
+  ctx.page.drawRectangle({ x: MARGIN.left, y: bottom, width: CONTENT_WIDTH, height, color: SHADE });
+  let y = bottom + height - 16;
+  ts.draw(ctx.page, SEAL_LABEL, MARGIN.left + 10, y, 9, { weight: 'bold' });
+  for (const line of fingerprintLines(fingerprint)) {
+    y -= 13;
+    ts.draw(ctx.page, line, MARGIN.left + 10, y, 9);
+  }
+  for (const line of note) {
+    y -= 12.5;
+    ts.draw(ctx.page, line, MARGIN.left + 10, y - 2, 8.5, { color: GREY });
+  }
 }
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;

@@ -57,7 +57,7 @@ export const bundleAudit: AuditDecoration<BundleApi> = {
     if (summary === null) return [];
     const caseId = await log.caseOf(req.input.evidence.map((e) => e.sha256));
     const files = summary.files.map((f) => path.basename(f)).join('、');
-    return [{ action: 'export', caseId, evidenceId: null, sha256: null, detail: `${req.format === 'pdf' ? 'PDF' : '文件夹'}：${files}（${summary.exhibits} 份证据）` }];
+    return [{ action: 'export', caseId, evidenceId: null, sha256: null, detail: `${req.format === 'pdf' ? 'PDF' : '文件夹'}：${files}（${summary.exhibits} 份证据）${summary.fingerprint ? `，签名证书指纹 ${summary.fingerprint}` : ''}` }];
   },
 };
 

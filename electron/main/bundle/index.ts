@@ -12,7 +12,7 @@ import { lintReason } from '../../../shared/bundle/lint';
 import { partFileNames } from '../../../shared/bundle/plan';
 import { writeReason } from '../../../shared/bundle/reason';
 import type { BundleInput } from '../../../shared/bundle/types';
-import { toShanghaiLocal } from '../../../shared/time/shanghai';
+import { fromShanghaiLocal, toShanghaiLocal } from '../../../shared/time/shanghai';
 import { vaultLayout } from '../vault/layout';
 import type { PreparedExhibit } from './assets';
 import { ENCODE_LEVELS, prepareExhibit, readOriginal } from './assets';
@@ -27,6 +27,8 @@ import { oversizeError, planParts, renderWithinLimit } from './split';
 import type { SplitContext } from './split';
 import { STATIC_TEXT } from './static-text';
 import type { RedactionNote } from './tables';
+import { createVaultKeys, plainSealer } from '../signing/keys';
+import { vaultSeal, type ExportSeal } from '../signing/pdfSign';
 
 export { BundleError } from './errors';
 export type { BundleErrorCode } from './errors';
@@ -41,6 +43,13 @@ export interface BundleServiceOptions {
    * single-threaded, so two lanes per core keep libvips busy while the others hash or wait on disk.
    */
   concurrency?: number;
+  /**
+   * The vault's signing seal. Default: the vault's key file with no OS keystore (the CLI, tests),
+   * made on first use; the app passes one sealed by safeStorage (composition.ts).
+   */
+  seal?: () => Promise<ExportSeal>;
+  /** The audit log's head, recorded in every part's manifest. */
+  auditHead?: () => Promise<{ seq: number; hash: string } | null>;
 }
 
 export interface ExportOptions {
@@ -107,6 +116,8 @@ interface Built {
   prepared: PreparedExhibit[];
   warnings: string[];
   exportedAt: string;
+  /** The fingerprint of the certificate every part is signed with. */
+  fingerprint: string;
 }
 
 export function createBundleService(opts: BundleServiceOptions): BundleService {
@@ -114,6 +125,7 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
   const now = opts.now ?? (() => new Date());
   const concurrency = opts.concurrency ?? Math.max(2, Math.min(8, os.availableParallelism() * 2));
   let fonts: ReturnType<typeof createFontSource> | null = null;
+  const seal = opts.seal ?? (() => vaultSeal(createVaultKeys({ vaultDir: opts.vaultDir, sealer: plainSealer, now })));
   const fontSource = () => (fonts ??= createFontSource(resolveFontFiles(opts.fontDir)));
 
   const parse = (input: BundleInput): BundleInput => {
@@ -138,11 +150,11 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
     const early = fontSource().subset(collectText(input, statement, []));
     // Awaited below; this only keeps a font failure from becoming an unhandled rejection if encoding fails first.
     early.catch(() => undefined);
-    const prepared = await prepareAll(input, redact);
+    const [prepared, sealed, auditHead] = await Promise.all([prepareAll(input, redact), seal(), opts.auditHead?.() ?? Promise.resolve(null)]);
     const text = collectText(input, statement, prepared);
     let subset: FontSubset = await early;
     if ([...text].some((c) => c >= ' ' && !subset.requested.has(c))) subset = await fontSource().subset(text);
-    const base = { input, statement, exportedAt };
+    const base = { input, statement, exportedAt, fingerprint: sealed.fingerprint, auditHead };
     /** Characters the font has no glyph for, drawn as □ in the last render. */
     const unsupported = new Set<string>();
     const ctx: SplitContext & { fileNames: (n: number) => string[] } = {
@@ -171,7 +183,7 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
         return prepareExhibit(layout, x.evidence, x.no, { redact: x.asset.redacted !== null, level }, original);
       },
     };
-    return { ctx, exportedAt, unsupported };
+    return { ctx, exportedAt, unsupported, sealed };
   }
 
   function warningsFor(input: BundleInput, prepared: readonly PreparedExhibit[], warnings: string[], unsupported: ReadonlySet<string>): void {
@@ -192,7 +204,7 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
     const errors = blockingErrors(input, input.target);
     if (errors.length > 0) throw new BundleError('missing-fields', `缺少投诉必填项：${errors.map((e) => e.message).join('；')}`, { fields: errors });
     const warnings: string[] = [];
-    const { ctx, exportedAt, unsupported } = await setup(input, redact, warnings);
+    const { ctx, exportedAt, unsupported, sealed } = await setup(input, redact, warnings);
     const plan = await planParts(ctx, maxBytes);
     if (plan.oversize.length > 0 && maxBytes !== null) throw oversizeError(plan.oversize, maxBytes);
     const base = path.basename(outFile);
@@ -200,7 +212,10 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
     const { result, parts } = await renderWithinLimit(ctx, plan.parts, maxBytes);
     warningsFor(input, ctx.prepared, warnings, unsupported);
     const files = partFileNames(outFile, parts.length);
-    return { files, bytes: result.parts.map((p) => p.bytes), pages: result.parts.map((p) => p.pages), parts, prepared: ctx.prepared, warnings, exportedAt };
+    // The placeholder was in every render, so signing changes no part's size.
+    const at = new Date(fromShanghaiLocal(exportedAt) ?? now().getTime());
+    const signed = await Promise.all(result.parts.map((p) => sealed.sign(p.bytes, at)));
+    return { files, bytes: signed, pages: result.parts.map((p) => p.pages), parts, prepared: ctx.prepared, warnings, exportedAt, fingerprint: sealed.fingerprint };
   }
 
   const summary = (built: Built, input: BundleInput): ExportResult => ({
@@ -209,6 +224,7 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
     exhibits: input.evidence.length,
     parts: built.files.map((file, i) => ({ file, bytes: built.bytes[i]?.length ?? 0, pages: built.pages[i] ?? 0, exhibits: (built.parts[i] ?? []).map((x) => x + 1) })),
     warnings: built.warnings,
+    fingerprint: built.fingerprint,
   });
 
   return {

@@ -40,6 +40,8 @@ export interface PageJob {
   section: SectionKey;
   /** Set on the first page of an exhibit: the outline points there. */
   exhibitStart?: number;
+  /** Set on every page of an exhibit: the manifest records its page range and images. */
+  exhibit?: number;
   draw(ctx: DrawContext): void;
 }
 
@@ -53,6 +55,8 @@ export interface PartContext {
   exhibits: number[];
   fileNames: string[];
   exportedAt: string;
+  /** The vault certificate's SHA-256 fingerprint, printed on the cover. */
+  fingerprint: string;
 }
 
 /** The running header and the page number every page but the cover carries. */

@@ -8,6 +8,7 @@ import type { IntentApi } from '../../../shared/integrity/intents';
 import { createIntentHandlers, createIntentStore } from '../intents/store';
 import { vaultLayout } from '../vault/layout';
 import { createAuditLog, type AuditLog } from './audit';
+import { createVaultKeys, plainSealer, type VaultKeys } from '../signing/keys';
 import { checkVault, quarantineBlob } from './check';
 import { createTrash, type TrashStore } from './trash';
 import { verifyBundle, VerifyInputError } from './verifyBundle';
@@ -29,6 +30,8 @@ export interface IntegrityOptions {
   exclusive: <T>(work: () => Promise<T>) => Promise<T>;
   onCheckProgress: (p: VaultCheckProgress) => void;
   ports: IntegrityPorts;
+  /** The vault's keys (the audit HMAC key); default: the key files with no OS keystore. */
+  keys?: VaultKeys;
 }
 
 export interface Integrity {
@@ -40,7 +43,8 @@ export interface Integrity {
 export function createIntegrity(opts: IntegrityOptions): Integrity {
   const now = opts.now ?? (() => new Date());
   const layout = vaultLayout(opts.vaultDir);
-  const audit = createAuditLog({ vaultDir: opts.vaultDir, now });
+  const keys = opts.keys ?? createVaultKeys({ vaultDir: opts.vaultDir, sealer: plainSealer, now });
+  const audit = createAuditLog({ vaultDir: opts.vaultDir, now, key: (head) => keys.audit(head) });
   const trash = createTrash({ layout, audit, now, exclusive: opts.exclusive });
   const intents = createIntentStore({ layout, audit, trash, now, exclusive: opts.exclusive });
   const runs = new Map<string, AbortController>();
@@ -50,6 +54,14 @@ export function createIntegrity(opts: IntegrityOptions): Integrity {
     ...createIntentHandlers(intents),
     'audit:record': async (req) => {
       await audit.recordAll([req], 'renderer');
+    },
+    'audit:anchor': async ({ seen }) => {
+      if (seen !== null) audit.anchor(seen);
+      const report = await audit.read();
+      const head = await audit.head();
+      // Only a head the log still reaches goes back to be stored; a cut log never lowers the anchor.
+      const truncated = report.issues.some((i) => i.kind === 'truncated' || i.kind === 'rewritten');
+      return { head: truncated && seen !== null ? seen : head, intact: report.intact, truncated };
     },
     'audit:history': async ({ caseId }) => {
       const report = await audit.read();

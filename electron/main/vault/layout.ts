@@ -32,6 +32,10 @@ export interface VaultLayout {
   ocrQueue: string;
   /** Multi-step actions in flight (see intents/); a crash leaves them here for the next start. */
   intentsDir: string;
+  /** The vault's export-signing key pair and the audit log's HMAC key (see signing/keys.ts). */
+  keysDir: string;
+  signingKey: string;
+  auditKey: string;
   blob(sha: string): string;
   meta(sha: string): string;
   thumb(sha: string): string;
@@ -78,6 +82,9 @@ export function vaultLayout(root: string): VaultLayout {
     ocrDir,
     ocrQueue: path.join(ocrDir, 'queue.json'),
     intentsDir,
+    keysDir: path.join(abs, 'keys'),
+    signingKey: path.join(abs, 'keys', 'signing.json'),
+    auditKey: path.join(abs, 'keys', 'audit.json'),
     blob: (sha) => path.join(blobsDir, assertSha256(sha).slice(0, 2), sha),
     meta: (sha) => path.join(metaDir, `${assertSha256(sha)}.json`),
     thumb: (sha) => path.join(thumbDir, `${assertSha256(sha)}.webp`),

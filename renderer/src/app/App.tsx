@@ -34,6 +34,9 @@ export function App() {
   const purgeExpiredTrash = useApp((s) => s.purgeExpiredTrash);
   const onVaultCheckProgress = useApp((s) => s.onVaultCheckProgress);
   useEffect(() => void purgeExpiredTrash(), [purgeExpiredTrash]);
+  // The audit head kept in IndexedDB, checked against the log at every start.
+  const anchorAudit = useApp((s) => s.anchorAudit);
+  useEffect(() => void anchorAudit(), [anchorAudit]);
   useEffect(() => window.liuzheng.onVaultCheckProgress(onVaultCheckProgress), [onVaultCheckProgress]);
   useEffect(() => {
     const off = window.liuzheng.onOcrProgress(onOcrProgress);

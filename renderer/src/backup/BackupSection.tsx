@@ -27,6 +27,11 @@ export function BackupSection() {
         <input type="checkbox" checked={encrypt} data-testid="backup-encrypt" onChange={(e) => setEncrypt(e.target.checked)} />
         {t('backup.encrypt')}
       </label>
+      {!encrypt && (
+        <p className="backup-note" data-testid="backup-plain-note">
+          {t('backup.plainNote')}
+        </p>
+      )}
       {encrypt && (
         <div className="backup-password">
           <div className="inline-fields">

@@ -20,6 +20,7 @@ export function RestoreSection({ title, hint }: { title?: string; hint?: string 
     <section className="backup-card" data-testid="restore-section">
       <h2>{title ?? t('backup.restoreTitle')}</h2>
       <p className="muted">{hint ?? t('backup.restoreHint')}</p>
+      <p className="backup-note">{t('backup.plainNote')}</p>
       {step === 'password' && picked && (
         <form
           className="backup-password"

@@ -4,9 +4,18 @@ import type { CaseHistory } from '../../../shared/integrity/contract';
 export function ChainBadge({ history }: { history: CaseHistory }) {
   const { t } = useTranslation();
   if (!history.intact) {
+    // The most specific finding: a cut end, a replaced entry, or a rewrite without the key.
+    const kinds = new Set(history.issues.map((i) => i.kind));
+    const key = kinds.has('truncated')
+      ? 'integrity.history.truncated'
+      : kinds.has('rewritten')
+        ? 'integrity.history.rewritten'
+        : kinds.has('bad-mac') || kinds.has('unkeyed')
+          ? 'integrity.history.unkeyed'
+          : 'integrity.history.broken';
     return (
-      <span className="chain-badge chain-bad" data-testid="chain-status" data-intact="false">
-        ⚠ {t('integrity.history.broken')}
+      <span className="chain-badge chain-bad" data-testid="chain-status" data-intact="false" data-finding={key.split('.').pop()}>
+        ⚠ {t(key)}
       </span>
     );
   }

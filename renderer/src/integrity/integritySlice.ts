@@ -32,6 +32,8 @@ export interface IntegritySlice {
   /** Reports a renderer-side change to main's audit log. Never blocks or fails the change itself. */
   reportAudit: (entry: AuditReport) => Promise<void>;
   loadHistory: (caseId: string) => Promise<void>;
+  /** Hands main the audit head kept in IndexedDB and keeps the one it returns (at start and with each history). */
+  anchorAudit: () => Promise<void>;
   loadTrash: () => Promise<void>;
   restoreFromTrash: (id: string) => Promise<void>;
   purgeFromTrash: (id: string) => Promise<void>;
@@ -80,7 +82,16 @@ export const integritySlice: Slice<IntegritySlice> = (deps) => (set, get) => {
       if (!res.ok) console.error('[audit] not recorded', res.error);
     },
 
+    async anchorAudit() {
+      const seen = await deps.settings.getAuditHead();
+      const anchored = await deps.api.auditAnchor({ seen });
+      if (anchored.ok) await deps.settings.putAuditHead(anchored.value.head);
+      else console.error('[audit] anchor not checked', anchored.error);
+    },
+
     async loadHistory(caseId) {
+      // The head kept in IndexedDB goes to main first, so a log cut short since reads as 记录被截断.
+      await get().anchorAudit();
       const history = unwrap(await deps.api.caseHistory({ caseId }));
       if (history) set({ history });
     },

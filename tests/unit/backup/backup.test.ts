@@ -83,6 +83,20 @@ describe('backup and restore', () => {
     }
   });
 
+  it('records the audit log head in format.json and hands it to the restore hook, which anchors the restored log', async () => {
+    const head = { seq: 7, hash: 'ab'.repeat(32) };
+    const file = path.join(work, 'anchored.tar');
+    await createBackupService({ vaultDir: source.vaultDir, appVersion: '0.1.0-test', kdf: CHEAP_KDF, auditHead: async () => head }).create(file, { db, settings: SETTINGS });
+    expect((await readFile(file)).subarray(0, 4096).toString('latin1')).toContain(`"auditHead":{"seq":7,"hash":"${head.hash}"}`);
+    const restored: RestoredInfo[] = [];
+    const svc = service(path.join(work, 'anchored', 'vault'), { restored });
+    const picked = await svc.inspect(file);
+    await svc.verify(picked.token);
+    await svc.apply(picked.token);
+    await svc.finish(picked.token, true);
+    expect(restored[0]?.auditHead).toEqual(head);
+  });
+
   it('a plain backup is a standard tar with format.json first and manifest.json last', async () => {
     const file = await backupTo('plain.tar');
     const bytes = await readFile(file);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleError, createBundleService } from '../../../electron/main/bundle';
 import type { ExportResult } from '../../../electron/main/bundle';
 import { MB } from '../../../shared/bundle/types';
+import { verifyBundle } from '../../../electron/main/integrity/verifyBundle';
 import { makeFixture, photoFile, sourceFiles } from './support';
 import type { BundleFixture, SourceFile } from './support';
 import { bookmarks, links, text, tool } from './pdf';
@@ -45,6 +46,17 @@ describe('splitting under a size limit', () => {
       const bytes = (await readFile(f)).length;
       expect(bytes).toBeLessThanOrEqual(limit);
       expect(result.parts[i]?.bytes).toBe(bytes);
+    }
+  });
+
+  it('signs every part, and each verifies intact (its PDF exhibit’s embedded images included)', async () => {
+    for (const f of result.files) {
+      const { stdout } = await tool('pdfsig', [f]);
+      expect(stdout).toContain('Signature is Valid');
+      expect(stdout).toContain('Total document signed');
+      const report = await verifyBundle(f, fx.vaultDir);
+      expect(report.pdf.files[0]?.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(report.summary.match).toBe(report.summary.total);
     }
   });
 

@@ -64,6 +64,7 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     preflightBundle: (req) => call(API_METHODS.preflightBundle, req),
     exportBundle: (req) => call(API_METHODS.exportBundle, req),
     auditRecord: (req) => call(API_METHODS.auditRecord, req),
+    auditAnchor: (req) => call(API_METHODS.auditAnchor, req),
     caseHistory: (req) => call(API_METHODS.caseHistory, req),
     trashEvidence: (req) => call(API_METHODS.trashEvidence, req),
     listTrash: (req) => call(API_METHODS.listTrash, req),

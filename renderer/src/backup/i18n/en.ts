@@ -8,6 +8,7 @@ export const enBackup = {
   backupTitle: 'Create a backup',
   backupHint: 'A backup holds every original file, so it is about as large as the vault. Keep it on a USB drive, an external disk or a synced folder.',
   encrypt: 'Encrypt the backup with a password',
+  plainNote: 'An unencrypted backup is not authenticated: its manifest (a SHA-256 per file) detects damage, not forgery, since whoever changes a file can rewrite the manifest too. An encrypted backup (AES-256-GCM) detects any change made without the password.',
   password: 'Password',
   passwordRepeat: 'Repeat the password',
   passwordMismatch: 'The passwords do not match',

@@ -6,6 +6,7 @@ export const zhBackup = {
   backupTitle: '创建备份',
   backupHint: '备份包含所有原始文件，体积与证据库相当。请保存到 U 盘、移动硬盘或网盘同步文件夹。',
   encrypt: '用密码加密备份',
+  plainNote: '未加密的备份没有认证：其中的清单（每个文件的 SHA-256）能发现损坏，但不能防止伪造——改动文件的人可以同时改写清单。加密备份（AES-256-GCM）能发现任何不知道密码的改动。',
   password: '密码',
   passwordRepeat: '再次输入密码',
   passwordMismatch: '两次输入的密码不一致',
