@@ -13,6 +13,7 @@ import { STATIC_TEXT } from '../../../electron/main/bundle/static-text';
 import { QQ_EXPORT, makeFixture, sourceFiles } from './support';
 import type { BundleFixture, SourceFile } from './support';
 import { text, tool } from './pdf';
+import { EMPTY_COMPLAINANT, EMPTY_RESPONDENT } from '../../../shared/bundle/types';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -78,13 +79,17 @@ describe('a 12315 complaint', () => {
     const [order] = await sourceFiles();
     const fx = await makeFixture([order as SourceFile]);
     try {
-      const input = { ...fx.input, target: '12315' as const, complainant: { name: '李明', phone: '', address: '' }, respondent: { name: '', address: '', creditCode: '' } };
+      const input = { ...fx.input, target: '12315' as const, complainant: { ...EMPTY_COMPLAINANT, name: '李明' }, respondent: EMPTY_RESPONDENT };
       const out = path.join(fx.root, 'out', 'complaint.pdf');
       const error = await createBundleService({ vaultDir: fx.vaultDir }).exportBundle(input, { outFile: out, maxBytes: null }).catch((e: unknown) => e);
       expect(error instanceof BundleError && error.code).toBe('missing-fields');
       expect(error instanceof BundleError && error.details.fields?.map((f) => f.field)).toEqual([
         'complainant.phone',
+        'complainant.idType',
+        'complainant.idNumber',
         'complainant.address',
+        'complainant.consentPublish',
+        'complainant.consentMediation',
         'respondent.name',
         'respondent.address',
         'statement',
