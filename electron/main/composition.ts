@@ -22,6 +22,8 @@ import { createPortableHandlers, portableAudit, type PortablePorts } from './por
 import { createReminderHandlers, type ReminderPorts } from './reminders/handlers';
 import { createReminderService, type ReminderService, type ReminderServiceDeps } from './reminders/service';
 import { createVaultService, type VaultService } from './vault';
+import { fileKeyBox, type SecretBox } from './secrets/box';
+import { createCardShopHandlers } from './secrets/handlers';
 
 export type Emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void;
 
@@ -43,6 +45,8 @@ export interface AppPorts {
   backup: BackupPorts;
   reminders: Omit<ReminderPorts, 'now'>;
   reminderHost: ReminderHost;
+  /** Seals card-shop secrets: the OS keychain in the app; by default a key file in dataDir (tests, CLI). */
+  secretBox?: SecretBox;
 }
 
 export interface CompositionOptions {
@@ -80,6 +84,7 @@ const report = (what: string) => (err: unknown) => console.error(`[${what}]`, er
 export function createHandlers(opts: CompositionOptions): AppMain {
   const { vaultDir, clock, ports, emit } = opts;
   const date = () => new Date(clock());
+  const secrets = ports.secretBox ?? fileKeyBox(opts.dataDir);
   const vault = createVaultService({ vaultDir, tempDir: opts.tempDir, now: date, onProgress: (p) => emit('vault:importProgress', p) });
   // The queue stores fields before it reports a file done, so the renderer never asks too early.
   // The second reader starts on first use (tesseract.js, one worker) and ends with the app.
@@ -128,7 +133,8 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...withAudit(createVaultHandlers(vault, ports.desktop, clock, afterImport), vaultAudit, integrity.audit),
     ...createOcrHandlers(ocr, vaultDir),
     ...createFieldsHandlers(fields),
-    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date }), ports.bundle, createRedactionSource(vaultDir)), bundleAudit, integrity.audit),
+    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date }), ports.bundle, createRedactionSource(vaultDir), secrets), bundleAudit, integrity.audit),
+    ...createCardShopHandlers(secrets),
     ...createReminderHandlers(reminders, { ...ports.reminders, now: clock }),
     // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.
     ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),

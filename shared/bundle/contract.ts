@@ -12,6 +12,9 @@ import { BUNDLE_TARGETS, EMPTY_COMPLAINT_FACTS, MB, PROCEEDINGS } from './types'
 import { ID_TYPES } from '../complaint/idNumber';
 import { REQUEST_KINDS } from '../complaint/request';
 import type { CardShopField } from '../cardshop/record';
+import { sealedText } from '../cardshop/contract';
+
+const cardShopSecrets = z.object({ queryPassword: sealedText, cardCode: sealedText, show: z.boolean() }).strict();
 import type { BundleInput } from './types';
 import { REDACTION_API_METHODS, redactionChoicesSchema, redactionSchemas } from './redactionContract';
 import type { RedactionApi, RedactionChoice } from './redactionContract';
@@ -140,6 +143,17 @@ export interface BundlePreflightRequest {
   redact: boolean;
   /** The buyer's edits to the redaction areas, per image; main adds the OCR-found areas itself. */
   redactions?: RedactionChoice[];
+  /**
+   * The card-shop record's secrets as main sealed them ('' when not recorded). Main prints the mask
+   * for each unless `show` is set, and only then opens them; input.cardShop carries them blank.
+   */
+  cardShopSecrets?: CardShopSecrets;
+}
+
+export interface CardShopSecrets {
+  queryPassword: string;
+  cardCode: string;
+  show: boolean;
 }
 
 export interface BundleExportRequest extends BundlePreflightRequest {
@@ -186,9 +200,9 @@ export const BUNDLE_API_METHODS = {
 } as const satisfies Record<string, keyof BundleApi>;
 
 export const bundleSchemas = {
-  'bundle:preflight': z.object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional() }).strict(),
+  'bundle:preflight': z.object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional(), cardShopSecrets: cardShopSecrets.optional() }).strict(),
   'bundle:export': z
-    .object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional(), format: z.enum(['pdf', 'folder']) })
+    .object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional(), cardShopSecrets: cardShopSecrets.optional(), format: z.enum(['pdf', 'folder']) })
     .strict(),
   ...redactionSchemas,
 } satisfies { [C in keyof BundleApi]: z.ZodType<Parameters<BundleApi[C]>[0]> };

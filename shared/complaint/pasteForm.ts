@@ -64,7 +64,7 @@ const LABELS: Record<PasteKey, string> = {
 
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? '同意' : '不同意');
 
-export function pasteFields(input: BundleInput): PasteField[] {
+export function pasteFields(input: Pick<BundleInput, 'case' | 'complainant' | 'respondent' | 'complaint'>): PasteField[] {
   const { case: c, complainant: p, respondent: r, complaint } = input;
   const values: Record<PasteKey, string> = {
     'respondent.name': r.name,

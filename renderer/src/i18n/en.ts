@@ -5,6 +5,8 @@ import { enRedaction } from './en/redaction';
 import { enPortable } from './en/portable';
 import { enIntegrity } from './en/integrity';
 import { enBackup } from './en/backup';
+import { enComplaint } from './en/complaint';
+import { enCardShop } from './en/cardShop';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
@@ -289,4 +291,6 @@ export const en = {
   portable: enPortable,
   integrity: enIntegrity,
   backup: enBackup,
+  complaint: enComplaint,
+  cardShop: enCardShop,
 } satisfies Mirror<typeof zh>;

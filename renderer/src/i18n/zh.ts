@@ -3,6 +3,8 @@ import { zhRedaction } from './zh/redaction';
 import { zhPortable } from './zh/portable';
 import { zhIntegrity } from './zh/integrity';
 import { zhBackup } from './zh/backup';
+import { zhComplaint } from './zh/complaint';
+import { zhCardShop } from './zh/cardShop';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
@@ -288,4 +290,6 @@ export const zh = {
   portable: zhPortable,
   integrity: zhIntegrity,
   backup: zhBackup,
+  complaint: zhComplaint,
+  cardShop: zhCardShop,
 } as const;

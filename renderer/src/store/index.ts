@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { cardShopSlice } from './cardShopSlice';
 import { casesSlice } from './casesSlice';
 import { caseViewSlice } from './caseViewSlice';
 import { deadlinesSlice } from './deadlinesSlice';
@@ -17,6 +18,7 @@ import { vaultSlice } from './vaultSlice';
 
 export function createAppStore(deps: StoreDeps) {
   return create<AppState>()((...a) => ({
+    ...cardShopSlice(deps)(...a),
     ...casesSlice(deps)(...a),
     ...caseViewSlice(deps)(...a),
     ...deadlinesSlice(deps)(...a),

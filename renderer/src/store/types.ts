@@ -6,6 +6,7 @@ import type { SearchRepository } from '../db/searchRepository';
 import type { PortableRepository } from '../db/portableRepository';
 import type { Repositories } from '../db/repositories';
 import type { SettingsRepository } from '../db/settingsRepository';
+import type { CardShopSlice } from './cardShopSlice';
 import type { CasesSlice } from './casesSlice';
 import type { CaseViewSlice } from './caseViewSlice';
 import type { DeadlinesSlice } from './deadlinesSlice';
@@ -36,7 +37,8 @@ export interface StoreDeps {
   newId: () => string;
 }
 
-export type AppState = CasesSlice &
+export type AppState = CardShopSlice &
+  CasesSlice &
   CaseViewSlice &
   DeadlinesSlice &
   ExportSlice &

@@ -53,7 +53,7 @@ describe('in-app redaction from stored OCR words', () => {
       confidence: 90,
     });
     out = path.join(fx.root, 'out');
-    handlers = createBundleHandlers(createBundleService({ vaultDir: fx.vaultDir }), { chooseSavePath: async () => saves.shift() ?? null, chooseFolder: async () => null }, createRedactionSource(fx.vaultDir));
+    handlers = createBundleHandlers(createBundleService({ vaultDir: fx.vaultDir }), { chooseSavePath: async () => saves.shift() ?? null, chooseFolder: async () => null }, createRedactionSource(fx.vaultDir), fileKeyBox(fx.root));
   }, 60_000);
   afterAll(() => fx.cleanup());
 
