@@ -108,7 +108,7 @@ interface FlowLine {
 }
 
 const BODY = 10.5;
-const KV_LABEL = 78;
+const KV_LABEL = 96;
 
 function flowLines(ts: Typesetter, items: FlowItem[]): FlowLine[] {
   const out: FlowLine[] = [];
