@@ -76,9 +76,12 @@ export const cardShopSlice: Slice<CardShopSlice> = (deps) => (set, get) => {
     async fillCardShopFromEvidence(caseId) {
       const c = get().cases.find((x) => x.id === caseId);
       if (!c) return [];
-      const byCapture = [...get().evidence].sort((a, b) => a.capturedAt.localeCompare(b.capturedAt));
+      // From the database, not the open view: the fields of every screenshot of the case, oldest capture first.
+      const [evidence, rows] = await Promise.all([deps.repo.listEvidence(caseId), deps.extractions.forCase(caseId)]);
+      const byId = new Map(rows.map((r) => [r.evidenceId, r]));
+      const byCapture = [...evidence].sort((a, b) => a.capturedAt.localeCompare(b.capturedAt));
       const found = mergeFound(byCapture.flatMap((e) => {
-        const x = get().extractions[e.id];
+        const x = byId.get(e.id);
         return x && x.source === 'ocr' ? [cardShopFromExtraction(x.extraction)] : [];
       }));
       const record = { ...current(caseId) };

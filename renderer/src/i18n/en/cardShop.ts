@@ -27,6 +27,6 @@ export const enCardShop = {
   secretPlaceholder: 'Stored encrypted once saved',
   fromOcr: 'Fill from screenshots',
   filled: 'Filled from screenshots: {{fields}}',
-  nothingFound: 'Nothing to fill was found in the screenshots.',
+  nothingFound: 'The screenshots show nothing that is not filled in yet.',
   showInBundle: 'Show the lookup password and card code in the bundle (hidden as ●●●●●● by default)',
 } satisfies Mirror<typeof zhCardShop>;

@@ -25,6 +25,6 @@ export const zhCardShop = {
   secretPlaceholder: '输入后加密保存',
   fromOcr: '从截图识别填写',
   filled: '已从截图填入：{{fields}}',
-  nothingFound: '截图中没有找到可填写的项目。',
+  nothingFound: '截图中没有找到尚未填写的项目。',
   showInBundle: '在证据包中显示查询密码和卡密（默认隐藏为 ●●●●●●）',
 } as const;
