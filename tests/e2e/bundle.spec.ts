@@ -28,7 +28,8 @@ test('导出证据包: 12315 fields block until filled, then a real PDF with Chi
   await page.getByTestId('open-export').click();
   const dialog = page.getByTestId('export-dialog');
   await dialog.getByTestId('export-target').selectOption('12315');
-  await expect(dialog.getByTestId('export-blocking')).toBeVisible();
+  // The first preflight encodes the exhibit while OCR of it still runs: tens of seconds on a loaded 2-core machine.
+  await expect(dialog.getByTestId('export-blocking')).toBeVisible({ timeout: 90_000 });
   await expect(dialog.getByTestId('export-missing')).toBeVisible();
   await app.screenshot('20-export-dialog');
   // The page and main run on the real clock here, so the day the harm was known is today's (Asia/Shanghai).
