@@ -6,6 +6,7 @@ import { normalizeOffsets } from '../../../shared/deadlines/offsets';
 import { getPreset, type PresetId } from '../../../shared/deadlines/presets';
 import { planTransition, type ComputedProposal, type TransitionPlan } from '../../../shared/deadlines/workflow';
 import { cardShopAlert } from '../../../shared/deadlines/cardShop';
+import { fromShanghaiLocal } from '../../../shared/time/shanghai';
 import { toCaseInput } from '../../../shared/domain/caseForm';
 import type { Slice, StoreDeps } from './types';
 
@@ -107,9 +108,10 @@ export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
 
     async ensureCardShopAlert(caseId) {
       const record = get().cases.find((c) => c.id === caseId);
-      if (!record) return;
+      if (!record || record.purchasedAt === '') return;
       const { presetOverrides } = await get().ensureDeadlineSettings();
-      const now = Date.now();
+      // The store's one clock (deps.now, Shanghai wall time) decides how many hours are left.
+      const now = fromShanghaiLocal(deps.now()) ?? Date.now();
       const alert = cardShopAlert(record.platform, record.purchasedAt, now, presetOverrides);
       if (!alert) return;
       const existing = await deps.deadlines.listAll();

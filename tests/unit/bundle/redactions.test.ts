@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBundleService } from '../../../electron/main/bundle';
 import { createBundleHandlers } from '../../../electron/main/bundle/handlers';
 import { createRedactionSource } from '../../../electron/main/bundle/redactions';
+import { fileKeyBox } from '../../../electron/main/secrets/box';
 import { ocrStore } from '../../../electron/main/ocr/store';
 import { vaultLayout } from '../../../electron/main/vault/layout';
 import { bundleSchemas } from '../../../shared/bundle/contract';
