@@ -15,7 +15,7 @@ import { ocrImage } from '../electron/main/ocr/pipeline';
 import { createVaultService } from '../electron/main/vault';
 import { caseOf } from '../tests/fixtures/bundle';
 import type { BundleEvidence, BundleInput } from '../shared/bundle/types';
-import { MB } from '../shared/bundle/types';
+import { EMPTY_COMPLAINANT, EMPTY_COMPLAINT_FACTS, EMPTY_RESPONDENT, MB } from '../shared/bundle/types';
 import type { EvidenceKind } from '../shared/domain/evidence';
 import { extractEvidenceFields } from '../electron/main/fields/extract';
 import { toShanghaiLocal } from '../shared/time/shanghai';
@@ -149,8 +149,10 @@ async function main(): Promise<void> {
     const input: BundleInput = {
       target: 'platform',
       case: caseOf({ statement: '2026年11月15日购买XX游戏点卡，卡密提示已被使用，订单号3456789012345678901，要求全额退款149.90元。' }),
-      complainant: { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号1201室' },
-      respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', creditCode: '' },
+      complainant: { ...EMPTY_COMPLAINANT, name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号1201室' },
+      respondent: { ...EMPTY_RESPONDENT, name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号' },
+      complaint: EMPTY_COMPLAINT_FACTS,
+      cardShop: null,
       evidence,
       events: [],
     };

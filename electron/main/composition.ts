@@ -24,6 +24,8 @@ import { createReminderService, type ReminderService, type ReminderServiceDeps }
 import { createVaultService, type VaultService } from './vault';
 import { createVaultKeys, plainSealer, type SecretSealer } from './signing/keys';
 import { vaultSeal } from './signing/pdfSign';
+import { fileKeyBox, type SecretBox } from './secrets/box';
+import { createCardShopHandlers } from './secrets/handlers';
 
 export type Emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void;
 
@@ -47,6 +49,8 @@ export interface AppPorts {
   reminderHost: ReminderHost;
   /** Seals the vault's signing and audit keys at rest: safeStorage in the app; omitted, the key files are unsealed. */
   secrets?: SecretSealer;
+  /** Seals card-shop secrets: the OS keychain in the app; by default a key file in dataDir (tests, CLI). */
+  secretBox?: SecretBox;
 }
 
 export interface CompositionOptions {
@@ -84,6 +88,7 @@ const report = (what: string) => (err: unknown) => console.error(`[${what}]`, er
 export function createHandlers(opts: CompositionOptions): AppMain {
   const { vaultDir, clock, ports, emit } = opts;
   const date = () => new Date(clock());
+  const secretBox = ports.secretBox ?? fileKeyBox(opts.dataDir);
   const vault = createVaultService({ vaultDir, tempDir: opts.tempDir, now: date, onProgress: (p) => emit('vault:importProgress', p) });
   // The queue stores fields before it reports a file done, so the renderer never asks too early.
   // The second reader starts on first use (tesseract.js, one worker) and ends with the app.
@@ -135,7 +140,8 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...withAudit(createVaultHandlers(vault, ports.desktop, clock, afterImport), vaultAudit, integrity.audit),
     ...createOcrHandlers(ocr, vaultDir),
     ...createFieldsHandlers(fields),
-    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date, seal: () => vaultSeal(keys), auditHead: () => integrity.audit.head() }), ports.bundle, createRedactionSource(vaultDir)), bundleAudit, integrity.audit),
+    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date, seal: () => vaultSeal(keys), auditHead: () => integrity.audit.head() }), ports.bundle, createRedactionSource(vaultDir), secretBox), bundleAudit, integrity.audit),
+    ...createCardShopHandlers(secretBox),
     ...createReminderHandlers(reminders, { ...ports.reminders, now: clock }),
     // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.
     ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),

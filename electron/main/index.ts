@@ -1,7 +1,8 @@
 // App entry: wire the vault, OCR and reminder services to IPC, open the one window, and keep everything else thin.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage } from 'electron';
+import { safeStorageBox } from './secrets/box';
 import { createHandlers } from './composition';
 import { createBundlePorts, createDesktopPorts } from './desktop';
 import { createPortablePorts } from './portable/desktop';
@@ -96,6 +97,8 @@ if (!app.requestSingleInstanceLock()) {
         reminderHost: reminders.host,
         // After app 'ready', as safeStorage requires.
         secrets: safeStorageSealer(),
+        // Where the OS offers no keychain (Linux without a keyring), the key-file box is used instead.
+        ...(safeStorage.isEncryptionAvailable() ? { secretBox: safeStorageBox(safeStorage) } : {}),
       },
     });
     reminders.attach(main.reminders);

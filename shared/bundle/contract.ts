@@ -8,7 +8,13 @@ import type { ChatMessage } from '../extract/types';
 import type { ChecklistResult } from './checklist';
 import type { FieldError } from './complaint';
 import type { LintIssue } from './lint';
-import { BUNDLE_TARGETS, MB } from './types';
+import { BUNDLE_TARGETS, EMPTY_COMPLAINT_FACTS, MB, PROCEEDINGS } from './types';
+import { ID_TYPES } from '../complaint/idNumber';
+import { REQUEST_KINDS } from '../complaint/request';
+import type { CardShopField } from '../cardshop/record';
+import { sealedText } from '../cardshop/contract';
+
+const cardShopSecrets = z.object({ queryPassword: sealedText, cardCode: sealedText, show: z.boolean() }).strict();
 import type { BundleInput } from './types';
 import { REDACTION_API_METHODS, redactionChoicesSchema, redactionSchemas } from './redactionContract';
 import type { RedactionApi, RedactionChoice } from './redactionContract';
@@ -30,11 +36,46 @@ export const caseFactsShape = {
   request: text(2000),
   statement: text(20_000),
 };
+// Older case details, forms and case.json files lack the Order 121 fields: each defaults to empty,
+// and the two consents to unanswered (never to a yes or a no the buyer did not give).
 export const partiesShape = {
-  complainant: z.object({ name: text(200), phone: text(50), address: text(500) }).strict(),
-  // Older case details and forms have no credit code: it defaults to empty.
-  respondent: z.object({ name: text(500), address: text(500), creditCode: text(40).default('') }).strict(),
+  complainant: z
+    .object({
+      name: text(200),
+      phone: text(50),
+      address: text(500),
+      idType: z.enum([...ID_TYPES, '']).default(''),
+      idNumber: text(60).default(''),
+      consentPublish: z.boolean().nullable().default(null),
+      consentMediation: z.boolean().nullable().default(null),
+    })
+    .strict(),
+  respondent: z
+    .object({ name: text(500), address: text(500), creditCode: text(40).default(''), contact: text(200).default(''), phone: text(50).default('') })
+    .strict(),
 };
+
+export const complaintFactsSchema = z
+  .object({
+    place: text(1000).default(''),
+    requestKinds: z.array(z.enum(REQUEST_KINDS)).max(REQUEST_KINDS.length).default([]),
+    requestAmount: text(32).default(''),
+    knewOfHarmAt: text(10).default(''),
+    otherProceeding: z.enum([...PROCEEDINGS, '']).default(''),
+  })
+  .strict();
+
+export const cardShopPrintSchema = z
+  .object({
+    domain: text(500),
+    orderNumber: text(100),
+    contact: text(200),
+    queryPassword: text(1000),
+    cardCode: text(1000),
+    paymentTxn: text(100),
+    ticketUrl: text(1000),
+  } satisfies Record<CardShopField, z.ZodString>)
+  .strict();
 
 const chatMessage = z
   .object({
@@ -85,6 +126,8 @@ export const bundleInputSchema = z
       })
       .strict(),
     ...partiesShape,
+    complaint: complaintFactsSchema.default(EMPTY_COMPLAINT_FACTS),
+    cardShop: cardShopPrintSchema.nullable().default(null),
     evidence: z.array(evidence).max(2000),
     events: z.array(z.object({ at: local, text: text(2000) }).strict()).max(10_000),
     exportedAt: local.optional(),
@@ -100,6 +143,17 @@ export interface BundlePreflightRequest {
   redact: boolean;
   /** The buyer's edits to the redaction areas, per image; main adds the OCR-found areas itself. */
   redactions?: RedactionChoice[];
+  /**
+   * The card-shop record's secrets as main sealed them ('' when not recorded). Main prints the mask
+   * for each unless `show` is set, and only then opens them; input.cardShop carries them blank.
+   */
+  cardShopSecrets?: CardShopSecrets;
+}
+
+export interface CardShopSecrets {
+  queryPassword: string;
+  cardCode: string;
+  show: boolean;
 }
 
 export interface BundleExportRequest extends BundlePreflightRequest {
@@ -148,9 +202,9 @@ export const BUNDLE_API_METHODS = {
 } as const satisfies Record<string, keyof BundleApi>;
 
 export const bundleSchemas = {
-  'bundle:preflight': z.object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional() }).strict(),
+  'bundle:preflight': z.object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional(), cardShopSecrets: cardShopSecrets.optional() }).strict(),
   'bundle:export': z
-    .object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional(), format: z.enum(['pdf', 'folder']) })
+    .object({ input: bundleInputSchema, maxBytes, redact: z.boolean(), redactions: redactionChoicesSchema.optional(), cardShopSecrets: cardShopSecrets.optional(), format: z.enum(['pdf', 'folder']) })
     .strict(),
   ...redactionSchemas,
 } satisfies { [C in keyof BundleApi]: z.ZodType<Parameters<BundleApi[C]>[0]> };

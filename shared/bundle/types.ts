@@ -3,6 +3,9 @@
 import type { BlobInfo, EvidenceKind } from '../domain/evidence';
 import type { FieldType } from '../domain/review';
 import type { BBox, ChatMessage, ExtractPlatform } from '../extract/types';
+import type { CardShopPrint } from '../cardshop/record';
+import type { IdType } from '../complaint/idNumber';
+import type { RequestKind } from '../complaint/request';
 
 export const BUNDLE_TARGETS = ['platform', '12315'] as const;
 /** platform: 平台申诉 / 退款申请 with a 申请说明; 12315: a 投诉书 with the regulation's fields. */
@@ -41,6 +44,12 @@ export interface Complainant {
   name: string;
   phone: string;
   address: string;
+  /** '' until the buyer picks one. */
+  idType: IdType | '';
+  idNumber: string;
+  /** 同意公开 and 同意委托调解 (Order 121): null until the buyer answers; never preset. */
+  consentPublish: boolean | null;
+  consentMediation: boolean | null;
 }
 
 export interface Respondent {
@@ -48,7 +57,30 @@ export interface Respondent {
   address: string;
   /** 统一社会信用代码 when the buyer found it (shop 资质 page); '' when unknown. */
   creditCode: string;
+  /** 联系人 and 联系电话 where known. */
+  contact: string;
+  phone: string;
 }
+
+/** Who else already has the dispute (Order 121 Art. 16): '' until the buyer answers. */
+export const PROCEEDINGS = ['none', 'court', 'arbitration', 'consumer-association'] as const;
+export type Proceeding = (typeof PROCEEDINGS)[number];
+
+/** What Order 121's registration form asks beyond the case facts. */
+export interface ComplaintFacts {
+  /** 地点: the platform or the shop's URL for an online purchase. */
+  place: string;
+  requestKinds: RequestKind[];
+  /** Decimal yuan as text, or ''. */
+  requestAmount: string;
+  /** "YYYY-MM-DD" the buyer knew of the harm (the 3-year limit runs from it), or ''. */
+  knewOfHarmAt: string;
+  otherProceeding: Proceeding | '';
+}
+
+export const EMPTY_COMPLAINANT: Complainant = { name: '', phone: '', address: '', idType: '', idNumber: '', consentPublish: null, consentMediation: null };
+export const EMPTY_RESPONDENT: Respondent = { name: '', address: '', creditCode: '', contact: '', phone: '' };
+export const EMPTY_COMPLAINT_FACTS: ComplaintFacts = { place: '', requestKinds: [], requestAmount: '', knewOfHarmAt: '', otherProceeding: '' };
 
 /** One extracted field as the buyer left it after review (deleted ones are not sent). */
 export interface BundleField {
@@ -91,6 +123,9 @@ export interface BundleInput {
   case: BundleCase;
   complainant: Complainant;
   respondent: Respondent;
+  complaint: ComplaintFacts;
+  /** A 卡盟/发卡网 order record, secrets already masked or shown as the buyer chose; null otherwise. */
+  cardShop: CardShopPrint | null;
   /** In exhibit order: the first is 证据1. */
   evidence: BundleEvidence[];
   events: BundleEvent[];

@@ -1,6 +1,7 @@
 // The case as the bundle writer takes it: plain data built from the renderer's records, so the same
 // export runs from the app and from the CLI's case.json.
-import type { BundleInput, BundleTarget } from '../bundle/types';
+import type { BundleInput, BundleTarget, Complainant, ComplaintFacts, Respondent } from '../bundle/types';
+import type { CardShopPrint } from '../cardshop/record';
 import type { CaseRecord } from './case';
 import type { EvidenceRecord } from './evidence';
 import type { CaseEvent } from './events';
@@ -10,8 +11,11 @@ export interface ExportForm {
   target: BundleTarget;
   request: string;
   statement: string;
-  complainant: { name: string; phone: string; address: string };
-  respondent: { name: string; address: string; creditCode: string };
+  complainant: Complainant;
+  respondent: Respondent;
+  complaint: ComplaintFacts;
+  /** The card-shop record with its secrets blank: main fills them in (masked or shown) from the sealed copies. */
+  cardShop: CardShopPrint | null;
 }
 
 /** The case record's facts under the names bundles and case.json use (request and statement come from the form). */
@@ -41,6 +45,8 @@ export function toBundleInput(
     case: { ...caseFactsOf(record), request: form.request, statement: form.statement },
     complainant: form.complainant,
     respondent: form.respondent,
+    complaint: form.complaint,
+    cardShop: form.cardShop,
     // Exhibits in the order the events happened, as a reader of the bundle expects.
     evidence: [...evidence]
       .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))

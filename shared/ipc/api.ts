@@ -3,6 +3,7 @@
 import type { Channel, EventChannel, MainEvents, RequestOf, ResponseOf } from './contract';
 import type { Result } from './result';
 import { BUNDLE_API_METHODS } from '../bundle/contract';
+import { CARD_SHOP_API_METHODS } from '../cardshop/contract';
 import { INTEGRITY_API_EVENTS, INTEGRITY_API_METHODS } from '../integrity/contract';
 import { INTENT_API_METHODS } from '../integrity/intents';
 import { BACKUP_API_EVENTS, BACKUP_API_METHODS } from '../backup/contract';
@@ -29,6 +30,7 @@ export const API_METHODS = {
   ...INTENT_API_METHODS,
   ...BACKUP_API_METHODS,
   ...PORTABLE_API_METHODS,
+  ...CARD_SHOP_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {

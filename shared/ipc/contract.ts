@@ -1,6 +1,7 @@
 // The IPC contract: one handler map per feature (each in shared/<feature>/contract.ts), combined into
 // one type that main, the preload and the test bridge all derive from. Channel names are `domain:action`.
 import type { BundleApi } from '../bundle/contract';
+import type { CardShopApi } from '../cardshop/contract';
 import type { IntegrityApi, IntegrityEvents } from '../integrity/contract';
 import type { BackupApi, BackupEvents } from '../backup/contract';
 import type { OcrApi, OcrEvents } from '../ocr/contract';
@@ -13,7 +14,7 @@ import type { VaultApi, VaultEvents } from '../vault/contract';
 // The vault's request and reply types, for the many modules that take them along with Handlers.
 export type * from '../vault/contract';
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi & CardShopApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;

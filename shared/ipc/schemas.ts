@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from './contract';
 import { bundleSchemas } from '../bundle/contract';
+import { cardShopSchemas } from '../cardshop/contract';
 import { integritySchemas } from '../integrity/contract';
 import { intentSchemas } from '../integrity/intents';
 import { backupSchemas } from '../backup/contract';
@@ -51,6 +52,7 @@ export const requestSchemas = {
   ...intentSchemas,
   ...backupSchemas,
   ...portableSchemas,
+  ...cardShopSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

@@ -3,7 +3,8 @@
 // lets main read a folder's case.json, bring its files into the vault, and hand back the case for
 // the renderer to store in one transaction.
 import { z } from 'zod';
-import { caseFactsShape, partiesShape } from '../bundle/contract';
+import { EMPTY_COMPLAINT_FACTS } from '../bundle/types';
+import { cardShopPrintSchema, caseFactsShape, complaintFactsSchema, partiesShape } from '../bundle/contract';
 import { BUNDLE_TARGETS } from '../bundle/types';
 import type { BundleTarget } from '../bundle/types';
 import { EVIDENCE_KINDS } from '../domain/evidence';
@@ -73,6 +74,8 @@ const portableCase = z
     target: z.enum(BUNDLE_TARGETS),
     ...caseFactsShape,
     ...partiesShape,
+    complaint: complaintFactsSchema.default(EMPTY_COMPLAINT_FACTS),
+    cardShop: cardShopPrintSchema.nullable().default(null),
     events: z.array(z.object({ at: local.min(1), text: text(2000).min(1) }).strict()).max(10_000),
   })
   .strict() satisfies z.ZodType<PortableCase>;

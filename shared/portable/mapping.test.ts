@@ -5,6 +5,9 @@ import type { CaseEvent } from '../domain/events';
 import type { CaseFolderImport } from './contract';
 import { eventLine, exhibitOrder, importedCase, normalizeLocal, platformOf, portableCaseOf, portableEvidenceOf } from './mapping';
 import type { CaseDetails } from './mapping';
+import { caseDetailsOf } from './mapping';
+import { EMPTY_COMPLAINANT, EMPTY_COMPLAINT_FACTS, EMPTY_RESPONDENT } from '../bundle/types';
+import { EMPTY_CARD_SHOP, SECRET_MASK } from '../cardshop/record';
 
 describe('normalizeLocal', () => {
   const cases: Array<[string, string | null]> = [
@@ -37,7 +40,7 @@ const record = toCaseRecord(
   { ...EMPTY_CASE_INPUT, title: '点卡卡密无效', platform: 'jd', shop: '星辰数码', item: '点卡', orderNumber: '3456789012345678901', amount: '149.90', purchasedAt: '2026-11-15T20:31', issueType: 'double-charge', remedy: '退款 149.90 元' },
   { id: 'c1', now: '2026-11-20T10:00:00' },
 );
-const details: CaseDetails = { caseId: 'c1', target: '12315', statement: '2026年11月15日购买…', complainant: { name: '张三', phone: '13800138000', address: '上海市' }, respondent: { name: '星辰数码', address: '杭州市', creditCode: '' } };
+const details: CaseDetails = { caseId: 'c1', target: '12315', statement: '2026年11月15日购买…', complainant: { ...EMPTY_COMPLAINANT, name: '张三', phone: '13800138000', address: '上海市' }, respondent: { ...EMPTY_RESPONDENT, name: '星辰数码', address: '杭州市' }, complaint: { ...EMPTY_COMPLAINT_FACTS, requestKinds: ['refund'], knewOfHarmAt: '2026-11-15' }, cardShop: EMPTY_CARD_SHOP };
 const blob = (n: number, capturedAt: string): BlobInfo => ({
   sha256: String(n).repeat(64).slice(0, 64),
   size: 10,
@@ -73,6 +76,8 @@ describe('case record ↔ case.json', () => {
       statement: details.statement,
       complainant: details.complainant,
       respondent: details.respondent,
+      complaint: details.complaint,
+      cardShop: null,
       events: [
         { at: '2026-11-20T10:00:00', text: 'case-created:点卡卡密无效' },
         { at: '2026-11-16T09:00:00', text: '联系客服' },
@@ -82,13 +87,26 @@ describe('case record ↔ case.json', () => {
 
   it('without details: a platform appeal with the shop as respondent', () => {
     const out = portableCaseOf(record, undefined, [], eventText);
-    expect([out.target, out.statement, out.respondent, out.complainant]).toEqual(['platform', '', { name: '星辰数码', address: '', creditCode: '' }, { name: '', phone: '', address: '' }]);
+    expect([out.target, out.statement, out.respondent, out.complainant]).toEqual(['platform', '', { ...EMPTY_RESPONDENT, name: '星辰数码' }, EMPTY_COMPLAINANT]);
   });
 
   it('details saved before the credit code existed read as an empty code', () => {
     // A v5 row as Dexie holds it: no creditCode at all.
     const old = { ...details, respondent: { name: '星辰数码', address: '杭州市' } } as unknown as CaseDetails;
-    expect(portableCaseOf(record, old, [], eventText).respondent).toEqual({ name: '星辰数码', address: '杭州市', creditCode: '' });
+    expect(portableCaseOf(record, old, [], eventText).respondent).toEqual({ ...EMPTY_RESPONDENT, name: '星辰数码', address: '杭州市' });
+  });
+
+  it('a v6 row without the Order 121 fields reads them as unanswered, never as consent', () => {
+    const old = { caseId: 'c1', target: '12315' as const, statement: '', complainant: { name: '张三', phone: '13800138000', address: '上海市' }, respondent: { name: '星辰数码', address: '杭州市', creditCode: '' } };
+    const d = caseDetailsOf(old);
+    expect([d.complainant.consentPublish, d.complainant.consentMediation, d.complainant.idType, d.complaint.requestKinds, d.cardShop.showSecrets]).toEqual([null, null, '', [], false]);
+  });
+
+  it('a card-shop case writes its record with the secrets masked', () => {
+    const kameng = { ...record, platform: 'kameng' as const };
+    const shop = { ...EMPTY_CARD_SHOP, domain: 'ka.example.com', queryPasswordSealed: 'fk1:abc', cardCodeSealed: '', showSecrets: true };
+    const out = portableCaseOf(kameng, { ...details, cardShop: shop }, [], eventText);
+    expect(out.cardShop).toEqual({ domain: 'ka.example.com', orderNumber: '3456789012345678901', contact: '', queryPassword: SECRET_MASK, cardCode: '', paymentTxn: '', ticketUrl: '' });
   });
 
   it('orders exhibits by capture time and carries kind, title and purpose', () => {

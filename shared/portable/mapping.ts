@@ -3,7 +3,10 @@
 // the record has no place for (target, 事实与理由, both parties) are kept as the case's details so an
 // export → import → export gives the same case.json.
 import { issueTypeOf, PLATFORM_LABELS } from '../bundle/labels';
-import type { BundleTarget } from '../bundle/types';
+import { EMPTY_COMPLAINANT, EMPTY_COMPLAINT_FACTS, EMPTY_RESPONDENT } from '../bundle/types';
+import type { BundleTarget, Complainant, ComplaintFacts, Respondent } from '../bundle/types';
+import { EMPTY_CARD_SHOP, SECRET_MASK, cardShopRecordOf, isCardShopCase } from '../cardshop/record';
+import type { CardShopPrint, CardShopRecord } from '../cardshop/record';
 import { PLATFORMS } from '../domain/case';
 import type { CaseRecord, Platform } from '../domain/case';
 import { EMPTY_CASE_INPUT, normalizeAmount } from '../domain/caseForm';
@@ -17,8 +20,48 @@ export interface CaseDetails {
   caseId: string;
   target: BundleTarget;
   statement: string;
-  complainant: { name: string; phone: string; address: string };
-  respondent: { name: string; address: string; creditCode: string };
+  complainant: Complainant;
+  respondent: Respondent;
+  complaint: ComplaintFacts;
+  cardShop: CardShopRecord;
+}
+
+type StoredDetails = Omit<Partial<CaseDetails>, 'complainant' | 'respondent' | 'complaint' | 'cardShop'> & {
+  caseId: string;
+  complainant?: Partial<Complainant>;
+  respondent?: Partial<Respondent>;
+  complaint?: Partial<ComplaintFacts>;
+  cardShop?: Partial<CardShopRecord>;
+};
+
+/** A stored row with every field present: rows saved by older builds lack the Order 121 fields and the card-shop record. */
+export function caseDetailsOf(row: StoredDetails): CaseDetails {
+  return {
+    caseId: row.caseId,
+    target: row.target ?? 'platform',
+    statement: row.statement ?? '',
+    complainant: { ...EMPTY_COMPLAINANT, ...row.complainant },
+    respondent: { ...EMPTY_RESPONDENT, ...row.respondent },
+    complaint: { ...EMPTY_COMPLAINT_FACTS, ...row.complaint },
+    cardShop: cardShopRecordOf(row.cardShop),
+  };
+}
+
+/**
+ * The card-shop record as letters and case.json print it. `secrets` are the opened values when the
+ * buyer chose to show them; otherwise a recorded secret prints as the mask and an absent one as ''.
+ */
+export function cardShopPrintOf(record: CardShopRecord, orderNumber: string, secrets?: { queryPassword: string; cardCode: string }): CardShopPrint {
+  const secret = (sealed: string, open: string | undefined) => (sealed === '' ? '' : (open ?? SECRET_MASK));
+  return {
+    domain: record.domain,
+    orderNumber,
+    contact: record.contact,
+    queryPassword: secret(record.queryPasswordSealed, secrets?.queryPassword),
+    cardCode: secret(record.cardCodeSealed, secrets?.cardCode),
+    paymentTxn: record.paymentTxn,
+    ticketUrl: record.ticketUrl,
+  };
 }
 
 /** "2026-11-15 20:31", "2026-11-15T20:31:40" or "2026-11-15" as "YYYY-MM-DDTHH:mm:ss"; null when not a real time. */
@@ -56,9 +99,12 @@ export function portableCaseOf(record: CaseRecord, details: CaseDetails | undefi
     target: details?.target ?? 'platform',
     request: record.remedy,
     statement: details?.statement ?? '',
-    complainant: { ...(details?.complainant ?? { name: '', phone: '', address: '' }) },
+    complainant: { ...EMPTY_COMPLAINANT, ...details?.complainant },
     // Field by field: details saved before the credit code existed have none.
-    respondent: { name: details?.respondent.name ?? record.shop, address: details?.respondent.address ?? '', creditCode: details?.respondent.creditCode ?? '' },
+    respondent: { ...EMPTY_RESPONDENT, name: record.shop, ...details?.respondent },
+    complaint: { ...EMPTY_COMPLAINT_FACTS, ...details?.complaint },
+    // Secrets stay masked in a case folder: the folder may be shared, and the key never leaves this computer.
+    cardShop: isCardShopCase(record.platform) ? cardShopPrintOf(cardShopRecordOf(details?.cardShop), record.orderNumber) : null,
     events: events.map((e) => eventLine(e, eventText)),
   };
 }
@@ -118,6 +164,17 @@ export function importedCase(imp: CaseFolderImport, ctx: { caseId: string; now: 
     // One event for the import itself: the evidence it brought is listed in the folder's own history.
     { ...event('case-imported', ctx.now, c.title), status: record.status },
   ];
-  const details: CaseDetails = { caseId: ctx.caseId, target: c.target, statement: c.statement, complainant: { ...c.complainant }, respondent: { ...c.respondent } };
+  // A secret in case.json is either masked or plain text; neither is a sealed value, so it is not taken.
+  const shop = c.cardShop;
+  const cardShop: CardShopRecord = shop ? { ...EMPTY_CARD_SHOP, domain: shop.domain, contact: shop.contact, paymentTxn: shop.paymentTxn, ticketUrl: shop.ticketUrl } : { ...EMPTY_CARD_SHOP };
+  const details: CaseDetails = {
+    caseId: ctx.caseId,
+    target: c.target,
+    statement: c.statement,
+    complainant: { ...c.complainant },
+    respondent: { ...c.respondent },
+    complaint: { ...c.complaint, requestKinds: [...c.complaint.requestKinds] },
+    cardShop,
+  };
   return { record, details, evidence, events };
 }

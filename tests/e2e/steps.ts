@@ -1,10 +1,10 @@
 // Buyer-level steps shared by the e2e specs.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './harness/fixture';
 
-export async function createCase(page: Page, fields: { title: string; shop?: string; orderNumber?: string; amount?: string; platform?: string }): Promise<void> {
+export async function createCase(page: Page, fields: { title: string; shop?: string; orderNumber?: string; amount?: string; platform?: string; item?: string; purchasedAt?: string }): Promise<void> {
   await page.getByTestId('new-case').click();
   const form = page.getByTestId('case-form');
   await form.getByTestId('case-title').fill(fields.title);
@@ -12,6 +12,8 @@ export async function createCase(page: Page, fields: { title: string; shop?: str
   if (fields.shop) await form.getByTestId('case-shop').fill(fields.shop);
   if (fields.orderNumber) await form.getByTestId('case-orderNumber').fill(fields.orderNumber);
   if (fields.amount) await form.getByTestId('case-amount').fill(fields.amount);
+  if (fields.item) await form.getByTestId('case-item').fill(fields.item);
+  if (fields.purchasedAt) await form.getByTestId('case-purchasedAt').fill(fields.purchasedAt);
   await form.getByTestId('case-save').click();
   await expect(page.getByTestId('case-title')).toHaveText(fields.title);
   await expect(page.getByTestId('case-page')).toHaveAttribute('data-ready', 'true');
@@ -54,4 +56,21 @@ export async function pasteImage(page: Page, bytes: Buffer): Promise<void> {
   }, bytes.toString('base64'));
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('Control+V');
+}
+
+/** Fills every field Order 121's 投诉登记表 asks for in the export dialog (its target already 12315). */
+export async function fillComplaint(dialog: Locator, opts: { knewOfHarmAt: string; place: string }): Promise<void> {
+  await dialog.getByTestId('complainant-name').fill('张三');
+  await dialog.getByTestId('complainant-phone').fill('13800138000');
+  await dialog.getByTestId('complainant-id-type').selectOption('resident-id');
+  await dialog.getByTestId('complainant-id-number').fill('11010519491231002X');
+  await dialog.getByTestId('complainant-address').fill('上海市浦东新区张江路1号');
+  await dialog.getByTestId('complainant-consentPublish').getByRole('radio', { name: '不同意' }).check();
+  await dialog.getByTestId('complainant-consentMediation').getByRole('radio', { name: '同意', exact: true }).check();
+  await dialog.getByTestId('respondent-address').fill('浙江省杭州市余杭区文一西路969号');
+  await dialog.getByTestId('complaint-place').fill(opts.place);
+  await dialog.getByTestId('request-refund').check();
+  await dialog.getByTestId('request-amount').fill('149.90');
+  await dialog.getByTestId('knew-of-harm').fill(opts.knewOfHarmAt);
+  await dialog.getByTestId('other-proceeding').selectOption('none');
 }

@@ -35,6 +35,22 @@ export function orderPageSvg(opts: { order?: string; amount?: string; shop?: str
   );
 }
 
+/** A card shop's order-lookup page (发卡网 查询订单) showing the order, the lookup password and the delivered 卡密. */
+export function cardShopLookupSvg(opts: { order?: string; password?: string; card?: string } = {}): string {
+  const rows = [
+    ['订单号', opts.order ?? 'T20261117200012345'],
+    ['查询密码', opts.password ?? 'pw5531'],
+    ['卡密', opts.card ?? 'K7M2-Q9X4-ZP3L-8WRT'],
+    ['联系邮箱', 'buyer@example.com'],
+  ];
+  return frame(
+    '查询订单',
+    `${text(36, 140, 'ka.example.com', 22, '#2563eb')}
+     <rect x="16" y="170" width="${W - 32}" height="300" rx="14" fill="#fff"/>
+     ${rows.map(([k, v], i) => text(36, 220 + i * 64, `${k}：${v}`, 22, '#222')).join('')}`,
+  );
+}
+
 export function chatSvg(lines: [side: 'me' | 'them', msg: string][] = []): string {
   const msgs = lines.length > 0 ? lines : [
     ['me', '卡密提示已被使用,订单号3456789012345678901'],

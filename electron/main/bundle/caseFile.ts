@@ -121,6 +121,8 @@ export function caseFileOf(input: BundleInput, files: readonly string[]): CaseFi
     statement: c.statement,
     complainant: { ...input.complainant },
     respondent: { ...input.respondent },
+    complaint: { ...input.complaint, requestKinds: [...input.complaint.requestKinds] },
+    cardShop: input.cardShop === null ? null : { ...input.cardShop },
     evidence: input.evidence.map((e, i) => ({ file: files[i] ?? '', kind: e.kind, title: e.title, purpose: e.purpose })),
     events: input.events.map((e) => ({ ...e })),
   };

@@ -106,6 +106,8 @@ export async function bundleInputFromCase(loaded: LoadedCaseFile, opts: FromCase
       case: c,
       complainant: d.complainant,
       respondent: d.respondent,
+      complaint: d.complaint,
+      cardShop: d.cardShop ?? null,
       evidence,
       events: d.events,
       exportedAt: toShanghaiLocal(now()),

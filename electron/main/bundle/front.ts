@@ -5,6 +5,7 @@ import { partLine } from '../../../shared/bundle/plan';
 import type { BundleInput } from '../../../shared/bundle/types';
 import type { DrawContext, PageJob, PartContext } from './layout';
 import { A4, BOTTOM, CONTENT_WIDTH, MARGIN, TOP, drawChrome } from './layout';
+import { cardShopItems, factItems, partyItems, requestText } from './letterFields';
 import { GREY, RULE, SHADE, STAMP } from './text';
 import type { Typesetter, Weight } from './text';
 
@@ -41,7 +42,7 @@ export function coverPages(pc: PartContext, partExhibits: number[][]): PageJob[]
     ['金额', amountText(c.amount)],
     ['购买时间', localText(c.purchasedAt)],
     ['问题', issueLabel(c.issue)],
-    ['诉求', c.request],
+    ['诉求', requestText(input)],
     ['证据', `共 ${input.evidence.length} 项${pc.partCount > 1 ? `，本部分含 ${exhibitRange(pc.exhibits)}` : ''}`],
     ['导出时间', localText(pc.exportedAt)],
   ].filter((r): r is [string, string] => r[1] !== '');
@@ -135,7 +136,7 @@ interface FlowLine {
 }
 
 const BODY = 10.5;
-const KV_LABEL = 78;
+const KV_LABEL = 96;
 
 function flowLines(ts: Typesetter, items: FlowItem[]): FlowLine[] {
   const out: FlowLine[] = [];
@@ -177,46 +178,19 @@ function flowLines(ts: Typesetter, items: FlowItem[]): FlowLine[] {
 }
 
 function letterItems(input: BundleInput, statement: string, exportedAt: string): FlowItem[] {
-  const c = input.case;
   const p = input.complainant;
-  const r = input.respondent;
-  const trade: FlowItem[] = [
-    { type: 'kv', label: '交易平台', value: [platformLabel(c.platform), c.shop].filter((s) => s !== '').join(' · ') },
-    { type: 'kv', label: '商品', value: c.item },
-    { type: 'kv', label: '订单号', value: c.orderNumber },
-    { type: 'kv', label: '金额', value: amountText(c.amount) },
-    { type: 'kv', label: '购买时间', value: localText(c.purchasedAt) },
-    { type: 'kv', label: '问题类型', value: issueLabel(c.issue) },
-  ];
   const evidence = `附证据材料共 ${input.evidence.length} 项，详见证据目录；各证据原件的文件名、大小与 SHA-256 见文件清单。`;
   const date = chineseDateTime(exportedAt.slice(0, 10));
   const is12315 = input.target === '12315';
-  const parties: FlowItem[] = is12315
-    ? [
-        { type: 'heading', text: '投诉人' },
-        { type: 'kv', label: '姓名', value: p.name },
-        { type: 'kv', label: '电话', value: p.phone },
-        { type: 'kv', label: '地址', value: p.address },
-        { type: 'gap', height: 6 },
-        { type: 'heading', text: '被投诉人' },
-        { type: 'kv', label: '名称', value: r.name },
-        { type: 'kv', label: '地址', value: r.address },
-        ...(r.creditCode === '' ? [] : [{ type: 'kv' as const, label: '统一社会信用代码', value: r.creditCode }]),
-      ]
-    : [
-        { type: 'kv', label: '申请人', value: p.name },
-        { type: 'kv', label: '联系电话', value: p.phone },
-        { type: 'kv', label: '商家', value: r.name },
-      ];
   const items: FlowItem[] = [
     { type: 'title', text: is12315 ? '投诉书' : '申请说明' },
-    ...parties,
+    ...partyItems(input),
     { type: 'gap', height: 6 },
-    { type: 'heading', text: '交易信息' },
-    ...trade,
+    ...factItems(input),
+    ...cardShopItems(input.cardShop),
     { type: 'gap', height: 6 },
     { type: 'heading', text: is12315 ? '投诉请求' : '申请事项' },
-    { type: 'para', text: c.request },
+    { type: 'para', text: requestText(input) },
     { type: 'gap', height: 6 },
     { type: 'heading', text: '事实与理由' },
     { type: 'para', text: statement },

@@ -11,6 +11,9 @@ import { BundleError } from './errors';
 import { safeName } from './folder';
 import type { BundleService } from './index';
 import { withRedactions } from './redactions';
+import type { SecretBox } from '../secrets/box';
+import { withCardShopSecrets } from '../secrets/handlers';
+import type { CardShopSecrets } from '../../../shared/bundle/contract';
 import type { RedactionSource } from './redactions';
 
 export interface BundlePorts {
@@ -29,14 +32,17 @@ export function freshPath(base: string): string {
   }
 }
 
-export function createBundleHandlers(service: BundleService, ports: BundlePorts, redaction: RedactionSource): BundleApi {
+export function createBundleHandlers(service: BundleService, ports: BundlePorts, redaction: RedactionSource, secrets: SecretBox): BundleApi {
   // Only an export that asks for redaction looks up the OCR areas; the others go as the renderer sent them.
-  const prepare = (input: BundleInput, redact: boolean, choices: RedactionChoice[] | undefined) => (redact ? withRedactions(input, choices ?? [], redaction) : input);
+  const prepare = async (raw: BundleInput, redact: boolean, choices: RedactionChoice[] | undefined, shop?: CardShopSecrets) => {
+    const input = await withCardShopSecrets(raw, shop, secrets);
+    return redact ? withRedactions(input, choices ?? [], redaction) : input;
+  };
   return {
     'bundle:redactionTargets': ({ sha256 }) => redaction.targets(sha256),
-    'bundle:preflight': async ({ input, maxBytes, redact, redactions }) => service.preflight(await prepare(input, redact, redactions), { maxBytes, redact }),
-    'bundle:export': async ({ input: raw, maxBytes, redact, redactions, format }): Promise<BundleExportSummary | null> => {
-      const input = await prepare(raw, redact, redactions);
+    'bundle:preflight': async ({ input, maxBytes, redact, redactions, cardShopSecrets }) => service.preflight(await prepare(input, redact, redactions, cardShopSecrets), { maxBytes, redact }),
+    'bundle:export': async ({ input: raw, maxBytes, redact, redactions, cardShopSecrets, format }): Promise<BundleExportSummary | null> => {
+      const input = await prepare(raw, redact, redactions, cardShopSecrets);
       const stem = `${safeName(input.case.title)}-证据材料`;
       if (format === 'pdf') {
         const outFile = await ports.chooseSavePath(`${stem}.pdf`);

@@ -201,7 +201,7 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
 
   async function build(raw: BundleInput, outFile: string, maxBytes: number | null, redact: boolean): Promise<Built> {
     const input = parse(raw);
-    const errors = blockingErrors(input, input.target);
+    const errors = blockingErrors(input, input.target, input.exportedAt ?? toShanghaiLocal(now()));
     if (errors.length > 0) throw new BundleError('missing-fields', `缺少投诉必填项：${errors.map((e) => e.message).join('；')}`, { fields: errors });
     const warnings: string[] = [];
     const { ctx, exportedAt, unsupported, sealed } = await setup(input, redact, warnings);
@@ -235,7 +235,7 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
       const plan = await planParts(ctx, o.maxBytes);
       warningsFor(input, ctx.prepared, warnings, unsupported);
       return {
-        errors: blockingErrors(input, input.target),
+        errors: blockingErrors(input, input.target, input.exportedAt ?? toShanghaiLocal(now())),
         checklist: evidenceChecklist(issueTypeOf(input.case.issue), input.evidence),
         lint: lintReason(input.case.statement, { orderNumber: input.case.orderNumber }),
         oversize: plan.oversize,

@@ -1,4 +1,7 @@
 import { useApp } from '../app/StoreContext';
+import { isCardShopCase } from '../../../shared/cardshop/record';
+import { CardShopPanel } from './CardShopPanel';
+import '../complaint/complaint.css';
 import { CaseHeader } from './CaseHeader';
 import { CaseHistory } from './CaseHistory';
 import { DeadlinePanel } from '../deadlines/DeadlinePanel';
@@ -30,6 +33,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <ExportDialog caseId={caseId} />
         <div className="case-side">
           <DeadlinePanel caseId={caseId} />
+          {isCardShopCase(record.platform) && <CardShopPanel record={record} />}
           <Timeline />
         </div>
       </div>

@@ -48,6 +48,8 @@ export const casesSlice: Slice<CasesSlice> = (deps) => (set, get) => ({
     if (get().route.name === 'case') await get().refreshCase();
     // A renamed case renames its reminders too.
     if (previous && previous.title !== record.title) await get().syncReminders();
+    // A card shop's same-day window: the first reminder cannot wait for a status change.
+    if (record.platform === 'kameng' && (previous?.platform !== record.platform || previous.purchasedAt !== record.purchasedAt)) await get().ensureCardShopAlert(record.id);
     return record.id;
   },
 });

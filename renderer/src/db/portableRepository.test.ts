@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseFolderImport } from '../../../shared/portable/contract';
 import { importedCase } from '../../../shared/portable/mapping';
+import { EMPTY_COMPLAINANT, EMPTY_COMPLAINT_FACTS, EMPTY_RESPONDENT } from '../../../shared/bundle/types';
 import { openDb, type LiuZhengDb } from './db';
 import { createPortableRepository } from './portableRepository';
 import { createRepositories } from './repositories';
@@ -43,8 +44,10 @@ const folder: CaseFolderImport = {
     issue: '未收到货',
     request: '退款',
     statement: '事实',
-    complainant: { name: '张三', phone: '13800138000', address: '上海' },
-    respondent: { name: '店', address: '杭州', creditCode: '' },
+    complainant: { ...EMPTY_COMPLAINANT, name: '张三', phone: '13800138000', address: '上海' },
+    respondent: { ...EMPTY_RESPONDENT, name: '店', address: '杭州' },
+    complaint: { ...EMPTY_COMPLAINT_FACTS, requestKinds: [] },
+    cardShop: null,
     events: [{ at: '2026-11-16 09:00', text: '联系客服' }],
   },
   evidence: [1, 2].map((n) => ({ blob: blob(n), kind: 'logistics' as const, title: `物流${n}`, purpose: '' })),

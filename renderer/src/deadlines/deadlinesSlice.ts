@@ -5,6 +5,8 @@ import { computeCustomDue, type CustomDeadline } from '../../../shared/deadlines
 import { normalizeOffsets } from '../../../shared/deadlines/offsets';
 import { getPreset, type PresetId } from '../../../shared/deadlines/presets';
 import { planTransition, type ComputedProposal, type TransitionPlan } from '../../../shared/deadlines/workflow';
+import { cardShopAlert } from '../../../shared/deadlines/cardShop';
+import { fromShanghaiLocal } from '../../../shared/time/shanghai';
 import { toCaseInput } from '../../../shared/domain/caseForm';
 import type { Slice, StoreDeps } from '../store/types';
 
@@ -25,6 +27,11 @@ export interface DeadlinesSlice {
   cancelTransition: () => void;
   addCustomDeadline: (caseId: string, label: string, spec: CustomDeadline) => Promise<void>;
   markDeadlineDone: (id: string) => Promise<void>;
+  /**
+   * A 卡盟 case with a purchase time gets its 当天投诉 deadline as soon as it is saved, with a reminder
+   * due at once: the window closes at midnight. Nothing when one for that day already exists.
+   */
+  ensureCardShopAlert: (caseId: string) => Promise<void>;
   /** Replaces a deadline's reminder offsets; main's schedule follows on the sync that reload triggers. */
   setDeadlineOffsets: (id: string, offsetsMin: number[]) => Promise<void>;
 }
@@ -97,6 +104,20 @@ export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
       await deps.deadlines.update(id, { done: true }, { id: deps.newId(), caseId: d.caseId, at: deps.now(), type: 'deadline-done', evidenceId: null, detail: d.label });
       await get().loadDeadlines();
       await get().refreshCase();
+    },
+
+    async ensureCardShopAlert(caseId) {
+      const record = get().cases.find((c) => c.id === caseId);
+      if (!record || record.purchasedAt === '') return;
+      const { presetOverrides } = await get().ensureDeadlineSettings();
+      // The store's one clock (deps.now, Shanghai wall time) decides how many hours are left.
+      const now = fromShanghaiLocal(deps.now()) ?? Date.now();
+      const alert = cardShopAlert(record.platform, record.purchasedAt, now, presetOverrides);
+      if (!alert) return;
+      const existing = await deps.deadlines.listAll();
+      if (existing.some((d) => d.caseId === caseId && d.presetId === 'card-shop-same-day' && d.dueAt === alert.proposal.dueAt)) return;
+      await addDeadlines([{ ...fromProposal(caseId, alert.proposal, alert.offsetsMin), createdAt: alert.createdAt }]);
+      if (get().route.name === 'case') await get().refreshCase();
     },
 
     async setDeadlineOffsets(id, offsetsMin) {

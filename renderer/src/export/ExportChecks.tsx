@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { refusalSummary } from '../../../shared/bundle/complaint';
 import { useApp } from '../app/StoreContext';
 
 /** What the export would lack or get wrong: blocking fields, missing evidence, wording, oversize items. */
@@ -9,6 +10,12 @@ export function ExportChecks() {
   const missing = pre.checklist.entries.filter((e) => e.missing > 0);
   return (
     <div className="export-checks" data-testid="export-checks">
+      {pre.errors.some((e) => e.code === 'refused') && (
+        <div className="check-block blocking" role="alert" data-testid="export-refusal">
+          <strong>{t('complaint.refused')}</strong>
+          <ul>{refusalSummary(pre.errors).map((line) => <li key={line}>{line}</li>)}</ul>
+        </div>
+      )}
       {pre.errors.length > 0 && (
         <div className="check-block blocking" data-testid="export-blocking">
           <strong>{t('export.blocking')}</strong>

@@ -2,10 +2,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { writeReason } from '../../../shared/bundle/reason';
 import type { BundleTarget } from '../../../shared/bundle/types';
-import type { ExportForm } from '../../../shared/domain/bundleInput';
+import { EMPTY_COMPLAINANT, EMPTY_COMPLAINT_FACTS, EMPTY_RESPONDENT } from '../../../shared/bundle/types';
+import { pasteFields } from '../../../shared/complaint/pasteForm';
+import { caseFactsOf } from '../../../shared/domain/bundleInput';
+import { isCardShopCase } from '../../../shared/cardshop/record';
 import type { CaseEvent } from '../../../shared/domain/events';
 import { useApp } from '../app/StoreContext';
+import { ComplaintFields, type ComplaintForm } from '../complaint/ComplaintFields';
 import { ExportChecks } from './ExportChecks';
+import { PasteView } from '../complaint/PasteView';
 import { Field } from '../common/Field';
 import { Modal } from '../common/Modal';
 import { RedactionStep } from './RedactionStep';
@@ -52,11 +57,15 @@ function ExportBody({ caseId }: { caseId: string }) {
   const [target, setTarget] = useState<BundleTarget>('platform');
   const [limit, setLimit] = useState(0);
   const [redact, setRedact] = useState(false);
-  const [form, setForm] = useState<Omit<ExportForm, 'target'>>({
+  const [pasting, setPasting] = useState(false);
+  const shop = useApp((s) => (s.cardShop?.caseId === caseId ? s.cardShop.record : null));
+  const saveCardShop = useApp((s) => s.saveCardShop);
+  const [form, setForm] = useState<ComplaintForm>({
     request: record?.remedy ?? '',
     statement: draft,
-    complainant: { name: '', phone: '', address: '' },
-    respondent: { name: record?.shop ?? '', address: '', creditCode: '' },
+    complainant: EMPTY_COMPLAINANT,
+    respondent: { ...EMPTY_RESPONDENT, name: record?.shop ?? '' },
+    complaint: EMPTY_COMPLAINT_FACTS,
   });
   const caseDetails = useApp((s) => s.caseDetails);
   // A case imported with (or exported before with) its parties and statement starts from those.
@@ -65,15 +74,14 @@ function ExportBody({ caseId }: { caseId: string }) {
     void caseDetails(caseId).then((d) => {
       if (!live || !d) return;
       setTarget(d.target);
-      // Details saved before the credit code existed have none: field by field, not a spread.
-      const respondent = { name: d.respondent.name, address: d.respondent.address, creditCode: d.respondent.creditCode ?? '' };
-      setForm((f) => ({ ...f, statement: d.statement || f.statement, complainant: d.complainant, respondent }));
+      // The repository fills fields older rows lack, so the consents come back unanswered, never preset.
+      setForm((f) => ({ ...f, statement: d.statement || f.statement, complainant: d.complainant, respondent: d.respondent, complaint: d.complaint }));
     });
     return () => {
       live = false;
     };
   }, [caseId, caseDetails]);
-  const full: ExportForm = { ...form, target };
+  const full = { ...form, target };
   const maxBytes = LIMITS[limit]?.bytes ?? null;
 
   useEffect(() => {
@@ -81,7 +89,17 @@ function ExportBody({ caseId }: { caseId: string }) {
     return () => clearTimeout(timer);
   }, [form, target, maxBytes, redact, eventText, runPreflight]);
 
-  const who = (side: 'complainant' | 'respondent', key: string, value: string) => setForm((f) => ({ ...f, [side]: { ...f[side], [key]: value } }));
+  // The card-shop record's secret choice reaches main with the sealed values; a new choice re-checks.
+  const showSecrets = shop?.showSecrets ?? false;
+  useEffect(() => {
+    const timer = setTimeout(() => void runPreflight({ ...form, target }, maxBytes, redact, eventText), 250);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the choice matters here; the effect above covers the rest
+  }, [showSecrets]);
+
+  if (pasting && record) {
+    return <PasteView fields={pasteFields({ case: { ...caseFactsOf(record), title: record.title, request: form.request, statement: form.statement }, ...form })} onBack={() => setPasting(false)} />;
+  }
 
   return (
     <div className="export-body">
@@ -103,36 +121,12 @@ function ExportBody({ caseId }: { caseId: string }) {
             </select>
           </Field>
         </div>
-        {target === '12315' && (
-          <div className="inline-fields">
-            <Field label={t('export.complainantName')}>
-              <input value={form.complainant.name} data-testid="complainant-name" onChange={(e) => who('complainant', 'name', e.target.value)} />
-            </Field>
-            <Field label={t('export.complainantPhone')}>
-              <input value={form.complainant.phone} data-testid="complainant-phone" onChange={(e) => who('complainant', 'phone', e.target.value)} />
-            </Field>
-            <Field label={t('export.complainantAddress')}>
-              <input value={form.complainant.address} data-testid="complainant-address" onChange={(e) => who('complainant', 'address', e.target.value)} />
-            </Field>
-            <Field label={t('export.respondentName')}>
-              <input value={form.respondent.name} data-testid="respondent-name" onChange={(e) => who('respondent', 'name', e.target.value)} />
-            </Field>
-            <Field label={t('export.respondentAddress')}>
-              <input value={form.respondent.address} data-testid="respondent-address" onChange={(e) => who('respondent', 'address', e.target.value)} />
-            </Field>
-            <Field label={t('export.respondentCreditCode')}>
-              <input
-                value={form.respondent.creditCode}
-                data-testid="respondent-credit-code"
-                placeholder={t('export.respondentCreditCodeHint')}
-                onChange={(e) => who('respondent', 'creditCode', e.target.value)}
-              />
-            </Field>
-          </div>
+        {target === '12315' && record && <ComplaintFields form={form} record={record} onChange={setForm} />}
+        {target !== '12315' && (
+          <Field label={t('export.request')}>
+            <input value={form.request} data-testid="export-request" onChange={(e) => setForm((f) => ({ ...f, request: e.target.value }))} />
+          </Field>
         )}
-        <Field label={t('export.request')}>
-          <input value={form.request} data-testid="export-request" onChange={(e) => setForm((f) => ({ ...f, request: e.target.value }))} />
-        </Field>
         <Field label={t('export.statement')}>
           <textarea rows={6} value={form.statement} data-testid="export-statement" onChange={(e) => setForm((f) => ({ ...f, statement: e.target.value }))} />
         </Field>
@@ -140,10 +134,20 @@ function ExportBody({ caseId }: { caseId: string }) {
           <input type="checkbox" checked={redact} data-testid="export-redact" onChange={(e) => setRedact(e.target.checked)} /> {t('export.redact')}
         </label>
         {redact && <RedactionSummary />}
+        {record && isCardShopCase(record.platform) && shop && (
+          <label className="check">
+            <input type="checkbox" checked={shop.showSecrets} data-testid="export-show-secrets" onChange={(e) => void saveCardShop(caseId, { showSecrets: e.target.checked })} /> {t('cardShop.showInBundle')}
+          </label>
+        )}
       </div>
       <ExportChecks />
       <div className="form-actions">
         {error && <span className="field-error" data-testid="export-error">{error.message}</span>}
+        {target === '12315' && (
+          <button type="button" data-testid="export-paste" onClick={() => setPasting(true)}>
+            {t('complaint.paste')}
+          </button>
+        )}
         {result && <span className="muted small" data-testid="export-result">{t('export.done', { count: result.files.length, pages: result.pages })}</span>}
         <button type="button" disabled={exporting || blocked} data-testid="export-folder" onClick={() => void runExport(full, maxBytes, redact, 'folder', eventText)}>
           {t('export.asFolder')}

@@ -1,8 +1,15 @@
 import { toBundleInput, type ExportForm } from '../../../shared/domain/bundleInput';
-import type { BundleExportSummary, BundlePreflight } from '../../../shared/bundle/contract';
+import type { BundleExportSummary, BundlePreflight, CardShopSecrets } from '../../../shared/bundle/contract';
+import { cardShopRecordOf, isCardShopCase } from '../../../shared/cardshop/record';
+import type { CaseRecord } from '../../../shared/domain/case';
 import type { AppError } from '../../../shared/ipc/result';
+import { caseDetailsOf, cardShopPrintOf } from '../../../shared/portable/mapping';
 import { redactionChoices } from './redactionSlice';
-import type { Slice } from '../store/types';
+import type { AppState, Slice } from '../store/types';
+
+/** The export dialog's form: everything but the card-shop record, which the slice adds from the case. */
+export type ExportFormInput = Omit<ExportForm, 'cardShop'>;
+type EventText = Parameters<typeof toBundleInput>[5];
 
 export interface ExportSlice {
   exportOpen: boolean;
@@ -11,16 +18,33 @@ export interface ExportSlice {
   exportError: AppError | null;
   exporting: boolean;
   setExportOpen: (open: boolean) => void;
-  runPreflight: (form: ExportForm, maxBytes: number | null, redact: boolean, eventText: Parameters<typeof toBundleInput>[5]) => Promise<void>;
-  runExport: (form: ExportForm, maxBytes: number | null, redact: boolean, format: 'pdf' | 'folder', eventText: Parameters<typeof toBundleInput>[5]) => Promise<void>;
+  runPreflight: (form: ExportFormInput, maxBytes: number | null, redact: boolean, eventText: EventText) => Promise<void>;
+  runExport: (form: ExportFormInput, maxBytes: number | null, redact: boolean, format: 'pdf' | 'folder', eventText: EventText) => Promise<void>;
+}
+
+/** A card-shop case sends its record with the secrets blank and the sealed copies beside it: main decides what prints. */
+function cardShopOf(state: AppState, record: CaseRecord): { print: ExportForm['cardShop']; secrets?: CardShopSecrets } {
+  if (!isCardShopCase(record.platform)) return { print: null };
+  const shop = state.cardShop?.caseId === record.id ? state.cardShop.record : cardShopRecordOf(null);
+  return {
+    print: { ...cardShopPrintOf(shop, record.orderNumber), queryPassword: '', cardCode: '' },
+    secrets: { queryPassword: shop.queryPasswordSealed, cardCode: shop.cardCodeSealed, show: shop.showSecrets },
+  };
 }
 
 export const exportSlice: Slice<ExportSlice> = (deps) => (set, get) => {
-  const input = (form: ExportForm, eventText: Parameters<typeof toBundleInput>[5]) => {
-    const { route, cases, evidence, extractions, events } = get();
+  const input = (form: ExportFormInput, eventText: EventText) => {
+    const state = get();
+    const { route, cases, evidence, extractions, events } = state;
     const record = route.name === 'case' ? cases.find((c) => c.id === route.caseId) : undefined;
-    return record ? toBundleInput(record, evidence, extractions, events, form, eventText) : null;
+    if (!record) return null;
+    const shop = cardShopOf(state, record);
+    return { data: toBundleInput(record, evidence, extractions, events, { ...form, cardShop: shop.print }, eventText), secrets: shop.secrets };
   };
+  const extras = (redact: boolean, secrets: CardShopSecrets | undefined) => ({
+    ...(redact ? { redactions: redactionChoices(get().redactionEdits) } : {}),
+    ...(secrets ? { cardShopSecrets: secrets } : {}),
+  });
   return {
     exportOpen: false,
     preflight: null,
@@ -33,20 +57,23 @@ export const exportSlice: Slice<ExportSlice> = (deps) => (set, get) => {
     },
 
     async runPreflight(form, maxBytes, redact, eventText) {
-      const data = input(form, eventText);
-      if (!data) return;
-      const res = await deps.api.preflightBundle({ input: data, maxBytes, redact, ...(redact ? { redactions: redactionChoices(get().redactionEdits) } : {}) });
+      const built = input(form, eventText);
+      if (!built) return;
+      const res = await deps.api.preflightBundle({ input: built.data, maxBytes, redact, ...extras(redact, built.secrets) });
       set(res.ok ? { preflight: res.value, exportError: null } : { exportError: res.error });
     },
 
     async runExport(form, maxBytes, redact, format, eventText) {
-      const data = input(form, eventText);
-      if (!data) return;
+      const built = input(form, eventText);
+      if (!built) return;
       set({ exporting: true, exportError: null, exportResult: null });
-      // Remembered for the next export and for the case folder's case.json.
+      // Remembered for the next export and for the case folder's case.json (the card-shop record as stored).
       const { route } = get();
-      if (route.name === 'case') await get().saveCaseDetails({ caseId: route.caseId, target: form.target, statement: form.statement, complainant: form.complainant, respondent: form.respondent });
-      const res = await deps.api.exportBundle({ input: data, maxBytes, redact, format, ...(redact ? { redactions: redactionChoices(get().redactionEdits) } : {}) });
+      if (route.name === 'case') {
+        const stored = (await get().caseDetails(route.caseId)) ?? caseDetailsOf({ caseId: route.caseId });
+        await get().saveCaseDetails({ ...stored, target: form.target, statement: form.statement, complainant: form.complainant, respondent: form.respondent, complaint: form.complaint });
+      }
+      const res = await deps.api.exportBundle({ input: built.data, maxBytes, redact, format, ...extras(redact, built.secrets) });
       set(res.ok ? { exporting: false, exportResult: res.value } : { exporting: false, exportError: res.error });
     },
   };

@@ -5,6 +5,8 @@ import { enRedaction } from '../export/i18n/en';
 import { enPortable } from '../cases/i18n/en';
 import { enIntegrity } from '../integrity/i18n/en';
 import { enBackup } from '../backup/i18n/en';
+import { enComplaint } from '../complaint/i18n/en';
+import { enCardShop } from '../cases/i18n/en.cardShop';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
@@ -289,4 +291,6 @@ export const en = {
   portable: enPortable,
   integrity: enIntegrity,
   backup: enBackup,
+  complaint: enComplaint,
+  cardShop: enCardShop,
 } satisfies Mirror<typeof zh>;

@@ -3,6 +3,8 @@ import { zhRedaction } from '../export/i18n/zh';
 import { zhPortable } from '../cases/i18n/zh';
 import { zhIntegrity } from '../integrity/i18n/zh';
 import { zhBackup } from '../backup/i18n/zh';
+import { zhComplaint } from '../complaint/i18n/zh';
+import { zhCardShop } from '../cases/i18n/zh.cardShop';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
@@ -288,4 +290,6 @@ export const zh = {
   portable: zhPortable,
   integrity: zhIntegrity,
   backup: zhBackup,
+  complaint: zhComplaint,
+  cardShop: zhCardShop,
 } as const;

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { cardShopSlice } from '../cases/cardShopSlice';
 import { casesSlice } from '../cases/casesSlice';
 import { caseViewSlice } from '../cases/caseViewSlice';
 import { deadlinesSlice } from '../deadlines/deadlinesSlice';
@@ -17,6 +18,7 @@ import { vaultSlice } from '../evidence/vaultSlice';
 
 export function createAppStore(deps: StoreDeps) {
   return create<AppState>()((...a) => ({
+    ...cardShopSlice(deps)(...a),
     ...casesSlice(deps)(...a),
     ...caseViewSlice(deps)(...a),
     ...deadlinesSlice(deps)(...a),

@@ -6,6 +6,7 @@ import type { SearchRepository } from '../db/searchRepository';
 import type { PortableRepository } from '../db/portableRepository';
 import type { Repositories } from '../db/repositories';
 import type { SettingsRepository } from '../db/settingsRepository';
+import type { CardShopSlice } from '../cases/cardShopSlice';
 import type { CasesSlice } from '../cases/casesSlice';
 import type { CaseViewSlice } from '../cases/caseViewSlice';
 import type { DeadlinesSlice } from '../deadlines/deadlinesSlice';
@@ -36,7 +37,8 @@ export interface StoreDeps {
   newId: () => string;
 }
 
-export type AppState = CasesSlice &
+export type AppState = CardShopSlice &
+  CasesSlice &
   CaseViewSlice &
   DeadlinesSlice &
   ExportSlice &

@@ -13,6 +13,7 @@ import { STATIC_TEXT } from '../../../electron/main/bundle/static-text';
 import { QQ_EXPORT, makeFixture, sourceFiles } from './support';
 import type { BundleFixture, SourceFile } from './support';
 import { text, tool } from './pdf';
+import { EMPTY_COMPLAINANT, EMPTY_RESPONDENT } from '../../../shared/bundle/types';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -78,13 +79,17 @@ describe('a 12315 complaint', () => {
     const [order] = await sourceFiles();
     const fx = await makeFixture([order as SourceFile]);
     try {
-      const input = { ...fx.input, target: '12315' as const, complainant: { name: '李明', phone: '', address: '' }, respondent: { name: '', address: '', creditCode: '' } };
+      const input = { ...fx.input, target: '12315' as const, complainant: { ...EMPTY_COMPLAINANT, name: '李明' }, respondent: EMPTY_RESPONDENT };
       const out = path.join(fx.root, 'out', 'complaint.pdf');
       const error = await createBundleService({ vaultDir: fx.vaultDir }).exportBundle(input, { outFile: out, maxBytes: null }).catch((e: unknown) => e);
       expect(error instanceof BundleError && error.code).toBe('missing-fields');
       expect(error instanceof BundleError && error.details.fields?.map((f) => f.field)).toEqual([
         'complainant.phone',
+        'complainant.idType',
+        'complainant.idNumber',
         'complainant.address',
+        'complainant.consentPublish',
+        'complainant.consentMediation',
         'respondent.name',
         'respondent.address',
         'statement',
@@ -96,7 +101,7 @@ describe('a 12315 complaint', () => {
       const letter = await text(ok.files[0] ?? '', 2);
       await mkdir(path.resolve('test-results/bundle'), { recursive: true });
       await tool('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', ok.files[0] ?? '', path.resolve('test-results/bundle/complaint')]);
-      for (const words of ['投诉书', '投诉人', '被投诉人', '投诉请求', '事实与理由', '13800138000', '浙江省杭州市余杭区文一西路969号', '统一社会信用代码', '91350100M000100Y43']) expect(letter).toContain(words);
+      for (const words of ['投诉书', '投诉人', '被投诉人', '投诉请求', '事实与理由', '13800138000', '浙江省杭州市余杭区文一西路969号', '统一社会信用代码', '91350100M000100Y43', '证件类型', '居民身份证', '11010519491231002X', '同意公开', '不同意', '同意委托调解', '消费地点', '退还货款/服务费，金额 149.90 元', '知道受损日期', '2026-11-15', '其他途径']) expect(letter).toContain(words);
     } finally {
       await fx.cleanup();
     }

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileKeyBox } from '../../../electron/main/secrets/box';
 import { describe, expect, it } from 'vitest';
 import { BundleError } from '../../../electron/main/bundle';
 import type { BundleService, ExportOptions, FolderOptions } from '../../../electron/main/bundle';
@@ -28,6 +29,9 @@ function fakeService(calls: string[]): BundleService {
   };
 }
 
+// The inputs here have no card-shop record, so the box is never opened and never makes its key file.
+const unusedBox = fileKeyBox(path.join(os.tmpdir(), 'liuzheng-handlers-unused-key'));
+
 describe('bundle IPC handlers', () => {
   it('asks for a place to save, and returns null when the buyer cancels', async () => {
     const calls: string[] = [];
@@ -38,7 +42,7 @@ describe('bundle IPC handlers', () => {
         return asked.length === 1 ? null : '/tmp/out.pdf';
       },
       chooseFolder: async () => null,
-    }, noOcr);
+    }, noOcr, unusedBox);
     const req = { input: inputOf(), maxBytes: 5_000_000, redact: false, format: 'pdf' as const };
     expect(await handlers['bundle:export'](req)).toBeNull();
     expect(await handlers['bundle:export'](req)).toEqual(summary);
@@ -52,7 +56,7 @@ describe('bundle IPC handlers', () => {
     try {
       await mkdir(path.join(parent, 'XX游戏点卡卡密无效-证据材料'));
       const calls: string[] = [];
-      const handlers = createBundleHandlers(fakeService(calls), { chooseSavePath: async () => null, chooseFolder: async () => parent }, noOcr);
+      const handlers = createBundleHandlers(fakeService(calls), { chooseSavePath: async () => null, chooseFolder: async () => parent }, noOcr, unusedBox);
       const result = await handlers['bundle:export']({ input: inputOf(), maxBytes: null, redact: true, format: 'folder' });
       expect(result).toEqual(summary);
       expect(calls).toEqual([`folder ${path.join(parent, 'XX游戏点卡卡密无效-证据材料 (2)')}`]);

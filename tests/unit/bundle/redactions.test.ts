@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBundleService } from '../../../electron/main/bundle';
 import { createBundleHandlers } from '../../../electron/main/bundle/handlers';
 import { createRedactionSource } from '../../../electron/main/bundle/redactions';
+import { fileKeyBox } from '../../../electron/main/secrets/box';
 import { ocrStore } from '../../../electron/main/ocr/store';
 import { vaultLayout } from '../../../electron/main/vault/layout';
 import { bundleSchemas } from '../../../shared/bundle/contract';
@@ -53,7 +54,7 @@ describe('in-app redaction from stored OCR words', () => {
       confidence: 90,
     });
     out = path.join(fx.root, 'out');
-    handlers = createBundleHandlers(createBundleService({ vaultDir: fx.vaultDir }), { chooseSavePath: async () => saves.shift() ?? null, chooseFolder: async () => null }, createRedactionSource(fx.vaultDir));
+    handlers = createBundleHandlers(createBundleService({ vaultDir: fx.vaultDir }), { chooseSavePath: async () => saves.shift() ?? null, chooseFolder: async () => null }, createRedactionSource(fx.vaultDir), fileKeyBox(fx.root));
   }, 60_000);
   afterAll(() => fx.cleanup());
 

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { caseOf } from '../../fixtures/bundle';
+import { COMPLETE_FACTS, caseOf } from '../../fixtures/bundle';
 import type { BundleEvidence, BundleField, BundleInput } from '../../../shared/bundle/types';
 import type { EvidenceKind } from '../../../shared/domain/evidence';
 import type { BBox } from '../../../shared/extract';
@@ -143,8 +143,10 @@ export async function makeFixture(files: SourceFile[], over: Partial<BundleInput
   const input: BundleInput = {
     target: 'platform',
     case: caseOf({ statement: '' }),
-    complainant: { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号1201室' },
-    respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', creditCode: '' },
+    complainant: { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号1201室', idType: 'resident-id', idNumber: '11010519491231002X', consentPublish: false, consentMediation: true },
+    respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', creditCode: '', contact: '', phone: '' },
+    complaint: { ...COMPLETE_FACTS, requestKinds: [...COMPLETE_FACTS.requestKinds] },
+    cardShop: null,
     evidence,
     events: [{ at: '2026-11-16T10:30:00', text: '在平台申请退款' }],
     exportedAt: '2026-11-22T10:00:00',

@@ -1,5 +1,6 @@
 // The case folder end to end in main: export from one vault, check what was written, build a bundle
 // from it with the CLI, import it into a second vault; and the refusals a shared folder must meet.
+import { EMPTY_COMPLAINANT, EMPTY_RESPONDENT } from '../../../shared/bundle/types';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -29,8 +30,10 @@ const CASE: PortableCase = {
   issue: 'invalid-code',
   request: '全额退款 149.90 元',
   statement: '2026年11月15日购买点卡，卡密提示已被使用，请求全额退款。',
-  complainant: { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号' },
-  respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', creditCode: '' },
+  complainant: { ...EMPTY_COMPLAINANT, name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号', idType: 'passport', idNumber: 'E12345678', consentPublish: false, consentMediation: true },
+  respondent: { ...EMPTY_RESPONDENT, name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', contact: '王经理', phone: '0571-88888888' },
+  complaint: { place: 'https://ka.example.com', requestKinds: ['refund', 'compensation'], requestAmount: '149.90', knewOfHarmAt: '2026-11-15', otherProceeding: 'none' },
+  cardShop: { domain: 'ka.example.com', orderNumber: '3456789012345678901', contact: 'buyer@example.com', queryPassword: '●●●●●●（已隐藏）', cardCode: '', paymentTxn: '2026111522001499999999999999', ticketUrl: '' },
   events: [{ at: '2026-11-16T10:30:00', text: '在平台申请退款' }],
 };
 

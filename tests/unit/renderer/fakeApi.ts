@@ -90,6 +90,8 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     redactionTargets: (req) => call(API_METHODS.redactionTargets, req),
     exportCaseFolder: (req) => call(API_METHODS.exportCaseFolder, req),
     importCaseFolder: (req) => call(API_METHODS.importCaseFolder, req),
+    sealSecret: (req) => call(API_METHODS.sealSecret, req),
+    revealSecret: (req) => call(API_METHODS.revealSecret, req),
     onImportProgress: (listener) => listen(API_EVENTS.onImportProgress, listener),
     onOcrProgress: (listener) => listen(API_EVENTS.onOcrProgress, listener),
     onRemindersFired: (listener) => listen(API_EVENTS.onRemindersFired, listener),
