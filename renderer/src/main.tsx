@@ -8,12 +8,16 @@ import { App } from './components/App';
 import { DbErrorScreen } from './components/DbErrorScreen';
 import { DB_NAME } from './db/migrations';
 import { initI18n } from './i18n';
+import { initTheme } from './theme';
 import { createAppStore } from './store';
 import { createStoreDeps } from './store/deps';
 import { StoreContext } from './StoreContext';
 import './styles.css';
+import './theme.css';
+import './ux.css';
 
 initI18n();
+initTheme();
 
 function render(node: ReactNode): void {
   const root = document.getElementById('root');

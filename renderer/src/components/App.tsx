@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useContext, useEffect } from 'react';
 import { usePasteImport } from '../hooks/usePasteImport';
-import { useApp } from '../StoreContext';
+import { useShortcuts } from '../hooks/useShortcuts';
+import { StoreContext, useApp } from '../StoreContext';
 import { CalendarView } from './CalendarView';
 import { CaseFormDialog } from './CaseFormDialog';
 import { CaseList } from './CaseList';
@@ -16,8 +17,13 @@ import { BackupPanel } from './BackupPanel';
 import { TopBar } from './TopBar';
 import { TransitionDialog } from './TransitionDialog';
 import { VaultNoticeBanner } from './VaultNoticeBanner';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { UndoToast } from './UndoToast';
 
 export function App() {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('App outside StoreContext');
+  useShortcuts(store);
   const route = useApp((s) => s.route);
   const reconcileVault = useApp((s) => s.reconcileVault);
   const setProgress = useApp((s) => s.setProgress);
@@ -84,6 +90,8 @@ export function App() {
       <ImportReportPanel />
       <IcsResultToast />
       <PortableToast />
+      <ShortcutsDialog />
+      <UndoToast />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { EvidenceGrid } from './EvidenceGrid';
 import { ImportToolbar } from './ImportToolbar';
 import { OcrQueuePanel } from './OcrQueuePanel';
 import { ScamAlert } from './ScamAlert';
-import { SevenDayWarning } from './SevenDayWarning';
+import { CaseOutlook } from './CaseOutlook';
 import { Timeline } from './Timeline';
 
 export function CasePage({ caseId }: { caseId: string }) {
@@ -20,7 +20,6 @@ export function CasePage({ caseId }: { caseId: string }) {
     <div className="case-page" data-testid="case-page" data-ready={loaded ? 'true' : 'false'}>
       <CaseHeader record={record} />
       <ScamAlert />
-      <SevenDayWarning record={record} />
       <div className="case-body">
         <DropZone caseId={caseId}>
           <ImportToolbar caseId={caseId} />
@@ -29,6 +28,8 @@ export function CasePage({ caseId }: { caseId: string }) {
         </DropZone>
         <ExportDialog caseId={caseId} />
         <div className="case-side">
+          {/* The 七日无理由 verdict (and its exclusion), the checklist and the first deadline, where a new case opens. */}
+          <CaseOutlook record={record} />
           <DeadlinePanel caseId={caseId} />
           <Timeline />
         </div>

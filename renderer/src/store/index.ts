@@ -13,6 +13,7 @@ import { redactionSlice } from './redactionSlice';
 import { portableSlice } from './portableSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
+import { uxSlice } from './uxSlice';
 import { vaultSlice } from './vaultSlice';
 
 export function createAppStore(deps: StoreDeps) {
@@ -30,6 +31,7 @@ export function createAppStore(deps: StoreDeps) {
     ...searchSlice(deps)(...a),
     ...settingsSlice(deps)(...a),
     ...uiSlice(deps)(...a),
+    ...uxSlice(deps)(...a),
     ...vaultSlice(deps)(...a),
   }));
 }

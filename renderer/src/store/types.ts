@@ -19,6 +19,7 @@ import type { SettingsSlice } from './settingsSlice';
 import type { RedactionSlice } from './redactionSlice';
 import type { PortableSlice } from './portableSlice';
 import type { UiSlice } from './uiSlice';
+import type { UxSlice } from './uxSlice';
 import type { VaultSlice } from './vaultSlice';
 
 export interface StoreDeps {
@@ -49,6 +50,7 @@ export type AppState = CasesSlice &
   SearchSlice &
   SettingsSlice &
   UiSlice &
+  UxSlice &
   VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

@@ -35,6 +35,7 @@ export const enIntegrity = {
       repair: 'Repair',
       quarantine: 'Quarantine',
       'log-repaired': 'Log repair',
+      undo: 'Undo',
     },
   },
   trash: {
