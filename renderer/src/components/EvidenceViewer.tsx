@@ -42,7 +42,8 @@ export function EvidenceViewer() {
       </div>
       <div className="viewer">
         {extraction?.messages ? (
-          <div className="viewer-preview transcript-wrap">
+          // Scrollable, so reachable by keyboard (arrow keys scroll it once it has focus).
+          <div className="viewer-preview transcript-wrap" tabIndex={0} role="region" aria-label={item.title}>
             <ChatTranscript messages={extraction.messages} />
           </div>
         ) : (
@@ -75,7 +76,7 @@ function Preview({ item, fields, active }: { item: EvidenceRecord; fields: Revie
   if (item.mediaType === 'image') {
     if (url === undefined) return <div className="viewer-preview loading" />;
     return (
-      <div className="viewer-preview">
+      <div className="viewer-preview" tabIndex={0} role="region" aria-label={item.title}>
         {url && item.width && item.height ? (
           <HighlightedImage url={url} alt={item.title} width={item.width} height={item.height} fields={fields} active={active} />
         ) : (

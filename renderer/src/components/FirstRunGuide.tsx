@@ -24,7 +24,6 @@ export function FirstRunGuide() {
         ))}
       </ol>
       <p className="guide-privacy" data-testid="guide-privacy">
-        <span aria-hidden="true">🔒 </span>
         {t('ux.guide.privacy')}
       </p>
       <p className="muted small">{t('cases.emptyTitle')} · {t('ux.guide.start')}</p>

@@ -20,6 +20,7 @@ export function NewCaseWizard() {
   const { t } = useTranslation();
   const create = useApp((s) => s.createCaseGuided);
   const setEditing = useApp((s) => s.setEditing);
+  const navigate = useApp((s) => s.navigate);
   const [step, setStep] = useState<Step>('issue');
   const [input, setInput] = useState<CaseInput>(EMPTY_CASE_INPUT);
   const [errors, setErrors] = useState<CaseFormErrors>({});
@@ -40,12 +41,10 @@ export function NewCaseWizard() {
     setErrors(found);
     if (Object.keys(found).length > 0) return go(2);
     setSaving(true);
-    try {
-      await create(final);
-      setEditing(null);
-    } finally {
-      setSaving(false);
-    }
+    const id = await create(final);
+    setSaving(false);
+    setEditing(null);
+    await navigate({ name: 'case', caseId: id });
   };
   const setGoods = (goodsType: GoodsType) => setInput((prev) => ({ ...prev, goodsType, virtualState: goodsType === 'virtual' ? (prev.virtualState ?? 'unactivated') : null }));
 

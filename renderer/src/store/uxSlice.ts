@@ -34,7 +34,7 @@ export interface UxSlice {
   moveWithUndo: (evidenceId: string, toCaseId: string) => Promise<void>;
   /** Called once a status change is saved, with the deadlines it added. */
   offerStatusUndo: (caseId: string, from: CaseStatus, to: CaseStatus, deadlineIds: string[]) => void;
-  /** The new-case flow's end: saves the case, adds its first deadline when the facts give one, opens it. */
+  /** The new-case flow's end: saves the case and adds its first deadline when the facts give one. Resolves to its id. */
   createCaseGuided: (input: CaseInput) => Promise<string>;
 }
 
@@ -122,7 +122,6 @@ export const uxSlice: Slice<UxSlice> = (deps) => (set, get) => {
       const { presetOverrides } = await get().ensureDeadlineSettings();
       const first = record ? firstDeadline(record, deps.now(), presetOverrides) : null;
       if (first) await get().addPresetDeadline(id, first);
-      await get().navigate({ name: 'case', caseId: id });
       return id;
     },
 

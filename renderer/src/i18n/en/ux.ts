@@ -28,6 +28,7 @@ export const enUx = {
     trash: 'Move to trash (can be undone)',
   },
   modal: { close: 'Close' },
+  filters: { case: 'Filter by case', platform: 'Filter by platform', kind: 'Filter by evidence kind' },
   undo: {
     action: 'Undo',
     trashed: 'Moved “{{title}}” to the trash',

@@ -27,6 +27,7 @@ export const zhUx = {
     trash: '移到回收站（可撤销）',
   },
   modal: { close: '关闭' },
+  filters: { case: '按案件筛选', platform: '按平台筛选', kind: '按证据类型筛选' },
   undo: {
     action: '撤销',
     trashed: '已将「{{title}}」移到回收站',
