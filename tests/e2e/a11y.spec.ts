@@ -8,7 +8,7 @@ import type { AppHarness } from './harness/attach';
 import { expect, test } from './harness/fixture';
 import { createCase, dropFiles } from './steps';
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
@@ -39,26 +39,39 @@ async function themed(app: AppHarness, theme: Theme): Promise<void> {
   await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
-test('every main screen passes axe in the light and the dark theme', async ({ app }) => {
-  const { page } = app;
+async function start(app: AppHarness): Promise<void> {
   await app.goto();
   // Buttons ease their colours; with reduced motion (which the app honours) axe reads the settled theme.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await checkScreen(app, '01-first-run-guide', () => expect(page.getByTestId('first-run-guide')).toBeVisible());
+  await app.page.emulateMedia({ reducedMotion: 'reduce' });
+}
 
-  await page.getByTestId('new-case').click();
-  await checkScreen(app, '02-new-case-flow', () => expect(page.getByTestId('case-wizard')).toBeVisible());
-  await page.getByTestId('wizard-next').click();
-  await page.getByTestId('wizard-goods-virtual').click();
-  await checkScreen(app, '03-new-case-goods', () => expect(page.getByTestId('wizard-virtual')).toBeVisible());
-  await page.keyboard.press('Escape');
-
+async function caseWithEvidence(app: AppHarness): Promise<void> {
+  const { page } = app;
   await createCase(page, { title: '游戏点卡卡密无效', shop: '星辰数码专营店', orderNumber: '3456789012345678901', amount: '149.9', platform: 'kameng' });
   await dropFiles(page, 'drop-zone', [
     { name: 'Screenshot_20261117_120304.png', bytes: await png(orderPageSvg()), type: 'image/png' },
     { name: '微信聊天_20261116.png', bytes: await png(chatSvg()), type: 'image/png' },
   ]);
   await expect(page.getByTestId('evidence-card')).toHaveCount(2);
+}
+
+test('axe, both themes: the first-run guide and the new-case flow', async ({ app }) => {
+  const { page } = app;
+  await start(app);
+  await checkScreen(app, '01-first-run-guide', () => expect(page.getByTestId('first-run-guide')).toBeVisible());
+  await page.getByTestId('new-case').click();
+  await checkScreen(app, '02-new-case-flow', () => expect(page.getByTestId('case-wizard')).toBeVisible());
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('wizard-goods-virtual').click();
+  await checkScreen(app, '03-new-case-goods', () => expect(page.getByTestId('wizard-virtual')).toBeVisible());
+  await page.getByTestId('wizard-next').click();
+  await checkScreen(app, '03b-new-case-facts', () => expect(page.getByTestId('case-platform')).toBeVisible());
+});
+
+test('axe, both themes: the case page and its dialogs', async ({ app }) => {
+  const { page } = app;
+  await start(app);
+  await caseWithEvidence(app);
   await checkScreen(app, '04-case-page', () => expect(page.getByTestId('case-outlook')).toBeVisible());
 
   await page.getByTestId('evidence-card').first().click();
@@ -71,10 +84,19 @@ test('every main screen passes axe in the light and the dark theme', async ({ ap
   await checkScreen(app, '06-export-dialog', () => expect(page.getByTestId('export-dialog')).toBeVisible());
   await page.keyboard.press('Escape');
 
+  await page.getByTestId('edit-case').click();
+  await checkScreen(app, '06b-edit-case', () => expect(page.getByTestId('case-form')).toBeVisible());
+  await page.keyboard.press('Escape');
+
   await page.getByTestId('shortcuts-open').click();
   await checkScreen(app, '07-shortcuts', () => expect(page.getByTestId('shortcuts-dialog')).toBeVisible());
   await page.keyboard.press('Escape');
+});
 
+test('axe, both themes: the case list, search, calendar, maintenance, backup and settings', async ({ app }) => {
+  const { page } = app;
+  await start(app);
+  await caseWithEvidence(app);
   await page.getByRole('button', { name: /返回案件列表/ }).click();
   await checkScreen(app, '08-case-list', () => expect(page.getByTestId('case-row')).toHaveCount(1));
   await page.getByTestId('nav-search').click();
@@ -88,10 +110,11 @@ test('every main screen passes axe in the light and the dark theme', async ({ ap
   await checkScreen(app, '12-backup', () => expect(page.getByTestId('nav-backup')).toHaveClass(/nav-active/));
   await page.getByTestId('nav-settings').click();
   await checkScreen(app, '13-settings', () => expect(page.getByTestId('settings')).toBeVisible());
-
-  // The same screens in English keep their accessible names.
+  // In English too, every control keeps an accessible name.
   await page.getByTestId('language-switch').click();
   await checkScreen(app, '14-settings-en', () => expect(page.getByTestId('settings')).toContainText('Appearance'));
+  await page.getByTestId('nav-search').click();
+  await checkScreen(app, '15-search-en', () => expect(page.getByTestId('search-input')).toBeVisible());
 });
 
 test('the theme follows the OS until 设置 picks one, and the choice survives a restart', async ({ app }) => {
