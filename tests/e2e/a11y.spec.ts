@@ -81,8 +81,31 @@ test('axe, both themes: the case page and its dialogs', async ({ app }) => {
   await page.keyboard.press('Escape');
 
   await page.getByTestId('open-export').click();
-  await checkScreen(app, '06-export-dialog', () => expect(page.getByTestId('export-dialog')).toBeVisible());
+  const dialog = page.getByTestId('export-dialog');
+  await checkScreen(app, '06-export-dialog', () => expect(dialog).toBeVisible());
+  // The redaction step: a drawn mask over the image is painted the same in both themes, so it stays
+  // visible on the image, which itself is never recoloured.
+  await dialog.getByTestId('export-redact').check();
+  await dialog.getByTestId('open-redaction').click();
+  const layer = dialog.getByTestId('redact-layer').first();
+  const box = await layer.boundingBox();
+  if (!box) throw new Error('no preview');
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.1);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.2, { steps: 5 });
+  await page.mouse.up();
+  const drawn = dialog.getByTestId('redact-drawn-box').first();
+  const paint: string[] = [];
+  await checkScreen(app, '06c-redaction-step', async () => {
+    await expect(drawn).toBeVisible();
+    paint.push(await drawn.evaluate((el) => `${getComputedStyle(el).backgroundColor} ${getComputedStyle(el).outlineColor}`));
+    expect(await dialog.locator('.redact-canvas img').first().evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+  });
+  expect(paint[0]).toBe(paint[1]);
+  expect(paint[0]).toContain('rgba(17, 20, 24, 0.86)');
+  await dialog.getByTestId('redaction-done').click();
   await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 
   await page.getByTestId('edit-case').click();
   await checkScreen(app, '06b-edit-case', () => expect(page.getByTestId('case-form')).toBeVisible());
@@ -91,6 +114,10 @@ test('axe, both themes: the case page and its dialogs', async ({ app }) => {
   await page.getByTestId('shortcuts-open').click();
   await checkScreen(app, '07-shortcuts', () => expect(page.getByTestId('shortcuts-dialog')).toBeVisible());
   await page.keyboard.press('Escape');
+
+  // In English too, every control keeps an accessible name.
+  await page.getByTestId('language-switch').click();
+  await checkScreen(app, '07b-case-page-en', () => expect(page.getByTestId('case-outlook')).toContainText('This case at a glance'));
 });
 
 test('axe, both themes: the case list, search, calendar, maintenance, backup and settings', async ({ app }) => {
