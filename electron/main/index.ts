@@ -1,7 +1,7 @@
 // App entry: wire the vault, OCR and reminder services to IPC, open the one window, and keep everything else thin.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, safeStorage } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, safeStorage } from 'electron';
 import { safeStorageBox } from './secrets/box';
 import { createHandlers } from './composition';
 import { createBundlePorts, createDesktopPorts } from './desktop';
@@ -34,7 +34,8 @@ function createWindow(show = true): BrowserWindow {
     minHeight: 640,
     title: '留证',
     show: false,
-    backgroundColor: '#f6f5f2',
+    // The page's own background in the OS theme, so the window does not flash the other colour on open.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171a' : '#f6f5f2',
     webPreferences: secureWebPreferences(preloadPath, !app.isPackaged),
   });
   hardenWebContents(win.webContents, () => entryUrl);
@@ -116,7 +117,13 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
     registerIpc(ipcMain, main.handlers, () => entryUrl, ipcError);
-    Menu.setApplicationMenu(buildAppMenu({ devTools: !app.isPackaged, platform: process.platform }));
+    Menu.setApplicationMenu(
+      buildAppMenu({
+        devTools: !app.isPackaged,
+        platform: process.platform,
+        command: (command) => sendEvent(mainWindow?.webContents, 'menu:command', { command }),
+      }),
+    );
     // Started at login: stay in the tray, but load the renderer so it can sync and take notification clicks.
     mainWindow = createWindow(!reminders.launchedAtLogin);
     app.on('activate', () => {

@@ -67,6 +67,7 @@ const api = {
   onReminderAction: (listener) => subscribe(API_EVENTS.onReminderAction, listener),
   onVaultCheckProgress: (listener) => subscribe(API_EVENTS.onVaultCheckProgress, listener),
   onBackupProgress: (listener) => subscribe(API_EVENTS.onBackupProgress, listener),
+  onMenuCommand: (listener) => subscribe(API_EVENTS.onMenuCommand, listener),
 } satisfies LiuZhengApi;
 
 contextBridge.exposeInMainWorld('liuzheng', api);

@@ -8,12 +8,16 @@ import { App } from './app/App';
 import { DbErrorScreen } from './app/DbErrorScreen';
 import { DB_NAME } from './db/migrations';
 import { initI18n } from './i18n';
+import { initTheme } from './app/theme';
 import { createAppStore } from './store';
 import { createStoreDeps } from './store/deps';
 import { StoreContext } from './app/StoreContext';
 import './app/styles.css';
+import './app/theme.css';
+import './app/ux.css';
 
 initI18n();
+initTheme();
 
 function render(node: ReactNode): void {
   const root = document.getElementById('root');

@@ -18,11 +18,13 @@ export const AUDIT_ACTIONS = [
   'repair',
   'quarantine',
   'log-repaired',
+  // An action taken back from its 撤销 toast; the reversing move, restore or status change is logged too.
+  'undo',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What the renderer may report; everything else only main knows happened. */
-export const RENDERER_AUDIT_ACTIONS = ['edit', 'move', 'status', 'case'] as const satisfies readonly AuditAction[];
+export const RENDERER_AUDIT_ACTIONS = ['edit', 'move', 'status', 'case', 'undo'] as const satisfies readonly AuditAction[];
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const MAX_AUDIT_DETAIL = 500;

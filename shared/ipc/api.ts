@@ -11,6 +11,7 @@ import { OCR_API_EVENTS, OCR_API_METHODS } from '../ocr/contract';
 import { PORTABLE_API_METHODS } from '../portable/contract';
 import { FIELDS_API_METHODS } from '../fields/contract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from '../reminders/contract';
+import { SHORTCUTS_API_EVENTS } from '../shortcuts/contract';
 
 export const API_METHODS = {
   importFiles: 'vault:importFiles',
@@ -39,6 +40,7 @@ export const API_EVENTS = {
   ...OCR_API_EVENTS,
   ...INTEGRITY_API_EVENTS,
   ...BACKUP_API_EVENTS,
+  ...SHORTCUTS_API_EVENTS,
 } as const satisfies Record<string, EventChannel>;
 
 type Methods = typeof API_METHODS;

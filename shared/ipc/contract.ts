@@ -9,6 +9,7 @@ import type { PortableApi } from '../portable/contract';
 import type { FieldsApi } from '../fields/contract';
 import type { IntentApi } from '../integrity/intents';
 import type { RemindersApi, RemindersEvents } from '../reminders/contract';
+import type { ShortcutsEvents } from '../shortcuts/contract';
 import type { VaultApi, VaultEvents } from '../vault/contract';
 
 // The vault's request and reply types, for the many modules that take them along with Handlers.
@@ -24,5 +25,6 @@ export type MainEvents = VaultEvents &
   RemindersEvents &
   OcrEvents &
   IntegrityEvents &
-  BackupEvents;
+  BackupEvents &
+  ShortcutsEvents;
 export type EventChannel = keyof MainEvents;

@@ -7,6 +7,8 @@ import { expect } from './harness/fixture';
 export async function createCase(page: Page, fields: { title: string; shop?: string; orderNumber?: string; amount?: string; platform?: string; item?: string; purchasedAt?: string }): Promise<void> {
   await page.getByTestId('new-case').click();
   const form = page.getByTestId('case-form');
+  // 新建案件 is a guided flow; its first step can go straight to the order details.
+  await form.getByTestId('wizard-jump-facts').click();
   await form.getByTestId('case-title').fill(fields.title);
   if (fields.platform) await form.getByTestId('case-platform').selectOption(fields.platform);
   if (fields.shop) await form.getByTestId('case-shop').fill(fields.shop);

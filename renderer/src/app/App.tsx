@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useContext } from 'react';
 import { usePasteImport } from '../evidence/usePasteImport';
-import { useApp } from './StoreContext';
+import { useApp, StoreContext } from './StoreContext';
 import { CalendarView } from '../deadlines/CalendarView';
 import { CaseFormDialog } from '../cases/CaseFormDialog';
 import { CaseList } from '../cases/CaseList';
@@ -13,11 +13,17 @@ import { PortableToast } from '../cases/PortableToast';
 import { SearchView } from '../search/SearchView';
 import { SettingsView } from '../settings/SettingsView';
 import { BackupPanel } from '../backup/BackupPanel';
+import { useShortcuts } from './useShortcuts';
 import { TopBar } from './TopBar';
 import { TransitionDialog } from '../cases/TransitionDialog';
 import { VaultNoticeBanner } from './VaultNoticeBanner';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { UndoToast } from '../common/UndoToast';
 
 export function App() {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('App outside StoreContext');
+  useShortcuts(store);
   const route = useApp((s) => s.route);
   const reconcileVault = useApp((s) => s.reconcileVault);
   const setProgress = useApp((s) => s.setProgress);
@@ -87,6 +93,8 @@ export function App() {
       <ImportReportPanel />
       <IcsResultToast />
       <PortableToast />
+      <ShortcutsDialog />
+      <UndoToast />
     </div>
   );
 }

@@ -7,6 +7,7 @@ export function TopBar() {
   const navigate = useApp((s) => s.navigate);
   const language = useApp((s) => s.language);
   const setLanguage = useApp((s) => s.setLanguage);
+  const setShortcutsOpen = useApp((s) => s.setShortcutsOpen);
 
   return (
     <header className="topbar">
@@ -49,6 +50,9 @@ export function TopBar() {
           {t('deadlineSettings.nav')}
         </button>
       </nav>
+      <button type="button" className="ghost icon-text" aria-label={t('ux.shortcuts.open')} title={t('ux.shortcuts.hint')} data-testid="shortcuts-open" onClick={() => setShortcutsOpen(true)}>
+        ?
+      </button>
       <button
         type="button"
         className="ghost lang-switch"

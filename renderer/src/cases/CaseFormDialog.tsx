@@ -6,11 +6,14 @@ import { useApp } from '../app/StoreContext';
 import { EnumSelect } from '../common/EnumSelect';
 import { Field } from '../common/Field';
 import { Modal } from '../common/Modal';
+import { NewCaseWizard } from './NewCaseWizard';
 
 export function CaseFormDialog() {
   const editing = useApp((s) => s.editing);
   const existing = useApp((s) => (s.editing && s.editing !== 'new' ? s.cases.find((c) => c.id === s.editing) : undefined));
   if (!editing) return null;
+  // A new case is the guided flow; editing an existing one is the full form.
+  if (editing === 'new') return <NewCaseWizard />;
   return <CaseForm key={editing} initial={existing ? toCaseInput(existing) : EMPTY_CASE_INPUT} caseId={existing?.id} />;
 }
 

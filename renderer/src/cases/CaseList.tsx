@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { nextDueByCase, sortCasesByDeadline } from '../../../shared/domain/deadline';
 import { useApp } from '../app/StoreContext';
 import { CaseRow } from './CaseRow';
+import { FirstRunGuide } from '../app/FirstRunGuide';
 import { ImportCaseButton } from './ImportCaseButton';
 
 export function CaseList() {
@@ -12,27 +13,24 @@ export function CaseList() {
   const cases = useMemo(() => sortCasesByDeadline(unsorted, nextDueByCase(deadlines)), [unsorted, deadlines]);
   const loaded = useApp((s) => s.casesLoaded);
   const setEditing = useApp((s) => s.setEditing);
+  const empty = loaded && cases.length === 0;
 
   return (
     <section className="case-list" data-testid="case-list" data-ready={loaded ? 'true' : 'false'}>
       <div className="section-head">
         <h1>{t('nav.cases')}</h1>
-        <ImportCaseButton />
-        <button type="button" className="primary" data-testid="new-case" onClick={() => setEditing('new')}>
-          + {t('cases.new')}
-        </button>
+        {/* An empty vault has these two in its guide instead. */}
+        {!empty && (
+          <>
+            <ImportCaseButton />
+            <button type="button" className="primary" data-testid="new-case" onClick={() => setEditing('new')}>
+              + {t('cases.new')}
+            </button>
+          </>
+        )}
       </div>
-      {loaded && cases.length === 0 ? (
-        <div className="empty-state">
-          <div className="empty-seal" aria-hidden="true">
-            证
-          </div>
-          <h2>{t('cases.emptyTitle')}</h2>
-          <p>{t('cases.emptyBody')}</p>
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            + {t('cases.new')}
-          </button>
-        </div>
+      {empty ? (
+        <FirstRunGuide />
       ) : (
         <ul className="case-rows">
           {cases.map((c) => (

@@ -11,8 +11,8 @@ import { EvidenceGrid } from '../evidence/EvidenceGrid';
 import { ImportToolbar } from '../evidence/ImportToolbar';
 import { OcrQueuePanel } from '../ocr-review/OcrQueuePanel';
 import { ScamAlert } from '../evidence/ScamAlert';
-import { SevenDayWarning } from './SevenDayWarning';
 import { Timeline } from '../evidence/Timeline';
+import { CaseOutlook } from './CaseOutlook';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const record = useApp((s) => s.cases.find((c) => c.id === caseId));
@@ -23,7 +23,6 @@ export function CasePage({ caseId }: { caseId: string }) {
     <div className="case-page" data-testid="case-page" data-ready={loaded ? 'true' : 'false'}>
       <CaseHeader record={record} />
       <ScamAlert />
-      <SevenDayWarning record={record} />
       <div className="case-body">
         <DropZone caseId={caseId}>
           <ImportToolbar caseId={caseId} />
@@ -32,6 +31,8 @@ export function CasePage({ caseId }: { caseId: string }) {
         </DropZone>
         <ExportDialog caseId={caseId} />
         <div className="case-side">
+          {/* The 七日无理由 verdict (and its exclusion), the checklist and the first deadline, where a new case opens. */}
+          <CaseOutlook record={record} />
           <DeadlinePanel caseId={caseId} />
           {isCardShopCase(record.platform) && <CardShopPanel record={record} />}
           <Timeline />

@@ -12,8 +12,10 @@ export interface CaseViewSlice {
   caseLoaded: boolean;
   refreshCase: () => Promise<void>;
   updateEvidence: (id: string, patch: EvidencePatch) => Promise<void>;
-  moveEvidence: (id: string, toCaseId: string) => Promise<void>;
-  removeEvidence: (id: string) => Promise<void>;
+  /** `undo` marks the move that takes back an earlier one, in the timeline's and the audit log's words. */
+  moveEvidence: (id: string, toCaseId: string, opts?: { undo?: boolean }) => Promise<void>;
+  /** Resolves to the trash entry's id, or null when nothing was removed. */
+  removeEvidence: (id: string) => Promise<string | null>;
 }
 
 export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
@@ -47,8 +49,9 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
       if (item) await deps.search.upsert(searchInput(item, get().extractions[id]));
     },
 
-    async moveEvidence(id, toCaseId) {
-      const item = get().evidence.find((e) => e.id === id);
+    async moveEvidence(id, toCaseId, opts = {}) {
+      // An undo moves an item the open case no longer lists.
+      const item = get().evidence.find((e) => e.id === id) ?? (await deps.repo.getEvidence(id));
       if (!item || item.caseId === toCaseId) return;
       const now = deps.now();
       const event = (caseId: string, type: 'evidence-moved-in' | 'evidence-moved-out', other: string) => ({
@@ -59,7 +62,7 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
         evidenceId: id,
         detail: `${item.title} · ${titleOf(other)}`,
       });
-      const detail = moveDetail(item.title, titleOf(item.caseId), titleOf(toCaseId));
+      const detail = `${opts.undo ? '撤销 · ' : ''}${moveDetail(item.title, titleOf(item.caseId), titleOf(toCaseId))}`.slice(0, 500);
       const intent = {
         kind: 'move' as const,
         evidenceId: id,
@@ -78,17 +81,20 @@ export const caseViewSlice: Slice<CaseViewSlice> = (deps) => (set, get) => {
 
     async removeEvidence(id) {
       const item = get().evidence.find((e) => e.id === id);
-      if (!item) return;
+      if (!item) return null;
+      let trashId: string | null = null;
       const event = { id: deps.newId(), caseId: item.caseId, at: deps.now(), type: 'evidence-removed' as const, evidenceId: id, detail: item.title };
       const intent = { kind: 'delete' as const, evidenceId: id, sha256: item.sha256, event };
       // Main moves the original to the trash (kept 30 days, logged) first; only then does the record go.
       await withIntent(deps, intent, async () => {
         const res = await deps.api.trashEvidence({ record: item, caseTitle: titleOf(item.caseId) });
         if (!res.ok) throw new Error(res.error.message);
+        trashId = res.value.id;
         await applyDelete(deps, intent);
       });
       set({ viewerId: null });
       await Promise.all([get().refreshCase(), get().loadCases()]);
+      return trashId;
     },
   };
 };

@@ -7,12 +7,13 @@ interface Props<T extends string> {
   labels: string;
   onChange: (value: T) => void;
   testId?: string;
+  autoFocus?: boolean;
 }
 
-export function EnumSelect<T extends string>({ value, options, labels, onChange, testId }: Props<T>) {
+export function EnumSelect<T extends string>({ value, options, labels, onChange, testId, autoFocus }: Props<T>) {
   const { t } = useTranslation();
   return (
-    <select value={value} data-testid={testId} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? value)}>
+    <select value={value} data-testid={testId} autoFocus={autoFocus} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? value)}>
       {options.map((o) => (
         <option key={o} value={o}>
           {t(String(`${labels}.${o}`))}

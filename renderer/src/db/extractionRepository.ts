@@ -38,6 +38,15 @@ export function createExtractionRepository(db: LiuZhengDb) {
       await db.extractions.update(evidenceId, { caseId });
     },
 
+    async get(evidenceId: string): Promise<ExtractionRecord | undefined> {
+      return db.extractions.get(evidenceId);
+    },
+
+    /** Puts a row back as it was (an undone trash keeps the buyer's corrections). */
+    async restore(row: ExtractionRecord): Promise<void> {
+      await db.extractions.put(row);
+    },
+
     async remove(evidenceId: string): Promise<void> {
       await db.extractions.delete(evidenceId);
     },

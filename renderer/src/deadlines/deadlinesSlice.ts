@@ -25,6 +25,8 @@ export interface DeadlinesSlice {
   requestStatusChange: (caseId: string, to: CaseStatus) => Promise<void>;
   confirmTransition: (presetIds: PresetId[]) => Promise<void>;
   cancelTransition: () => void;
+  /** Adds one preset deadline computed elsewhere (the new-case flow's first deadline). */
+  addPresetDeadline: (caseId: string, computed: ComputedProposal) => Promise<void>;
   addCustomDeadline: (caseId: string, label: string, spec: CustomDeadline) => Promise<void>;
   markDeadlineDone: (id: string) => Promise<void>;
   /**
@@ -47,10 +49,11 @@ function addedEvent(deps: StoreDeps, d: DeadlineRecord): CaseEvent {
 }
 
 export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
-  async function addDeadlines(records: DeadlineRecord[]): Promise<void> {
-    if (records.length === 0) return;
+  async function addDeadlines(records: DeadlineRecord[]): Promise<string[]> {
+    if (records.length === 0) return [];
     await deps.deadlines.add(records, records.map((d) => addedEvent(deps, d)));
     await get().loadDeadlines();
+    return records.map((d) => d.id);
   }
 
   const fromProposal = (caseId: string, p: ComputedProposal, offsetsMin: readonly number[]) =>
@@ -74,7 +77,10 @@ export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
       const { presetOverrides } = await get().ensureDeadlineSettings();
       const plan = planTransition(record.status, to, deps.now(), presetOverrides);
       if (plan.deadlines.length > 0) set({ pendingTransition: { caseId, plan } });
-      else await get().saveCase({ ...toCaseInput(record), status: to }, caseId);
+      else {
+        await get().saveCase({ ...toCaseInput(record), status: to }, caseId);
+        get().offerStatusUndo(caseId, record.status, to, []);
+      }
     },
 
     async confirmTransition(presetIds) {
@@ -85,11 +91,17 @@ export const deadlinesSlice: Slice<DeadlinesSlice> = (deps) => (set, get) => {
       if (!record) return;
       await get().saveCase({ ...toCaseInput(record), status: pending.plan.to }, record.id);
       const { defaultOffsetsMin } = await get().ensureDeadlineSettings();
-      await addDeadlines(pending.plan.deadlines.filter((p) => presetIds.includes(p.presetId)).map((p) => fromProposal(record.id, p, defaultOffsetsMin)));
+      const added = await addDeadlines(pending.plan.deadlines.filter((p) => presetIds.includes(p.presetId)).map((p) => fromProposal(record.id, p, defaultOffsetsMin)));
+      get().offerStatusUndo(record.id, record.status, pending.plan.to, added);
       await get().refreshCase();
     },
 
     cancelTransition: () => set({ pendingTransition: null }),
+
+    async addPresetDeadline(caseId, computed) {
+      const { defaultOffsetsMin } = await get().ensureDeadlineSettings();
+      await addDeadlines([fromProposal(caseId, computed, defaultOffsetsMin)]);
+    },
 
     async addCustomDeadline(caseId, label, spec) {
       const due = computeCustomDue(spec);

@@ -11,8 +11,8 @@ export function EvidenceDetails({ item }: { item: EvidenceRecord }) {
   const { t } = useTranslation();
   const cases = useApp((s) => s.cases);
   const updateEvidence = useApp((s) => s.updateEvidence);
-  const moveEvidence = useApp((s) => s.moveEvidence);
-  const removeEvidence = useApp((s) => s.removeEvidence);
+  const moveEvidence = useApp((s) => s.moveWithUndo);
+  const removeEvidence = useApp((s) => s.trashWithUndo);
   const [title, setTitle] = useState(item.title);
   const [note, setNote] = useState(item.note);
   const dirty = title !== item.title || note !== item.note;
@@ -71,7 +71,9 @@ export function EvidenceDetails({ item }: { item: EvidenceRecord }) {
         <button
           type="button"
           className="danger"
-          onClick={() => window.confirm(t('evidence.removeConfirm', { title: item.title })) && void removeEvidence(item.id)}
+          data-testid="evidence-trash"
+          // No confirmation: the toast that follows offers 撤销, and the trash keeps the item 30 days.
+          onClick={() => void removeEvidence(item.id)}
         >
           {t('evidence.remove')}
         </button>

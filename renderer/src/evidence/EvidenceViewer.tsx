@@ -16,15 +16,34 @@ export function EvidenceViewer() {
   const item = useApp((s) => (s.viewerId ? s.evidence.find((e) => e.id === s.viewerId) : undefined));
   const extraction = useApp((s) => (s.viewerId ? s.extractions[s.viewerId] : undefined));
   const openViewer = useApp((s) => s.openViewer);
+  const ids = useApp((s) => s.evidence.map((e) => e.id).join('\n'));
   const [hover, setHover] = useState<string | null>(null);
   if (!item) return null;
   const fields = extraction ? reviewFields(extraction.extraction, extraction.corrections) : [];
+  const order = ids.split('\n');
+  const at = order.indexOf(item.id);
+  const go = (delta: number) => {
+    const next = order[at + delta];
+    if (next) openViewer(next);
+  };
 
   return (
-    <Modal title={item.title} onClose={() => openViewer(null)} wide testId="evidence-viewer">
+    <Modal title={item.title} onClose={() => openViewer(null)} wide testId="evidence-viewer" initialFocus="dialog">
+      <div className="viewer-nav">
+        <button type="button" className="ghost small" disabled={at <= 0} aria-label={t('ux.shortcuts.prev')} title={`${t('ux.shortcuts.prev')} (←)`} data-testid="viewer-prev" onClick={() => go(-1)}>
+          ← {t('ux.shortcuts.prev')}
+        </button>
+        <span className="muted small" data-testid="viewer-position">
+          {at + 1} / {order.length}
+        </span>
+        <button type="button" className="ghost small" disabled={at >= order.length - 1} aria-label={t('ux.shortcuts.next')} title={`${t('ux.shortcuts.next')} (→)`} data-testid="viewer-next" onClick={() => go(1)}>
+          {t('ux.shortcuts.next')} →
+        </button>
+      </div>
       <div className="viewer">
         {extraction?.messages ? (
-          <div className="viewer-preview transcript-wrap">
+          // Scrollable, so reachable by keyboard (arrow keys scroll it once it has focus).
+          <div className="viewer-preview transcript-wrap" tabIndex={0} role="region" aria-label={item.title}>
             <ChatTranscript messages={extraction.messages} />
           </div>
         ) : (
@@ -57,7 +76,7 @@ function Preview({ item, fields, active }: { item: EvidenceRecord; fields: Revie
   if (item.mediaType === 'image') {
     if (url === undefined) return <div className="viewer-preview loading" />;
     return (
-      <div className="viewer-preview">
+      <div className="viewer-preview" tabIndex={0} role="region" aria-label={item.title}>
         {url && item.width && item.height ? (
           <HighlightedImage url={url} alt={item.title} width={item.width} height={item.height} fields={fields} active={active} />
         ) : (

@@ -7,6 +7,7 @@ import { enIntegrity } from '../integrity/i18n/en';
 import { enBackup } from '../backup/i18n/en';
 import { enComplaint } from '../complaint/i18n/en';
 import { enCardShop } from '../cases/i18n/en.cardShop';
+import { enUx } from '../app/i18n/en';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
@@ -293,4 +294,5 @@ export const en = {
   backup: enBackup,
   complaint: enComplaint,
   cardShop: enCardShop,
+  ux: enUx,
 } satisfies Mirror<typeof zh>;

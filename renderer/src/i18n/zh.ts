@@ -5,6 +5,7 @@ import { zhIntegrity } from '../integrity/i18n/zh';
 import { zhBackup } from '../backup/i18n/zh';
 import { zhComplaint } from '../complaint/i18n/zh';
 import { zhCardShop } from '../cases/i18n/zh.cardShop';
+import { zhUx } from '../app/i18n/zh';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
@@ -292,4 +293,5 @@ export const zh = {
   backup: zhBackup,
   complaint: zhComplaint,
   cardShop: zhCardShop,
+  ux: zhUx,
 } as const;

@@ -39,7 +39,7 @@ export function FieldReview({ evidenceId, fields, onHover }: Props) {
           >
             <span className={`field-type field-${f.type}`}>{t(`fields.types.${f.type}`)}</span>
             {editing === f.key ? (
-              <input value={draft} autoFocus onChange={(e) => setDraft(e.target.value)} data-testid="field-edit-input" />
+              <input value={draft} autoFocus aria-label={t(`fields.types.${f.type}`)} onChange={(e) => setDraft(e.target.value)} data-testid="field-edit-input" />
             ) : (
               <span className="field-value-cell">
                 <span className="mono field-value" data-testid="field-value">

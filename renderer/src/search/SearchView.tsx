@@ -30,6 +30,7 @@ export function SearchView() {
           autoFocus
           value={query}
           placeholder={t('search.placeholder')}
+          aria-label={t('search.title')}
           data-testid="search-input"
           onChange={(e) => {
             setQuery(e.target.value);
@@ -38,7 +39,7 @@ export function SearchView() {
         />
       </div>
       <div className="search-filters">
-        <select value={filters.caseId ?? ''} data-testid="search-case" onChange={(e) => update({ ...filters, caseId: e.target.value })}>
+        <select value={filters.caseId ?? ''} aria-label={t('ux.filters.case')} data-testid="search-case" onChange={(e) => update({ ...filters, caseId: e.target.value })}>
           <option value="">{t('search.allCases')}</option>
           {cases.map((c) => (
             <option key={c.id} value={c.id}>
@@ -46,7 +47,7 @@ export function SearchView() {
             </option>
           ))}
         </select>
-        <select value={filters.platform ?? ''} data-testid="search-platform" onChange={(e) => update({ ...filters, platform: e.target.value })}>
+        <select value={filters.platform ?? ''} aria-label={t('ux.filters.platform')} data-testid="search-platform" onChange={(e) => update({ ...filters, platform: e.target.value })}>
           <option value="">{t('search.allPlatforms')}</option>
           {PLATFORMS.filter((p) => p !== 'other' && p !== 'xianyu').map((p) => (
             <option key={p} value={p}>
@@ -54,7 +55,7 @@ export function SearchView() {
             </option>
           ))}
         </select>
-        <select value={filters.kind ?? ''} data-testid="search-kind" onChange={(e) => update({ ...filters, kind: e.target.value })}>
+        <select value={filters.kind ?? ''} aria-label={t('ux.filters.kind')} data-testid="search-kind" onChange={(e) => update({ ...filters, kind: e.target.value })}>
           <option value="">{t('search.allKinds')}</option>
           {EVIDENCE_KINDS.map((k) => (
             <option key={k} value={k}>

@@ -5,6 +5,7 @@ import { LanguageSettings } from './LanguageSettings';
 import { PresetSettings } from '../deadlines/PresetSettings';
 import { ReminderSettings } from '../deadlines/ReminderSettings';
 import { StartupSettings } from './StartupSettings';
+import { ThemeSettings } from './ThemeSettings';
 
 export interface SettingsSectionDef {
   /** Anchor id and test id suffix. */
@@ -19,4 +20,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSectionDef[] = [
   { id: 'reminders', titleKey: 'deadlineSettings.sections.reminders', Component: ReminderSettings },
   { id: 'startup', titleKey: 'deadlineSettings.sections.startup', Component: StartupSettings },
   { id: 'language', titleKey: 'deadlineSettings.sections.language', Component: LanguageSettings },
+  { id: 'theme', titleKey: 'ux.theme.section', Component: ThemeSettings },
 ];

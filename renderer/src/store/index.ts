@@ -15,6 +15,7 @@ import { portableSlice } from '../cases/portableSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 import { vaultSlice } from '../evidence/vaultSlice';
+import { uxSlice } from '../app/uxSlice';
 
 export function createAppStore(deps: StoreDeps) {
   return create<AppState>()((...a) => ({
@@ -32,6 +33,7 @@ export function createAppStore(deps: StoreDeps) {
     ...searchSlice(deps)(...a),
     ...settingsSlice(deps)(...a),
     ...uiSlice(deps)(...a),
+    ...uxSlice(deps)(...a),
     ...vaultSlice(deps)(...a),
   }));
 }

@@ -21,6 +21,7 @@ import type { RedactionSlice } from '../export/redactionSlice';
 import type { PortableSlice } from '../cases/portableSlice';
 import type { UiSlice } from './uiSlice';
 import type { VaultSlice } from '../evidence/vaultSlice';
+import type { UxSlice } from '../app/uxSlice';
 
 export interface StoreDeps {
   repo: Repositories;
@@ -51,6 +52,7 @@ export type AppState = CardShopSlice &
   SearchSlice &
   SettingsSlice &
   UiSlice &
+  UxSlice &
   VaultSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

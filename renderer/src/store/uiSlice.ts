@@ -1,4 +1,5 @@
 import { persistLanguage, savedLanguage, type Language } from '../i18n';
+import { persistThemeChoice, savedThemeChoice, type ThemeChoice } from '../app/theme';
 import type { Slice } from './types';
 
 export type Route =
@@ -16,10 +17,13 @@ export interface UiSlice {
   editing: 'new' | string | null;
   viewerId: string | null;
   language: Language;
+  /** 跟随系统 / 浅色 / 深色, kept with the language in local storage. */
+  themeChoice: ThemeChoice;
   navigate: (route: Route) => Promise<void>;
   setEditing: (editing: 'new' | string | null) => void;
   openViewer: (evidenceId: string | null) => void;
   setLanguage: (lang: Language) => void;
+  setThemeChoice: (choice: ThemeChoice) => void;
 }
 
 export const uiSlice: Slice<UiSlice> = () => (set, get) => ({
@@ -27,6 +31,7 @@ export const uiSlice: Slice<UiSlice> = () => (set, get) => ({
   editing: null,
   viewerId: null,
   language: savedLanguage(),
+  themeChoice: savedThemeChoice(),
 
   async navigate(route) {
     set({ route, viewerId: null, evidence: [], events: [], caseLoaded: false });
@@ -38,5 +43,9 @@ export const uiSlice: Slice<UiSlice> = () => (set, get) => ({
   setLanguage(language) {
     persistLanguage(language);
     set({ language });
+  },
+  setThemeChoice(themeChoice) {
+    persistThemeChoice(themeChoice);
+    set({ themeChoice });
   },
 });

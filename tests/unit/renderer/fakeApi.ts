@@ -98,6 +98,7 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     onReminderAction: (listener) => listen(API_EVENTS.onReminderAction, listener),
     onVaultCheckProgress: (listener) => listen(API_EVENTS.onVaultCheckProgress, listener),
     onBackupProgress: (listener) => listen(API_EVENTS.onBackupProgress, listener),
+    onMenuCommand: (listener) => listen(API_EVENTS.onMenuCommand, listener),
   } satisfies LiuZhengApi;
 
   return {

@@ -39,6 +39,7 @@ export const enIntegrity = {
       repair: 'Repair',
       quarantine: 'Quarantine',
       'log-repaired': 'Log repair',
+      undo: 'Undo',
     },
   },
   trash: {

@@ -37,6 +37,7 @@ export const zhIntegrity = {
       repair: '修复',
       quarantine: '隔离',
       'log-repaired': '日志修复',
+      undo: '撤销',
     },
   },
   trash: {
