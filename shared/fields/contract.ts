@@ -3,14 +3,17 @@
 // the vault beside the OCR result; the renderer only asks for them (and keeps the buyer's
 // corrections, keyed by what was read, in its own records).
 import { z } from 'zod';
-import { EXTRACT_KINDS, EXTRACT_PLATFORMS, ID_SCHEMES, SCAM_SIGNAL_IDS } from '../extract/types';
+import { EXTRACT_KINDS, EXTRACT_PLATFORMS, ID_SCHEMES, SCAM_SIGNAL_IDS, TIME_BASES } from '../extract/types';
 import type { Extraction } from '../extract/types';
+import { CAPTURE_SOURCES } from '../domain/evidence';
+import type { CaptureSource } from '../domain/evidence';
 
 /**
  * Bumped whenever extraction would read the same OCR result differently, so fields stored by an
- * older build are read again rather than trusted.
+ * older build are read again rather than trusted. 3: times carry their basis, and relative stamps
+ * against a weak capture time are approximate (issue 12).
  */
-export const FIELDS_VERSION = 2;
+export const FIELDS_VERSION = 3;
 
 /** Bounds on what one file holds and one reply carries: far above a real page or a bounded chat read. */
 export const FIELDS_LIMITS = { items: 20_000, textChars: 16 * 1024 * 1024, valueChars: 4096 };
@@ -21,6 +24,8 @@ export interface EvidenceFields {
   source: 'ocr' | 'chatlog';
   /** The capture time the fields were read against (the vault sidecar's), for relative stamps. */
   capturedAt: string | null;
+  /** Where that capture time came from; relative stamps are exact only against a trusted one. */
+  captureSource: CaptureSource | null;
   /** ISO instant of the OCR result they were read from; null for chat logs. */
   ocrAt: string | null;
   /** ISO instant the fields were written. */
@@ -40,6 +45,8 @@ const fieldShape = {
   label: short.optional(),
   line: z.number().int().optional(),
   agree: z.boolean().nullable().optional(),
+  basis: z.enum(TIME_BASES).optional(),
+  afterCapture: z.literal(true).optional(),
 };
 const field = z.object(fieldShape);
 const idField = z.object({ ...fieldShape, scheme: z.enum(ID_SCHEMES) });
@@ -52,6 +59,8 @@ export const extractionSchema = z.object({
   transactionIds: list(idField),
   trackingNumbers: list(idField),
   timestamps: list(field),
+  approxTimestamps: list(field).optional(),
+  captureSuspect: z.literal(true).optional(),
   amount: field.nullable(),
   scam: z.boolean(),
   scamSignals: list(
@@ -74,6 +83,7 @@ export const evidenceFieldsSchema = z.object({
   sha256,
   source: z.enum(['ocr', 'chatlog']),
   capturedAt: z.string().max(64).nullable(),
+  captureSource: z.enum(CAPTURE_SOURCES).nullable(),
   ocrAt: z.string().max(64).nullable(),
   createdAt: z.string().max(64),
   engine: z.enum(['paddle', 'tesseract']).nullable(),

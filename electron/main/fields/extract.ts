@@ -1,6 +1,8 @@
 // The one reading of fields from an original, shared by the app (when OCR finishes or a chat log is
 // read), the `scan` CLI, the bundle path, the benchmarks and the tests: so what is measured is what a
 // buyer gets. Screenshots take the chat-app hint from their pixels; chat logs their parsed messages.
+import { captureTrust } from '../../../shared/domain/evidence';
+import type { CaptureSource } from '../../../shared/domain/evidence';
 import { extractFromChatLog } from '../../../shared/extract';
 import type { Extraction, OcrWord, ParsedChatLog } from '../../../shared/extract';
 import { confirmFields, withAgreement } from '../ocr/confirm';
@@ -8,8 +10,11 @@ import type { OcrEngine } from '../ocr/engine';
 import { chatAppHint, extractWithHints } from '../ocr/hints';
 
 export type FieldSource =
-  /** A screenshot: its bytes (for the bubble colours), what OCR read, and when it was taken. */
-  | { kind: 'image'; image: Buffer; ocr: OcrReading; capturedAt: string | null }
+  /**
+   * A screenshot: its bytes (for the bubble colours), what OCR read, when it was taken and where that
+   * time came from (a weak source makes relative stamps approximate).
+   */
+  | { kind: 'image'; image: Buffer; ocr: OcrReading; capturedAt: string | null; captureSource: CaptureSource | null }
   | { kind: 'chatlog'; chat: ParsedChatLog };
 
 /** What the extractors take from an OCR result: the engine's own text (not the cleaned display text) and its words. */
@@ -28,7 +33,11 @@ export interface ExtractOptions {
 
 export async function extractEvidenceFields(source: FieldSource, opts: ExtractOptions = {}): Promise<Extraction> {
   if (source.kind === 'chatlog') return extractFromChatLog(source.chat);
-  const extraction = extractWithHints({ text: source.ocr.rawText, words: source.ocr.words }, source.capturedAt, await chatAppHint(source.image));
+  const extraction = extractWithHints(
+    { text: source.ocr.rawText, words: source.ocr.words },
+    { capturedAt: source.capturedAt, anchorTrusted: source.captureSource !== null && captureTrust(source.captureSource) === 'trusted' },
+    await chatAppHint(source.image),
+  );
   if (!opts.secondReader) return extraction;
   try {
     return withAgreement(extraction, (await confirmFields(opts.secondReader, source.image, extraction)).agreement);

@@ -50,8 +50,9 @@ export function createFieldsService(opts: FieldsServiceOptions): FieldsService {
   const fromOcr = async (result: StoredOcrResult, image: Buffer): Promise<EvidenceFields> => {
     const sidecar = await readSidecar(layout, result.sha256);
     const capturedAt = sidecar?.blob.capturedAt ?? null;
-    const extraction = await extractEvidenceFields({ kind: 'image', image, ocr: result, capturedAt }, opts.secondReader ? { secondReader: opts.secondReader() } : {});
-    return save({ version: FIELDS_VERSION, sha256: result.sha256, source: 'ocr', capturedAt, ocrAt: result.createdAt, createdAt: opts.now().toISOString(), engine: result.kind, extraction });
+    const captureSource = sidecar?.blob.captureSource ?? null;
+    const extraction = await extractEvidenceFields({ kind: 'image', image, ocr: result, capturedAt, captureSource }, opts.secondReader ? { secondReader: opts.secondReader() } : {});
+    return save({ version: FIELDS_VERSION, sha256: result.sha256, source: 'ocr', capturedAt, captureSource, ocrAt: result.createdAt, createdAt: opts.now().toISOString(), engine: result.kind, extraction });
   };
 
   const readNow = async (sha: string): Promise<EvidenceFields | null> => {
@@ -66,7 +67,7 @@ export function createFieldsService(opts: FieldsServiceOptions): FieldsService {
     const chat = await readChatExport(layout.blob(sha), sidecar.blob.originalName);
     if (chat === null) return null;
     const extraction = await extractEvidenceFields({ kind: 'chatlog', chat });
-    return save({ version: FIELDS_VERSION, sha256: sha, source: 'chatlog', capturedAt: sidecar.blob.capturedAt, ocrAt: null, createdAt: opts.now().toISOString(), engine: null, extraction });
+    return save({ version: FIELDS_VERSION, sha256: sha, source: 'chatlog', capturedAt: sidecar.blob.capturedAt, captureSource: sidecar.blob.captureSource, ocrAt: null, createdAt: opts.now().toISOString(), engine: null, extraction });
   };
 
   return {

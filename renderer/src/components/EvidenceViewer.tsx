@@ -34,7 +34,7 @@ export function EvidenceViewer() {
           <EvidenceDetails key={item.id} item={item} />
           {extraction ? (
             <>
-              <FieldReview evidenceId={item.id} fields={fields} onHover={setHover} />
+              <FieldReview evidenceId={item.id} fields={fields} captureSource={item.captureSource} onHover={setHover} />
               {extraction.source === 'ocr' && (
                 <details className="ocr-text">
                   <summary>{t('fields.ocrText')}</summary>

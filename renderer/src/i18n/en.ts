@@ -3,6 +3,7 @@ import type { zh } from './zh';
 import { enDeadlineSettings } from './en/deadlineSettings';
 import { enRedaction } from './en/redaction';
 import { enPortable } from './en/portable';
+import { enTimes } from './en/times';
 import { enIntegrity } from './en/integrity';
 import { enBackup } from './en/backup';
 
@@ -81,7 +82,7 @@ export const en = {
     logistics: 'Logistics',
     other: 'Other',
   },
-  captureSource: { exif: 'Photo EXIF', filename: 'File name', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time' },
+  captureSource: { exif: 'Photo EXIF', filename: 'File name', statusbar: 'Status-bar clock', user: 'Set by me', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time' },
   importSource: { dialog: 'File dialog', folder: 'Folder import', drop: 'Drag and drop', clipboard: 'Clipboard', recovered: 'Recovered after interruption' },
   evidence: {
     add: 'Add files',
@@ -273,7 +274,9 @@ export const en = {
     'deadline-done': 'Deadline done: {{detail}}',
     note: '{{detail}}',
     'case-imported': 'Imported “{{detail}}” from a case folder',
-    stamp: 'Time shown in evidence ({{detail}})',
+    stamp: 'Time shown in the screenshot ({{detail}})',
+    stampInferred: 'Reckoned from the capture time ({{detail}})',
+    stampApprox: 'Approximate time, kept ({{detail}})',
   },
   vault: {
     reconciled: 'Vault check: {{summary}}',
@@ -287,6 +290,7 @@ export const en = {
   deadlineSettings: enDeadlineSettings,
   redaction: enRedaction,
   portable: enPortable,
+  times: enTimes,
   integrity: enIntegrity,
   backup: enBackup,
 } satisfies Mirror<typeof zh>;
