@@ -53,7 +53,7 @@ export function bundleTimeline(input: Pick<BundleInput, 'case' | 'events' | 'evi
     const stamps = e.fields.filter((f) => f.type === 'timestamp' && DATE.test(f.value) && !seen.has(f.value) && seen.add(f.value));
     for (const f of stamps.slice(0, STAMPS_PER_EXHIBIT)) {
       const basis = f.basis ?? 'shown';
-      const what = f.label ?? (basis === 'shown' ? '截图所示时间' : basis === 'inferred' ? '截图中的相对时间' : '截图中的时间（约略，由买家保留）');
+      const what = f.label ?? (basis === 'shown' ? '截图所示时间' : basis === 'inferred' ? '截图中的相对时间' : '截图中的约略时间，经买家保留');
       rows.push({ at: f.value, text: `${what}（${e.title}）`, basis, source, exhibit: no });
     }
   });
