@@ -9,7 +9,7 @@ import { createBackupService, type BackupService } from './backup/service';
 import { createBundleService } from './bundle';
 import { bundleAudit, createBundleHandlers, type BundlePorts } from './bundle/handlers';
 import { createRedactionSource } from './bundle/redactions';
-import { createFieldsHandlers } from './fields/handlers';
+import { createFieldsHandlers, fieldsAudit } from './fields/handlers';
 import { createFieldsService, type FieldsService } from './fields/service';
 import { createVaultHandlers, imagesOf, vaultAudit, type DesktopPorts } from './handlers';
 import { createIntegrity, withAudit, type Integrity, type IntegrityPorts } from './integrity';
@@ -127,7 +127,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
   const handlers: Handlers = {
     ...withAudit(createVaultHandlers(vault, ports.desktop, clock, afterImport), vaultAudit, integrity.audit),
     ...createOcrHandlers(ocr, vaultDir),
-    ...createFieldsHandlers(fields),
+    ...withAudit(createFieldsHandlers(fields), fieldsAudit, integrity.audit),
     ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date }), ports.bundle, createRedactionSource(vaultDir)), bundleAudit, integrity.audit),
     ...createReminderHandlers(reminders, { ...ports.reminders, now: clock }),
     // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.

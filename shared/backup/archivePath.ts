@@ -46,6 +46,8 @@ const LAYOUT: readonly (readonly [RegExp, VaultEntryRule])[] = [
   [new RegExp(`^ocr/${HEX64}\\.json$`), 'keep'],
   // The fields read from each original (fields/service.ts), checked against their schema when read.
   [new RegExp(`^ocr/${HEX64}\\.fields\\.json$`), 'keep'],
+  // The buyer's capture time for an original (fields/capture.ts), checked against its schema when read.
+  [new RegExp(`^ocr/${HEX64}\\.capture\\.json$`), 'keep'],
   // A multi-step action in flight when the backup was taken; the next start settles it.
   [/^intents\/[0-9a-f]{24}\.json$/, 'keep'],
   [/^audit\/log\.jsonl$/, 'keep'],

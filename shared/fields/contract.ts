@@ -94,15 +94,43 @@ export interface FieldsRequest {
   sha256: string;
 }
 
+/** The buyer sets or confirms when a screenshot was taken (e.g. from the phone gallery's details). */
+export interface SetCaptureRequest {
+  sha256: string;
+  /** Local Asia/Shanghai "YYYY-MM-DDTHH:mm[:ss]"; never after now. */
+  capturedAt: string;
+  /** For the audit entry: the record the buyer was looking at. */
+  caseId: string;
+  evidenceId: string;
+}
+
+export interface CaptureTimeReply {
+  /** Normalised to seconds. */
+  capturedAt: string;
+  captureSource: 'user';
+  /** What it replaced, for the audit log and the UI. */
+  previous: { capturedAt: string; captureSource: CaptureSource } | null;
+  /** The fields read again against the new time; null while OCR has not finished. */
+  fields: EvidenceFields | null;
+}
+
 export type FieldsApi = {
   /** The fields of one original: null while its OCR has not finished (or it is neither a screenshot nor a chat log). */
   'fields:read': (req: FieldsRequest) => Promise<EvidenceFields | null>;
+  /** Sets the capture time (source `user`): relative stamps re-resolve against it, and it is audited. */
+  'fields:setCaptureTime': (req: SetCaptureRequest) => Promise<CaptureTimeReply>;
 };
 
 export const FIELDS_API_METHODS = {
   readFields: 'fields:read',
+  setCaptureTime: 'fields:setCaptureTime',
 } as const satisfies Record<string, keyof FieldsApi>;
+
+const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 export const fieldsSchemas = {
   'fields:read': z.object({ sha256 }).strict(),
+  'fields:setCaptureTime': z
+    .object({ sha256, capturedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/, 'expected local YYYY-MM-DDTHH:mm[:ss]'), caseId: recordId, evidenceId: recordId })
+    .strict(),
 } satisfies { [C in keyof FieldsApi]: z.ZodType<Parameters<FieldsApi[C]>[0]> };

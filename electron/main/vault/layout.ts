@@ -38,6 +38,8 @@ export interface VaultLayout {
   display(sha: string): string;
   /** The fields extracted from one original, beside its OCR result. */
   fields(sha: string): string;
+  /** A capture time better than the import's (the buyer's own, issue 12), beside the fields. */
+  capture(sha: string): string;
   ocrResult(sha: string): string;
   /** A trashed item's files, by its 24-hex trash id. */
   trashEntry(id: string): string;
@@ -83,6 +85,7 @@ export function vaultLayout(root: string): VaultLayout {
     thumb: (sha) => path.join(thumbDir, `${assertSha256(sha)}.webp`),
     display: (sha) => path.join(displayDir, `${assertSha256(sha)}.webp`),
     fields: (sha) => path.join(ocrDir, `${assertSha256(sha)}.fields.json`),
+    capture: (sha) => path.join(ocrDir, `${assertSha256(sha)}.capture.json`),
     ocrResult: (sha) => path.join(ocrDir, `${assertSha256(sha)}.json`),
     trashEntry: (id) => path.join(trashDir, `${assertId24(id)}.entry.json`),
     trashBlob: (id) => path.join(trashDir, `${assertId24(id)}.blob`),

@@ -4,6 +4,7 @@ import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { reviewFields, type ReviewField } from '../../../shared/domain/review';
 import { useDisplayImage } from '../hooks/useBlobUrl';
 import { useApp } from '../StoreContext';
+import { CaptureTimeEditor } from './CaptureTimeEditor';
 import { ChatTranscript } from './ChatTranscript';
 import { EvidenceDetails } from './EvidenceDetails';
 import { FieldReview } from './FieldReview';
@@ -31,6 +32,7 @@ export function EvidenceViewer() {
           <Preview item={item} fields={fields} active={hover} />
         )}
         <div className="viewer-side">
+          {item.mediaType === 'image' && <CaptureTimeEditor key={`${item.id}-${item.capturedAt}`} item={item} suspect={extraction?.extraction.captureSuspect === true} />}
           <EvidenceDetails key={item.id} item={item} />
           {extraction ? (
             <>
