@@ -1,5 +1,6 @@
 // Vocabulary of the extraction layer. Everything here is plain data so main, the renderer and the CLI
 // can pass it across IPC or print it as JSON without conversion.
+import type { CaptureSource } from '../domain/evidence';
 
 /** A tesseract.js word box, in image pixels. */
 export interface BBox {
@@ -165,6 +166,16 @@ export interface Extraction {
   approxTimestamps?: Field[];
   /** Some time on screen is later than the capture time: 截图时间可能有误. */
   captureSuspect?: true;
+  /**
+   * The capture time the stamps were read against, after the status-bar clock was read (issue 12):
+   * screenshots only; absent on older results and chat logs.
+   */
+  capture?: {
+    capturedAt: string;
+    captureSource: CaptureSource;
+    dateFrom?: CaptureSource;
+    statusBar: { time: string; agrees: boolean } | null;
+  };
   amount: Field | null;
   scam: boolean;
   scamSignals: ScamSignal[];

@@ -61,6 +61,14 @@ export const extractionSchema = z.object({
   timestamps: list(field),
   approxTimestamps: list(field).optional(),
   captureSuspect: z.literal(true).optional(),
+  capture: z
+    .object({
+      capturedAt: z.string().max(32),
+      captureSource: z.enum(CAPTURE_SOURCES),
+      dateFrom: z.enum(CAPTURE_SOURCES).optional(),
+      statusBar: z.object({ time: z.string().max(8), agrees: z.boolean() }).nullable(),
+    })
+    .optional(),
   amount: field.nullable(),
   scam: z.boolean(),
   scamSignals: list(

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CaptureTimeReply, EvidenceFields } from '../../../shared/fields/contract';
 import { reresolveTimes } from '../../../shared/extract';
+import type { Extraction } from '../../../shared/extract';
 import { toShanghaiLocal } from '../../../shared/time/shanghai';
 import { FIELDS_VERSION, evidenceFieldsSchema } from '../../../shared/fields/contract';
 import { writeFileAtomic } from '../fs/atomic';
@@ -15,6 +16,17 @@ import { assertSha256, vaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
 import { captureAnchor, normaliseLocal, writeCaptureOverride } from './capture';
 import { extractEvidenceFields } from './extract';
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The stamps read again against the buyer's time, which the status-bar clock (if read) confirms or not. */
+function withUserCapture(extraction: Extraction, capturedAt: string): Extraction {
+  const bar = extraction.capture?.statusBar ?? null;
+  const statusBar = bar === null ? null : { time: bar.time, agrees: Math.abs(minutes(bar.time) - minutes(capturedAt.slice(11, 16))) <= 1 };
+  const read = reresolveTimes(extraction, capturedAt, true);
+  // The buyer's word stands, but a bar that contradicts it is still said.
+  return { ...read, capture: { capturedAt, captureSource: 'user', statusBar }, ...(statusBar?.agrees === false ? { captureSuspect: true as const } : {}) };
+}
 
 /** A capture time the buyer cannot set: not a real time, or after now. Named for the reply. */
 export class CaptureTimeError extends Error {}
@@ -60,7 +72,9 @@ export function createFieldsService(opts: FieldsServiceOptions): FieldsService {
     const capturedAt = anchor?.capturedAt ?? null;
     const captureSource = anchor?.captureSource ?? null;
     const extraction = await extractEvidenceFields({ kind: 'image', image, ocr: result, capturedAt, captureSource }, opts.secondReader ? { secondReader: opts.secondReader() } : {});
-    return save({ version: FIELDS_VERSION, sha256: result.sha256, source: 'ocr', capturedAt, captureSource, ocrAt: result.createdAt, createdAt: opts.now().toISOString(), engine: result.kind, extraction });
+    // What the stamps were read against: the status-bar clock may have confirmed or supplied the time of day.
+    const used = extraction.capture ?? { capturedAt, captureSource };
+    return save({ version: FIELDS_VERSION, sha256: result.sha256, source: 'ocr', capturedAt: used.capturedAt, captureSource: used.captureSource, ocrAt: result.createdAt, createdAt: opts.now().toISOString(), engine: result.kind, extraction });
   };
 
   const readNow = async (sha: string): Promise<EvidenceFields | null> => {
@@ -95,7 +109,7 @@ export function createFieldsService(opts: FieldsServiceOptions): FieldsService {
             capturedAt,
             captureSource: 'user',
             createdAt: opts.now().toISOString(),
-            extraction: stored.source === 'ocr' ? reresolveTimes(stored.extraction, capturedAt, true) : stored.extraction,
+            extraction: stored.source === 'ocr' ? withUserCapture(stored.extraction, capturedAt) : stored.extraction,
           });
     return { capturedAt, captureSource: 'user', previous, fields };
   };

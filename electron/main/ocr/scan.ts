@@ -80,7 +80,9 @@ async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: (
   const result = await ocrImage(engine(), bytes);
   // The app's own extraction (fields/extract.ts); the second reader then re-reads each field's crop.
   const extraction = await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt, captureSource }, second ? { secondReader: second() } : {});
-  return { engine: result.kind, ...toScanJson(extraction, capturedAt, captureSource), ...(second ? { agree: agreementOf(extraction) } : {}) };
+  // The status-bar clock may have confirmed or supplied the time of day (extraction.capture).
+  const capture = extraction.capture ?? { capturedAt, captureSource };
+  return { engine: result.kind, ...toScanJson(extraction, capture.capturedAt, capture.captureSource), ...(second ? { agree: agreementOf(extraction) } : {}) };
 }
 
 interface Classified {

@@ -4,10 +4,18 @@ import { useState } from 'react';
 import '../times.css';
 import { useTranslation } from 'react-i18next';
 import { captureTrust, type EvidenceRecord } from '../../../shared/domain/evidence';
+import type { Extraction } from '../../../shared/extract/types';
 import { formatLocal } from '../../../shared/time/shanghai';
 import { useApp } from '../StoreContext';
 
-export function CaptureTimeEditor({ item, suspect }: { item: EvidenceRecord; suspect: boolean }) {
+interface Props {
+  item: EvidenceRecord;
+  suspect: boolean;
+  /** What main read from the status bar (Extraction.capture). */
+  capture: Extraction['capture'] | null;
+}
+
+export function CaptureTimeEditor({ item, suspect, capture }: Props) {
   const { t } = useTranslation();
   const setCaptureTime = useApp((s) => s.setCaptureTime);
   const [editing, setEditing] = useState(false);
@@ -36,6 +44,12 @@ export function CaptureTimeEditor({ item, suspect }: { item: EvidenceRecord; sus
           {t(`times.trust.${trust}`)}
         </span>
       </div>
+      {capture?.statusBar && (
+        <p className="muted small" data-testid="capture-statusbar" data-agrees={capture.statusBar.agrees}>
+          {t(capture.statusBar.agrees ? 'times.barAgrees' : 'times.barDisagrees', { time: capture.statusBar.time })}
+          {capture.dateFrom ? ` ${t('times.dateFrom', { source: t(`captureSource.${capture.dateFrom}`) })}` : ''}
+        </p>
+      )}
       {suspect && (
         <p className="capture-suspect" role="alert" data-testid="capture-suspect">
           {t('times.suspect')}

@@ -32,7 +32,7 @@ export function EvidenceViewer() {
           <Preview item={item} fields={fields} active={hover} />
         )}
         <div className="viewer-side">
-          {item.mediaType === 'image' && <CaptureTimeEditor key={`${item.id}-${item.capturedAt}`} item={item} suspect={extraction?.extraction.captureSuspect === true} />}
+          {item.mediaType === 'image' && <CaptureTimeEditor key={`${item.id}-${item.capturedAt}`} item={item} suspect={extraction?.extraction.captureSuspect === true} capture={extraction?.extraction.capture ?? null} />}
           <EvidenceDetails key={item.id} item={item} />
           {extraction ? (
             <>

@@ -65,8 +65,14 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
       await deps.extractions.save(record);
       // A file-name guess of "other" gives way to what the page itself shows.
       const kind = suggestedKind(record.extraction.kind);
-      const upgraded = item.kind === 'other' && kind ? { ...item, kind } : item;
+      let upgraded = item.kind === 'other' && kind ? { ...item, kind } : item;
       if (upgraded !== item) await deps.repo.updateEvidence(item.id, { kind: upgraded.kind });
+      // The status-bar clock may have confirmed or supplied the capture time; the buyer's own stays.
+      const capture = record.extraction.capture;
+      if (capture && item.captureSource !== 'user' && (capture.captureSource !== item.captureSource || capture.capturedAt !== item.capturedAt)) {
+        upgraded = { ...upgraded, capturedAt: capture.capturedAt, captureSource: capture.captureSource };
+        await deps.repo.updateEvidence(item.id, { capturedAt: capture.capturedAt, captureSource: capture.captureSource });
+      }
       await deps.search.upsert(searchInput(upgraded, record));
       if (open.name === 'case' && open.caseId === item.caseId) touchedOpenCase = true;
     }

@@ -24,4 +24,7 @@ export const enTimes = {
   cancel: 'Cancel',
   saved: 'Capture time set; relative times were reckoned again',
   invalid: 'Enter a valid time, not later than now',
+  barAgrees: 'Status-bar clock {{time}} matches the capture time',
+  barDisagrees: 'Status-bar clock {{time}} does not match the capture time',
+  dateFrom: '(date from {{source}})',
 } satisfies Mirror<typeof zhTimes>;

@@ -23,4 +23,7 @@ export const zhTimes = {
   cancel: '取消',
   saved: '截图时间已设定，相对时间已重新推算',
   invalid: '请输入有效的时间，且不晚于现在',
+  barAgrees: '截图状态栏时钟 {{time}}，与截图时间一致',
+  barDisagrees: '截图状态栏时钟 {{time}}，与截图时间不符',
+  dateFrom: '（日期取自{{source}}）',
 } as const;
