@@ -10,6 +10,8 @@ import { createBundleService } from './bundle';
 import { bundleAudit, createBundleHandlers, type BundlePorts } from './bundle/handlers';
 import { createRedactionSource } from './bundle/redactions';
 import { createFieldsHandlers, fieldsAudit } from './fields/handlers';
+import { createHolidayHandlers } from './holidays/handlers';
+import { createHolidayService } from './holidays/service';
 import { createFieldsService, type FieldsService } from './fields/service';
 import { createVaultHandlers, imagesOf, vaultAudit, type DesktopPorts } from './handlers';
 import { createIntegrity, withAudit, type Integrity, type IntegrityPorts } from './integrity';
@@ -133,6 +135,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.
     ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),
     ...withAudit(createPortableHandlers(vault, vaultDir, ports.portable, afterImport), portableAudit, integrity.audit),
+    ...createHolidayHandlers(createHolidayService({ dataDir: opts.dataDir, now: date })),
     ...integrity.handlers,
   };
 

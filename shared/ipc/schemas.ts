@@ -9,6 +9,7 @@ import { backupSchemas } from '../backup/contract';
 import { ocrSchemas } from '../ocr/contract';
 import { portableSchemas } from '../portable/contract';
 import { fieldsSchemas } from '../fields/contract';
+import { holidaysSchemas } from '../holidays/contract';
 import { remindersSchemas } from '../reminders/contract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
@@ -51,6 +52,7 @@ export const requestSchemas = {
   ...intentSchemas,
   ...backupSchemas,
   ...portableSchemas,
+  ...holidaysSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

@@ -4,6 +4,7 @@ import { enDeadlineSettings } from './en/deadlineSettings';
 import { enRedaction } from './en/redaction';
 import { enPortable } from './en/portable';
 import { enTimes } from './en/times';
+import { enHolidays } from './en/holidays';
 import { enIntegrity } from './en/integrity';
 import { enBackup } from './en/backup';
 
@@ -291,6 +292,7 @@ export const en = {
   redaction: enRedaction,
   portable: enPortable,
   times: enTimes,
+  holidays: enHolidays,
   integrity: enIntegrity,
   backup: enBackup,
 } satisfies Mirror<typeof zh>;

@@ -4,6 +4,7 @@ import { zhPortable } from './zh/portable';
 import { zhIntegrity } from './zh/integrity';
 import { zhBackup } from './zh/backup';
 import { zhTimes } from './zh/times';
+import { zhHolidays } from './zh/holidays';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
@@ -290,6 +291,7 @@ export const zh = {
   redaction: zhRedaction,
   portable: zhPortable,
   times: zhTimes,
+  holidays: zhHolidays,
   integrity: zhIntegrity,
   backup: zhBackup,
 } as const;

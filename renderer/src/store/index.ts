@@ -3,6 +3,7 @@ import { casesSlice } from './casesSlice';
 import { caseViewSlice } from './caseViewSlice';
 import { deadlinesSlice } from './deadlinesSlice';
 import { exportSlice } from './exportSlice';
+import { holidaysSlice } from './holidaysSlice';
 import { importSlice } from './importSlice';
 import { integritySlice } from './integritySlice';
 import { ocrSlice } from './ocrSlice';
@@ -21,6 +22,7 @@ export function createAppStore(deps: StoreDeps) {
     ...caseViewSlice(deps)(...a),
     ...deadlinesSlice(deps)(...a),
     ...exportSlice(deps)(...a),
+    ...holidaysSlice(deps)(...a),
     ...importSlice(deps)(...a),
     ...integritySlice(deps)(...a),
     ...ocrSlice(deps)(...a),

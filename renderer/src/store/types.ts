@@ -10,6 +10,7 @@ import type { CasesSlice } from './casesSlice';
 import type { CaseViewSlice } from './caseViewSlice';
 import type { DeadlinesSlice } from './deadlinesSlice';
 import type { ExportSlice } from './exportSlice';
+import type { HolidaysSlice } from './holidaysSlice';
 import type { ImportSlice } from './importSlice';
 import type { IntegritySlice } from './integritySlice';
 import type { OcrSlice } from './ocrSlice';
@@ -40,6 +41,7 @@ export type AppState = CasesSlice &
   CaseViewSlice &
   DeadlinesSlice &
   ExportSlice &
+  HolidaysSlice &
   ImportSlice &
   IntegritySlice &
   OcrSlice &
