@@ -47,13 +47,13 @@ describe('refineCapture', () => {
     ['file name disagrees (renamed, or another zone)', at('2026-11-17T12:03:04', 'filename'), clock(15, 5), { capturedAt: '2026-11-17T12:03:04', captureSource: 'filename', statusBar: { time: '15:05', agrees: false } }],
     ['EXIF confirmed by a 12-hour bar', at('2026-11-17T15:05:10', 'exif'), clock(3, 5, true), { captureSource: 'exif', statusBar: { time: '15:05', agrees: true } }],
     ['the buyer’s time is kept', at('2026-11-17T09:00:00', 'user'), clock(12, 3), { captureSource: 'user', statusBar: { time: '12:03', agrees: false } }],
-    // Weak: the bar gives the time of day, the weak time the date.
-    ['mtime later the same day', at('2026-12-04T10:39:00', 'mtime'), clock(9, 12), { capturedAt: '2026-12-04T09:12:00', captureSource: 'statusbar', dateFrom: 'mtime', statusBar: { time: '09:12', agrees: false } }],
+    // Weak and equal to the bar: the file was written at capture; the bar vouches for it.
     ['mtime equal to the bar: the original file', at('2026-12-04T10:39:30', 'mtime'), clock(10, 39), { capturedAt: '2026-12-04T10:39:30', captureSource: 'statusbar', dateFrom: 'mtime', statusBar: { time: '10:39', agrees: true } }],
-    ['clipboard, ambiguous 12-hour bar picks the earlier time', at('2026-11-22T10:00:00', 'clipboard'), clock(9, 30, true), { capturedAt: '2026-11-22T09:30:00', captureSource: 'statusbar', dateFrom: 'clipboard' }],
-    ['clipboard, ambiguous bar in the afternoon', at('2026-11-22T22:00:00', 'clipboard'), clock(9, 30, true), { capturedAt: '2026-11-22T21:30:00', captureSource: 'statusbar' }],
-    // A bar later than the copy: another day, which nobody saw. The mtime stays, flagged as disagreeing.
+    ['a paste the moment it was taken, 12-hour bar', at('2026-11-22T21:30:20', 'clipboard'), clock(9, 30, true), { capturedAt: '2026-11-22T21:30:20', captureSource: 'statusbar', dateFrom: 'clipboard', statusBar: { time: '21:30', agrees: true } }],
+    // Weak and different: copied or pasted later, on an unknown day. The weak time stays; the bar says it disagrees.
+    ['mtime later the same day', at('2026-12-04T10:39:00', 'mtime'), clock(9, 12), { capturedAt: '2026-12-04T10:39:00', captureSource: 'mtime', statusBar: { time: '09:12', agrees: false } }],
     ['mtime earlier than the bar', at('2026-12-04T10:39:00', 'mtime'), clock(18, 3), { capturedAt: '2026-12-04T10:39:00', captureSource: 'mtime', statusBar: { time: '18:03', agrees: false } }],
+    ['clipboard, ambiguous 12-hour bar shown at or before the paste', at('2026-11-22T22:00:00', 'clipboard'), clock(9, 30, true), { capturedAt: '2026-11-22T22:00:00', captureSource: 'clipboard', statusBar: { time: '21:30', agrees: false } }],
     ['no bar', at('2026-12-04T10:39:00', 'mtime'), null, { capturedAt: '2026-12-04T10:39:00', captureSource: 'mtime', statusBar: null }],
   ] as const)('%s', (_name, anchor, bar, expected) => {
     expect(refineCapture(anchor, bar)).toMatchObject(expected);

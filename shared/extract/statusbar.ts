@@ -71,9 +71,12 @@ const AGREE_MINUTES = 1;
 /**
  * Combines the capture time found at import with the status-bar clock:
  * - trusted (EXIF, file name, the buyer's): kept; the bar confirms it or exposes the disagreement;
- * - weak (mtime, clipboard, import): the bar gives the time of day and the weak time the date
- *   (source `statusbar`), but only when the bar's time is not after the weak time's on that day: a
- *   file cannot be copied before it was taken, so a later bar means another day, which nobody saw.
+ * - weak (mtime, clipboard, import) within a minute of the bar: the file was written when the
+ *   screenshot was taken, so its date is the capture's and the bar vouches for the time (source
+ *   `statusbar`, date from the weak time);
+ * - weak and different: the file was copied or pasted later, on a day nobody can tell from the
+ *   pixels. The weak time stays, and the bar's time is kept to say it disagrees. (Taking the copy's
+ *   date with the bar's time would date a screenshot copied days later to the day of copying.)
  */
 export function refineCapture(anchor: { capturedAt: string; captureSource: CaptureSource } | null, clock: StatusBarClock | null): CaptureReading | null {
   if (anchor === null) return null;
@@ -90,13 +93,8 @@ export function refineCapture(anchor: { capturedAt: string; captureSource: Captu
   }
   // A file time within a minute of the bar's is the moment of capture itself (the file was written then).
   if (agrees) return { capturedAt: anchor.capturedAt, captureSource: 'statusbar', dateFrom: anchor.captureSource, statusBar: { time: hhmm(closest), agrees } };
+  // The bar's reading nearest the file time, at or before it when the clock is 12-hour.
   const earlier = candidates.filter((c) => c <= anchorMin);
-  if (earlier.length === 0) return { capturedAt: anchor.capturedAt, captureSource: anchor.captureSource, statusBar: { time: hhmm(closest), agrees: false } };
-  const chosen = Math.max(...earlier);
-  return {
-    capturedAt: `${anchor.capturedAt.slice(0, 10)}T${hhmm(chosen)}:00`,
-    captureSource: 'statusbar',
-    dateFrom: anchor.captureSource,
-    statusBar: { time: hhmm(chosen), agrees: false },
-  };
+  const shown = earlier.length > 0 ? Math.max(...earlier) : closest;
+  return { capturedAt: anchor.capturedAt, captureSource: anchor.captureSource, statusBar: { time: hhmm(shown), agrees: false } };
 }

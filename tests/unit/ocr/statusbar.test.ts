@@ -56,17 +56,24 @@ describe('the clock and the capture time, through scan', () => {
     expect(wrong).toMatchObject({ capturedAt: '2026-11-09T09:32:04', capturedAtSource: 'filename', captureSuspect: true });
   }, 60_000);
 
-  it('gives a copied file the bar’s time of day (source statusbar)', async () => {
+  it('vouches for a file written at capture (file time = bar: source statusbar), not for a copy', async () => {
     const { path: file, truth } = corpusImage(35);
+    const saved = path.join(dir, 'saved.png');
     const copied = path.join(dir, 'chat.png');
+    await copyFile(file, saved);
     await copyFile(file, copied);
-    // Copied the same day, at 18:00 Shanghai time: later than the bar's 11:32.
-    const at = new Date(`${truth.capturedAt.slice(0, 10)}T10:00:00Z`);
-    await utimes(copied, at, at);
-    const [line] = await scanFiles([copied], { engine, confirm: false });
-    expect(line).toMatchObject({ capturedAt: `${truth.capturedAt.slice(0, 16)}:00`, capturedAtSource: 'statusbar' });
-    // Against the bar's time the chat's stamps are exact again.
-    expect(line && 'timestamps' in line ? [...line.timestamps].sort() : []).toEqual([...truth.timestamps].sort());
-    expect(line && 'approxTimestamps' in line ? line.approxTimestamps : null).toEqual([]);
+    // Written 20 s into the bar's minute (Shanghai is UTC+8); the copy came the next morning.
+    const shot = new Date(`${truth.capturedAt.slice(0, 16)}:20+08:00`);
+    const later = new Date(shot.getTime() + 20 * 3600_000);
+    await utimes(saved, shot, shot);
+    await utimes(copied, later, later);
+    const [original, copy] = await scanFiles([saved, copied], { engine, confirm: false });
+    expect(original).toMatchObject({ capturedAt: `${truth.capturedAt.slice(0, 16)}:20`, capturedAtSource: 'statusbar' });
+    // Against a time the phone vouched for, the chat's stamps are exact.
+    expect(original && 'timestamps' in original ? [...original.timestamps].sort() : []).toEqual([...truth.timestamps].sort());
+    expect(original && 'approxTimestamps' in original ? original.approxTimestamps : null).toEqual([]);
+    // The copy keeps its weak time, flagged: the bar (11:32) contradicts it, and its stamps are approximate.
+    expect(copy).toMatchObject({ capturedAtSource: 'mtime', timestamps: [], captureSuspect: true });
+    expect(copy && 'approxTimestamps' in copy ? copy.approxTimestamps.length : 0).toBe(2);
   }, 60_000);
 });
