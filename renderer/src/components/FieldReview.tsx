@@ -30,7 +30,7 @@ function ApproxTimes({ evidenceId, fields, captureSource, onHover }: Props) {
           const kept = f.status === 'confirmed' || f.status === 'edited';
           return (
             <li key={f.key} className={`field-row approx ${kept ? 'kept' : ''}`} data-testid="approx-row" data-kept={kept} onMouseEnter={() => onHover(f.key)} onMouseLeave={() => onHover(null)}>
-              <span className="field-type field-timestamp">{t('times.basis.approx')}</span>
+              <span className="field-type field-timestamp">{t('fields.types.timestamp')}</span>
               <span className="field-value-cell">
                 <span className="mono field-value" data-testid="approx-value">
                   {t('times.approxAt', { at: formatLocal(f.value), from: t(`times.approxFrom.${captureSource}`) })}

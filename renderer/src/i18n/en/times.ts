@@ -10,7 +10,7 @@ export const enTimes = {
   approxAt: 'about {{at}} ({{from}})',
   approxFrom: { mtime: 'reckoned from the file time', clipboard: 'reckoned from the paste time', import: 'reckoned from the import time', exif: 'reckoned from the capture time', filename: 'reckoned from the capture time', statusbar: 'reckoned from the capture time', user: 'reckoned from the capture time' },
   basis: { shown: 'shown', inferred: 'reckoned from capture time', approx: 'approx.' },
-  suspect: 'The capture time may be wrong: the screenshot shows a time later than it. Please check and set the capture time',
+  suspect: 'The capture time may be wrong: a time in the screenshot or its status-bar clock contradicts it. Please check and set the capture time',
   approxTitle: 'Approximate times (not listed as exact)',
   approxHint: 'Reckoned from an unreliable capture time, for reference only; kept ones appear in the timeline and bundle marked “approx.”.',
   keep: 'Keep',

@@ -9,7 +9,7 @@ export const zhTimes = {
   approxAt: '约 {{at}}（{{from}}）',
   approxFrom: { mtime: '按文件时间推算', clipboard: '按粘贴时间推算', import: '按导入时间推算', exif: '按截图时间推算', filename: '按截图时间推算', statusbar: '按截图时间推算', user: '按截图时间推算' },
   basis: { shown: '截图所示', inferred: '按截图时间推算', approx: '约' },
-  suspect: '截图时间可能有误：截图中有晚于截图时间的时刻，请核对并设定截图时间',
+  suspect: '截图时间可能有误：截图中的时刻或状态栏时钟与它不符，请核对并设定截图时间',
   approxTitle: '约略时间（不作为确切时间列出）',
   approxHint: '这些时间按不可靠的截图时间推算，仅供参考；保留后才会出现在时间线和证据包中，并标注“约”。',
   keep: '保留',
