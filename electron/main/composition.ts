@@ -135,7 +135,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.
     ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),
     ...withAudit(createPortableHandlers(vault, vaultDir, ports.portable, afterImport), portableAudit, integrity.audit),
-    ...createHolidayHandlers(createHolidayService({ dataDir: opts.dataDir, now: date })),
+    ...createHolidayHandlers(createHolidayService({ vaultDir, now: date })),
     ...integrity.handlers,
   };
 

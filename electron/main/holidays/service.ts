@@ -1,11 +1,13 @@
-// The holiday years the buyer loaded (设置 → 节假日数据), kept in <dataDir>/holidays.json beside the
-// app's other settings, and rewritten atomically. A later file for the same year replaces it.
+// The holiday years the buyer loaded (设置 → 节假日数据), kept in <vault>/settings/holidays.json (so a
+// backup carries them) and rewritten atomically. A later file for the same year replaces it.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { HolidayLoadReply, HolidayState } from '../../../shared/holidays/contract';
 import { holidayStateSchema } from '../../../shared/holidays/contract';
 import { parseHolidayFile } from '../../../shared/holidays/parse';
 import { writeFileAtomic } from '../fs/atomic';
 import { readJson } from '../ocr/store';
+import { vaultLayout } from '../vault/layout';
 
 /** A holiday file that cannot be used; the message names the file and line, for the buyer. */
 export class HolidayFileError extends Error {}
@@ -15,8 +17,8 @@ export interface HolidayService {
   load(fileName: string, text: string): Promise<HolidayLoadReply>;
 }
 
-export function createHolidayService(opts: { dataDir: string; now: () => Date }): HolidayService {
-  const file = path.join(opts.dataDir, 'holidays.json');
+export function createHolidayService(opts: { vaultDir: string; now: () => Date }): HolidayService {
+  const file = vaultLayout(opts.vaultDir).holidays;
 
   const list = async (): Promise<HolidayState> => {
     // A torn or hand-edited file counts as none loaded: the bundled data and the provisional rule stand.
@@ -34,6 +36,7 @@ export function createHolidayService(opts: { dataDir: string; now: () => Date })
       const years = parsed.years.map((y) => y.year);
       const kept = (await list()).loaded.filter((y) => !years.includes(y.year));
       const state: HolidayState = { loaded: [...kept, ...parsed.years.map((y) => ({ ...y, source: name, loadedAt }))].sort((a, b) => a.year - b.year) };
+      await mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, `${JSON.stringify(state)}\n`);
       return { state, years };
     },
