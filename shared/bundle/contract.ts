@@ -69,6 +69,7 @@ const evidence = z
     source: text(500).optional(),
     platform: z.enum(EXTRACT_PLATFORMS).nullable().optional(),
     captureSuspect: z.boolean().optional(),
+    captureDateFrom: z.enum(CAPTURE_SOURCES).optional(),
     fields: z.array(z.object({ type: z.enum(FIELD_TYPES), value: text(200), label: text(100).nullable(), basis: z.enum(TIME_BASES).optional() }).strict()).max(500),
     messages: z.array(chatMessage).max(200_000).nullable(),
     redactions: z.array(z.object({ x0: COORD, y0: COORD, x1: COORD, y1: COORD }).strict()).max(2000).optional(),

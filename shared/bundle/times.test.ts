@@ -87,6 +87,10 @@ describe('captureTimeText (the exhibit caption)', () => {
     expect(captureTimeText({ capturedAt: '2026-11-17T12:03:04', captureSource }, EXPORT)).toBe(text);
   });
 
+  it('says where a status-bar time took its date from', () => {
+    expect(captureTimeText({ capturedAt: '2026-11-17T12:03:20', captureSource: 'statusbar', captureDateFrom: 'mtime' }, EXPORT)).toBe('2026-11-17 12:03:20（依据：截图状态栏时钟，日期取自文件修改时间，可信）');
+  });
+
   it('covers every source', () => {
     for (const s of CAPTURE_SOURCES) expect(captureTimeText({ capturedAt: '2026-11-17T12:03:04', captureSource: s }, EXPORT)).toMatch(/依据/);
   });

@@ -38,6 +38,8 @@ export interface CaptureFacts {
   captureSource: CaptureSource;
   /** A time on screen is later than the capture time. */
   captureSuspect?: boolean;
+  /** With a status-bar time: where the date came from. */
+  captureDateFrom?: CaptureSource;
 }
 
 /** The exhibit caption's 拍摄时间: the time, its source and its trust; never a time after the export. */
@@ -46,7 +48,8 @@ export function captureTimeText(e: CaptureFacts, exportedAt: string): string {
   const weak = captureTrust(e.captureSource) === 'weak';
   const suspect = e.captureSuspect ? '；截图时间可能有误：截图中有晚于此时间的时刻' : '';
   if (afterExport(e.capturedAt, exportedAt)) return `不详（${source}晚于导出时间，设备时钟可能有误）${suspect}`;
-  if (!weak) return `${localText(e.capturedAt, true)}（依据：${source}，可信）${suspect}`;
+  const dateFrom = e.captureSource === 'statusbar' && e.captureDateFrom ? `，日期取自${CAPTURE_SOURCE_LABELS[e.captureDateFrom]}` : '';
+  if (!weak) return `${localText(e.capturedAt, true)}（依据：${source}${dateFrom}，可信）${suspect}`;
   const why = WEAK_REASONS[e.captureSource];
   return `约 ${localText(e.capturedAt, true)}（依据：${source}，不可靠${why ? `：${why}` : ''}）${suspect}`;
 }

@@ -72,6 +72,8 @@ export interface BundleEvidence extends Omit<BlobInfo, 'hasThumbnail'> {
   source?: string;
   /** A time on screen is later than the capture time (截图时间可能有误); said on the exhibit page. */
   captureSuspect?: boolean;
+  /** With captureSource statusbar: where the date came from (the bar shows only the time of day). */
+  captureDateFrom?: BlobInfo['captureSource'];
   /** The app or platform OCR recognised, for the 来源 column. */
   platform?: ExtractPlatform | null;
   fields: BundleField[];

@@ -65,6 +65,7 @@ export function toBundleInput(
           purpose: e.note,
           platform: x?.extraction.platform ?? null,
           ...(x?.extraction.captureSuspect ? { captureSuspect: true } : {}),
+          ...(e.captureSource === 'statusbar' && x?.extraction.capture?.dateFrom ? { captureDateFrom: x.extraction.capture.dateFrom } : {}),
           fields: fields.map((f) => ({ type: f.type, value: f.value, label: f.label, ...(f.basis !== null ? { basis: f.basis } : {}) })),
           messages: x?.messages ?? null,
         };
