@@ -110,7 +110,7 @@ async function ocrCheck(files: string[], corpusFiles: CorpusFile[], samples = 3)
       await exec('pdfimages', ['-j', '-f', String(page), '-l', String(page), file, path.join(tmp, `e${no}`)]);
       const jpg = (await readdir(tmp)).find((f) => f.startsWith(`e${no}-`));
       const image = await readFile(path.join(tmp, jpg ?? ''));
-      const fields = await extractEvidenceFields({ kind: 'image', image, ocr: await ocrImage(engine, image), capturedAt: null });
+      const fields = await extractEvidenceFields({ kind: 'image', image, ocr: await ocrImage(engine, image), capturedAt: null, captureSource: null });
       const expected = corpusFiles[no - 1]?.order ?? '';
       checks.push({ exhibit: no, expected, found: fields.orderNumbers.some((f) => f.value === expected) });
     }

@@ -63,10 +63,10 @@ async function runSet(set: string, images: readonly CorpusImage[], engine: Bench
         childPeakKb = Math.max(childPeakKb, r.peakRssKb ?? 0);
         // The app's own extraction, so the bench measures what a buyer gets.
         const ocr = { rawText: r.text, words: r.words };
-        scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr, capturedAt: img.truth.capturedAt }), img.truth.capturedAt);
+        scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr, capturedAt: img.truth.capturedAt, captureSource: 'filename' }), img.truth.capturedAt, 'filename');
       } catch (err) {
         process.stderr.write(`  ${engine.label} ${img.truth.file}: ${err instanceof Error ? err.message : String(err)}\n`);
-        scan = toScanJson(extractWithHints({ text: '', words: [] }, img.truth.capturedAt, null), img.truth.capturedAt);
+        scan = toScanJson(extractWithHints({ text: '', words: [] }, { capturedAt: img.truth.capturedAt, anchorTrusted: true }, null), img.truth.capturedAt, 'filename');
       }
       run.misses.push(...scoreImage(run.score, img.truth, scan));
     });

@@ -17,7 +17,7 @@ try {
     const r = await ocrImage(engine, bytes);
     const capturedAt = captureTimeFromFileName(file);
     const hint = await chatAppHint(bytes);
-    const scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: r, capturedAt }), capturedAt);
+    const scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: r, capturedAt, captureSource: capturedAt === null ? null : 'filename' }), capturedAt, capturedAt === null ? null : 'filename');
     const truthFile = file.replace(/\.[^.]+$/, '.json');
     process.stdout.write(`=== ${file}\n--- preprocess: ${r.preprocess.steps.join(', ')}  ${r.ms} ms  bubbles ${JSON.stringify(hint)}\n--- raw\n${r.rawText}\n--- cleaned\n${r.text}\n`);
     const { text: _text, ...fields } = scan;

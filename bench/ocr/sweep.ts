@@ -74,7 +74,7 @@ for (const psm of psms) {
         const bytes = await readFile(img.path);
         const r = await ocrImage(engine, bytes, { recipe });
         ms += r.ms;
-        const scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: r, capturedAt: img.truth.capturedAt }), img.truth.capturedAt);
+        const scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: r, capturedAt: img.truth.capturedAt, captureSource: 'filename' }), img.truth.capturedAt, 'filename');
         misses.push(...scoreImage(score, img.truth, scan));
     });
     const cells = FIELDS.map((f) => `${pct(recall(score[f]))}/${pct(precision(score[f]))}`);

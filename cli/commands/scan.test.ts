@@ -1,14 +1,14 @@
 // `scan` on real files: a corpus screenshot through real OCR, chat-log exports in the encodings QQ
 // and WeChatMsg use, and files that cannot be read. One call covers them all so only one OCR pool
 // is started.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusImage } from '../../tests/unit/ocr/support';
 import { runScan } from './scan';
 
-const CONTRACT_KEYS = ['file', 'capturedAt', 'platform', 'kind', 'orderNumbers', 'transactionIds', 'timestamps', 'amount', 'scam', 'scamSignals', 'text'];
+const CONTRACT_KEYS = ['file', 'capturedAt', 'capturedAtSource', 'platform', 'kind', 'orderNumbers', 'transactionIds', 'timestamps', 'approxTimestamps', 'amount', 'scam', 'scamSignals', 'text'];
 
 // A QQ export saved in GB18030 by an older Windows QQ: a 卡盟 "customer service" asking for a deposit.
 const QQ_GB18030 =
@@ -67,6 +67,8 @@ describe('scan <file>...', () => {
     expect(image).toMatchObject({
       engine: 'paddle',
       capturedAt: shot.truth.capturedAt,
+      capturedAtSource: 'filename',
+      approxTimestamps: [],
       platform: shot.truth.platform,
       kind: 'order',
       orderNumbers: shot.truth.orderNumbers,
@@ -93,6 +95,28 @@ describe('scan <file>...', () => {
     expect(folder).toEqual({ file: files[7], error: 'this is a folder, not a file' });
     expect(notes).toEqual({ file: files[8], error: expect.stringContaining('not a recognised chat-log export') });
     expect(result.stdout).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('a chat screenshot without a time in its name: relative stamps are only approximate (issue 12)', async () => {
+    // The chat of corpus image 35 shows 昨天 上午10:56 and 上午11:01; copied to the PC at 10:39 on
+    // 2026-12-04 (Shanghai), so the only capture time is that file time.
+    const file = path.join(dir, 'chat.png');
+    await copyFile(corpusImage(35).path, file);
+    const copied = new Date('2026-12-04T02:39:00Z');
+    await utimes(file, copied, copied);
+    const result = await runScan([file]);
+    const line = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(line)).toEqual(['file', 'engine', ...CONTRACT_KEYS.slice(1, 9), 'captureSuspect', ...CONTRACT_KEYS.slice(9), 'agree']);
+    expect(line).toMatchObject({
+      capturedAt: '2026-12-04T10:39:00',
+      capturedAtSource: 'mtime',
+      kind: 'chat',
+      // Nothing listed as exact: the stamps were only reckoned from the copy time.
+      timestamps: [],
+      approxTimestamps: ['2026-12-03T10:56', '2026-12-04T11:01'],
+      // 11:01 is after 10:39: the capture time is wrong, and the stamp is not moved to another day.
+      captureSuspect: true,
+    });
   }, 60_000);
 
   it('exits 0 when every file was read', async () => {

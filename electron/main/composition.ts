@@ -9,7 +9,9 @@ import { createBackupService, type BackupService } from './backup/service';
 import { createBundleService } from './bundle';
 import { bundleAudit, createBundleHandlers, type BundlePorts } from './bundle/handlers';
 import { createRedactionSource } from './bundle/redactions';
-import { createFieldsHandlers } from './fields/handlers';
+import { createFieldsHandlers, fieldsAudit } from './fields/handlers';
+import { createHolidayHandlers } from './holidays/handlers';
+import { createHolidayService } from './holidays/service';
 import { createFieldsService, type FieldsService } from './fields/service';
 import { createVaultHandlers, imagesOf, vaultAudit, type DesktopPorts } from './handlers';
 import { createIntegrity, withAudit, type Integrity, type IntegrityPorts } from './integrity';
@@ -139,13 +141,14 @@ export function createHandlers(opts: CompositionOptions): AppMain {
   const handlers: Handlers = {
     ...withAudit(createVaultHandlers(vault, ports.desktop, clock, afterImport), vaultAudit, integrity.audit),
     ...createOcrHandlers(ocr, vaultDir),
-    ...createFieldsHandlers(fields),
+    ...withAudit(createFieldsHandlers(fields), fieldsAudit, integrity.audit),
     ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date, seal: () => vaultSeal(keys), auditHead: () => integrity.audit.head() }), ports.bundle, createRedactionSource(vaultDir), secretBox), bundleAudit, integrity.audit),
     ...createCardShopHandlers(secretBox),
     ...createReminderHandlers(reminders, { ...ports.reminders, now: clock }),
     // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.
     ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),
     ...withAudit(createPortableHandlers(vault, vaultDir, ports.portable, afterImport), portableAudit, integrity.audit),
+    ...createHolidayHandlers(createHolidayService({ vaultDir, now: date })),
     ...integrity.handlers,
   };
 

@@ -46,11 +46,15 @@ const LAYOUT: readonly (readonly [RegExp, VaultEntryRule])[] = [
   [new RegExp(`^ocr/${HEX64}\\.json$`), 'keep'],
   // The fields read from each original (fields/service.ts), checked against their schema when read.
   [new RegExp(`^ocr/${HEX64}\\.fields\\.json$`), 'keep'],
+  // The buyer's capture time for an original (fields/capture.ts), checked against its schema when read.
+  [new RegExp(`^ocr/${HEX64}\\.capture\\.json$`), 'keep'],
   // A multi-step action in flight when the backup was taken; the next start settles it.
   [/^intents\/[0-9a-f]{24}\.json$/, 'keep'],
   [/^audit\/log\.jsonl$/, 'keep'],
   // The export-signing key and the audit HMAC key, sealed as at rest (signing/keys.ts).
   [/^keys\/(?:signing|audit)\.json$/, 'keep'],
+  // Holiday years the buyer loaded (设置 → 节假日数据, holidays/service.ts), checked against their schema when read.
+  [/^settings\/holidays\.json$/, 'keep'],
   [/^trash\/[0-9a-f]{24}\.(?:entry\.json|blob|meta\.json)$/, 'keep'],
   // quarantineBlob's names: <sha>-<ISO time with : and . as ->-<6 hex>.
   [new RegExp(`^quarantine/${HEX64}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z-[0-9a-f]{6}$`), 'keep'],

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CAPTURE_SOURCES, EVIDENCE_KINDS, MEDIA_TYPES } from '../domain/evidence';
 import { FIELD_TYPES } from '../domain/review';
-import { EXTRACT_PLATFORMS } from '../extract/types';
+import { EXTRACT_PLATFORMS, TIME_BASES } from '../extract/types';
 import type { ChatMessage } from '../extract/types';
 import type { ChecklistResult } from './checklist';
 import type { FieldError } from './complaint';
@@ -109,7 +109,9 @@ const evidence = z
     purpose: text(2000),
     source: text(500).optional(),
     platform: z.enum(EXTRACT_PLATFORMS).nullable().optional(),
-    fields: z.array(z.object({ type: z.enum(FIELD_TYPES), value: text(200), label: text(100).nullable() }).strict()).max(500),
+    captureSuspect: z.boolean().optional(),
+    captureDateFrom: z.enum(CAPTURE_SOURCES).optional(),
+    fields: z.array(z.object({ type: z.enum(FIELD_TYPES), value: text(200), label: text(100).nullable(), basis: z.enum(TIME_BASES).optional() }).strict()).max(500),
     messages: z.array(chatMessage).max(200_000).nullable(),
     redactions: z.array(z.object({ x0: COORD, y0: COORD, x1: COORD, y1: COORD }).strict()).max(2000).optional(),
   })

@@ -43,6 +43,8 @@ export const KIND_LABELS: Record<EvidenceKind, string> = {
 export const CAPTURE_SOURCE_LABELS: Record<CaptureSource, string> = {
   exif: '照片 EXIF',
   filename: '文件名',
+  statusbar: '截图状态栏时钟',
+  user: '用户核对设定',
   mtime: '文件修改时间',
   clipboard: '粘贴时间',
   import: '导入时间',

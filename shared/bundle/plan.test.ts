@@ -89,7 +89,7 @@ describe('bundleTimeline', () => {
         }),
         evidenceOf({ fields: [{ type: 'timestamp', value: '2026-11-14', label: null }], title: '商品页' }),
       ],
-    });
+    }, '2026-12-04T10:39:00');
     expect(rows.map((r) => [r.at, r.source, r.text])).toEqual([
       ['2026-11-14', '证据3', '截图所示时间（商品页）'],
       ['2026-11-15T20:31', '案件信息', '下单购买「XX游戏点卡 100元」，订单号 3456789012345678901'],

@@ -2,7 +2,7 @@
 // it from a case.json. Main reads the originals by sha256 from the vault; everything else is here.
 import type { BlobInfo, EvidenceKind } from '../domain/evidence';
 import type { FieldType } from '../domain/review';
-import type { BBox, ChatMessage, ExtractPlatform } from '../extract/types';
+import type { BBox, ChatMessage, ExtractPlatform, TimeBasis } from '../extract/types';
 import type { CardShopPrint } from '../cardshop/record';
 import type { IdType } from '../complaint/idNumber';
 import type { RequestKind } from '../complaint/request';
@@ -88,6 +88,8 @@ export interface BundleField {
   value: string;
   /** The on-screen label it sat next to (付款时间, 订单编号…), when OCR saw one. */
   label: string | null;
+  /** Timestamps: shown on screen, resolved against a trusted capture time, or approximate (kept by the buyer). Absent: shown. */
+  basis?: TimeBasis;
 }
 
 /** A stored original as main describes it (without the thumbnail flag), plus how the bundle presents it. */
@@ -100,6 +102,10 @@ export interface BundleEvidence extends Omit<BlobInfo, 'hasThumbnail'> {
   purpose: string;
   /** 来源 column; derived from the kind, media and platform when absent or empty. */
   source?: string;
+  /** A time on screen is later than the capture time (截图时间可能有误); said on the exhibit page. */
+  captureSuspect?: boolean;
+  /** With captureSource statusbar: where the date came from (the bar shows only the time of day). */
+  captureDateFrom?: BlobInfo['captureSource'];
   /** The app or platform OCR recognised, for the 来源 column. */
   platform?: ExtractPlatform | null;
   fields: BundleField[];

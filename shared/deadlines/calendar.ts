@@ -6,6 +6,7 @@
 // Monday 2026-01-05 a day off and reports 2026-10-01 as 2026-09-30).
 // The attribute lets Node's ESM loader import the JSON too if a build keeps the package external.
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import type { HolidayYear } from '../holidays/parse';
 import { requireYmd, weekdayOf, type Ymd } from './localtime';
 
 interface ChineseDaysData {
@@ -46,8 +47,31 @@ export interface DayInfo {
   makeUp: boolean;
 }
 
+/**
+ * Years the buyer loaded from a holiday file (设置 → 节假日数据, issue 12), by year: each replaces
+ * the bundled data for its year, so a file the buyer chose wins over a newer package's guess only
+ * where a file was loaded; every other year keeps the bundled data.
+ */
+let loaded: ReadonlyMap<number, { off: ReadonlyMap<string, string>; work: ReadonlySet<string> }> = new Map();
+
+/** Installs the loaded years (replacing any installed before); the app calls it at start and after a load. */
+export function installHolidayYears(years: readonly HolidayYear[]): void {
+  const next = new Map<number, { off: Map<string, string>; work: Set<string> }>();
+  for (const y of years) {
+    const off = new Map<string, string>();
+    const work = new Set<string>();
+    for (const d of y.days) {
+      if (Number(d.date.slice(0, 4)) !== y.year) continue;
+      if (d.off) off.set(d.date, d.name);
+      else work.add(d.date);
+    }
+    next.set(y.year, { off, work });
+  }
+  loaded = next;
+}
+
 export function hasOfficialData(year: number): boolean {
-  return OFFICIAL_YEARS.has(year);
+  return loaded.has(year) || OFFICIAL_YEARS.has(year);
 }
 
 /** Years with a published notice in the bundled data, ascending. */
@@ -63,6 +87,13 @@ function zhName(entry: string): string {
 export function classifyDay(ymd: Ymd): DayInfo {
   const weekday = weekdayOf(ymd);
   const isWeekend = weekday === 0 || weekday === 6;
+  const file = loaded.get(Number(ymd.slice(0, 4)));
+  if (file) {
+    if (file.work.has(ymd)) return { date: ymd, working: true, official: true, holiday: null, makeUp: isWeekend };
+    const name = file.off.get(ymd);
+    if (name !== undefined) return { date: ymd, working: false, official: true, holiday: name, makeUp: false };
+    return { date: ymd, working: !isWeekend, official: true, holiday: null, makeUp: false };
+  }
   if (!hasOfficialData(Number(ymd.slice(0, 4)))) {
     const holiday = FIXED_HOLIDAYS[ymd.slice(5)] ?? null;
     return { date: ymd, working: !isWeekend && holiday === null, official: false, holiday, makeUp: false };

@@ -16,7 +16,7 @@ export {
   type ParseResult,
   type Ymd,
 } from './localtime';
-export { dayInfo, hasOfficialData, isWorkingDay, officialYears, type DayInfo } from './calendar';
+export { dayInfo, hasOfficialData, installHolidayYears, isWorkingDay, officialYears, type DayInfo } from './calendar';
 export {
   DEADLINE_PRESETS,
   DEADLINE_UNITS,

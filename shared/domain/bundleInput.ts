@@ -5,7 +5,7 @@ import type { CardShopPrint } from '../cardshop/record';
 import type { CaseRecord } from './case';
 import type { EvidenceRecord } from './evidence';
 import type { CaseEvent } from './events';
-import { reviewFields, type ExtractionRecord } from './review';
+import { isKept, reviewFields, type ExtractionRecord } from './review';
 
 export interface ExportForm {
   target: BundleTarget;
@@ -52,7 +52,7 @@ export function toBundleInput(
       .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))
       .map((e) => {
         const x = extractions[e.id];
-        const fields = x ? reviewFields(x.extraction, x.corrections).filter((f) => f.status !== 'deleted') : [];
+        const fields = x ? reviewFields(x.extraction, x.corrections).filter(isKept) : [];
         return {
           sha256: e.sha256,
           originalName: e.originalName,
@@ -70,7 +70,9 @@ export function toBundleInput(
           title: e.title,
           purpose: e.note,
           platform: x?.extraction.platform ?? null,
-          fields: fields.map((f) => ({ type: f.type, value: f.value, label: f.label })),
+          ...(x?.extraction.captureSuspect ? { captureSuspect: true } : {}),
+          ...(e.captureSource === 'statusbar' && x?.extraction.capture?.dateFrom ? { captureDateFrom: x.extraction.capture.dateFrom } : {}),
+          fields: fields.map((f) => ({ type: f.type, value: f.value, label: f.label, ...(f.basis !== null ? { basis: f.basis } : {}) })),
           messages: x?.messages ?? null,
         };
       }),

@@ -6,9 +6,21 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const MEDIA_TYPES = ['image', 'video', 'audio', 'text', 'document'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
-/** Where a capture time came from, best first. */
-export const CAPTURE_SOURCES = ['exif', 'filename', 'mtime', 'clipboard', 'import'] as const;
+/**
+ * Where a capture time came from. exif, filename and statusbar are written by the phone at capture
+ * and user is the buyer's own statement (e.g. from the gallery's details): these are trusted. A
+ * clipboard time is the paste (the pasted screenshot may be old), mtime is reset by every copy, and
+ * import is the moment of import: these are weak, and nothing resolved against them is exact.
+ */
+export const CAPTURE_SOURCES = ['exif', 'filename', 'statusbar', 'user', 'mtime', 'clipboard', 'import'] as const;
 export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
+
+export const TRUSTED_CAPTURE_SOURCES = ['exif', 'filename', 'statusbar', 'user'] as const satisfies readonly CaptureSource[];
+export type CaptureTrust = 'trusted' | 'weak';
+
+export function captureTrust(source: CaptureSource): CaptureTrust {
+  return (TRUSTED_CAPTURE_SOURCES as readonly CaptureSource[]).includes(source) ? 'trusted' : 'weak';
+}
 
 export const IMPORT_SOURCES = ['dialog', 'folder', 'drop', 'clipboard', 'recovered'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];

@@ -33,7 +33,7 @@ describe('reviewFields', () => {
       [fieldKey('orderNumber', 'gone')]: { status: 'confirmed', value: 'gone' },
     });
     expect(fields.find((f) => f.type === 'amount')).toMatchObject({ value: '149.00', original: '149.90', status: 'edited' });
-    expect(timelineStamps(fields)).toEqual(['2026-11-15T20:31:07']);
+    expect(timelineStamps(fields)).toEqual([{ at: '2026-11-15T20:31:07', basis: 'shown' }]);
   });
 });
 

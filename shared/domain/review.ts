@@ -1,6 +1,6 @@
 // Extracted fields as the buyer reviews them: a flat list, each keyed by what OCR read, so a
 // confirmation, an edit or a deletion still applies after the image is OCR'd again.
-import type { BBox, ChatMessage, Extraction, ExtractKind, ExtractPlatform, Field } from '../extract/types';
+import type { BBox, ChatMessage, Extraction, ExtractKind, ExtractPlatform, Field, TimeBasis } from '../extract/types';
 import type { Platform } from './case';
 import type { EvidenceKind } from './evidence';
 
@@ -27,6 +27,10 @@ export interface ReviewField {
   status: 'auto' | CorrectionStatus;
   /** The second reader's verdict on what OCR read (see Field.agree); null when unchecked. */
   agree: boolean | null;
+  /** Timestamps: how the time was obtained (a chat log's and an older build's count as shown); null otherwise. */
+  basis: TimeBasis | null;
+  /** A timestamp later than the capture time (so the capture time is wrong). */
+  afterCapture: boolean;
 }
 
 export interface ExtractionRecord {
@@ -47,6 +51,8 @@ export interface ExtractionRecord {
 }
 
 export const fieldKey = (type: FieldType, original: string) => `${type}:${original}`;
+/** Approximate times have keys of their own, so keeping one never confirms an exact twin. */
+export const approxKey = (original: string) => `approx:${original}`;
 
 function entries(extraction: Extraction): [FieldType, Field][] {
   return [
@@ -58,28 +64,46 @@ function entries(extraction: Extraction): [FieldType, Field][] {
   ];
 }
 
+function toReview(type: FieldType, f: Field, key: string, corrections: Readonly<Record<string, FieldCorrection>>, approx: boolean): ReviewField {
+  const c = corrections[key];
+  return {
+    key,
+    type,
+    value: c && c.status === 'edited' ? c.value : f.value,
+    original: f.value,
+    confidence: f.confidence,
+    box: f.box,
+    label: f.label ?? null,
+    status: c?.status ?? 'auto',
+    agree: f.agree ?? null,
+    basis: type === 'timestamp' ? (approx ? 'approx' : (f.basis ?? 'shown')) : null,
+    afterCapture: f.afterCapture === true,
+  };
+}
+
+/**
+ * Exact fields first, then the approximate times (including resolved ones that land after the
+ * capture): those are listed for the buyer to keep or not, and count only once kept.
+ */
 export function reviewFields(extraction: Extraction, corrections: Readonly<Record<string, FieldCorrection>>): ReviewField[] {
-  return entries(extraction).map(([type, f]) => {
-    const key = fieldKey(type, f.value);
-    const c = corrections[key];
-    return {
-      key,
-      type,
-      value: c && c.status === 'edited' ? c.value : f.value,
-      original: f.value,
-      confidence: f.confidence,
-      box: f.box,
-      label: f.label ?? null,
-      status: c?.status ?? 'auto',
-      agree: f.agree ?? null,
-    };
-  });
+  return [
+    ...entries(extraction).map(([type, f]) => toReview(type, f, fieldKey(type, f.value), corrections, false)),
+    ...(extraction.approxTimestamps ?? []).map((f) => toReview('timestamp', f, approxKey(f.value), corrections, true)),
+  ];
+}
+
+/**
+ * Whether a field counts (case fill, timeline, bundle): an exact one unless deleted, an approximate
+ * time only when the buyer kept it (confirmed or edited it).
+ */
+export function isKept(f: ReviewField): boolean {
+  return f.basis === 'approx' ? f.status === 'confirmed' || f.status === 'edited' : f.status !== 'deleted';
 }
 
 /** Fields still standing, best first: the buyer's word, then OCR by confidence. */
 function best(fields: readonly ReviewField[], type: FieldType): ReviewField | undefined {
   const rank = (f: ReviewField) => (f.status === 'auto' ? 0 : 1) * 10 + f.confidence;
-  return fields.filter((f) => f.type === type && f.status !== 'deleted').sort((a, b) => rank(b) - rank(a))[0];
+  return fields.filter((f) => f.type === type && isKept(f) && f.basis !== 'approx').sort((a, b) => rank(b) - rank(a))[0];
 }
 
 export interface CaseFill {
@@ -111,7 +135,12 @@ const KIND_OF: Record<ExtractKind, EvidenceKind | null> = { order: 'order', paym
 /** The evidence kind OCR suggests, or null to keep what the buyer or the file name chose. */
 export const suggestedKind = (kind: ExtractKind): EvidenceKind | null => KIND_OF[kind];
 
-/** Timestamps the buyer has not deleted, for the case timeline. */
-export function timelineStamps(fields: readonly ReviewField[]): string[] {
-  return fields.filter((f) => f.type === 'timestamp' && f.status !== 'deleted').map((f) => f.value);
+export interface TimelineStamp {
+  at: string;
+  basis: TimeBasis;
+}
+
+/** Timestamps that count (see isKept), for the case timeline; kept approximate ones say so. */
+export function timelineStamps(fields: readonly ReviewField[]): TimelineStamp[] {
+  return fields.filter((f) => f.type === 'timestamp' && isKept(f)).map((f) => ({ at: f.value, basis: f.basis ?? 'shown' }));
 }

@@ -9,10 +9,10 @@ describe('buildTimeline', () => {
     const items = buildTimeline(
       [ev('created', '2026-11-20T09:00:00'), ev('added', '2026-11-21T10:00:00')],
       [
-        { at: '2026-11-15T20:31:07', evidenceId: 'e1', title: '订单' },
-        { at: '2026-11-15T20:31:07', evidenceId: 'e1', title: '订单' },
-        { at: '2026-11-16', evidenceId: 'e2', title: '账单' },
-        { at: '2026-11-21T10:00:00', evidenceId: 'e3', title: '聊天' },
+        { at: '2026-11-15T20:31:07', evidenceId: 'e1', title: '订单', basis: 'shown', captureSource: 'filename' },
+        { at: '2026-11-15T20:31:07', evidenceId: 'e1', title: '订单', basis: 'shown', captureSource: 'filename' },
+        { at: '2026-11-16', evidenceId: 'e2', title: '账单', basis: 'shown', captureSource: 'filename' },
+        { at: '2026-11-21T10:00:00', evidenceId: 'e3', title: '聊天', basis: 'shown', captureSource: 'filename' },
       ],
     );
     expect(items.map((i) => (i.kind === 'event' ? i.event.id : `${i.evidenceId}@${i.at}`))).toEqual([

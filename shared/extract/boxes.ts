@@ -74,5 +74,7 @@ export function toField(hit: TextHit, pageText: string, index: WordIndex | null)
   const factor = located ? 0.7 + 0.3 * located.ocrConfidence : index ? 0.9 : 1;
   const field: Field = { value: hit.value, confidence: round2(hit.confidence * factor), box: located?.box ?? null, line: hit.line };
   if (hit.label !== undefined) field.label = hit.label;
+  if (hit.basis !== undefined) field.basis = hit.basis;
+  if (hit.afterCapture) field.afterCapture = true;
   return field;
 }

@@ -39,15 +39,17 @@ const TAOBAO = ocrPage([
 
 describe('extractFields on screenshots', () => {
   it('reads a Taobao order page into the CLI contract, key order included', () => {
-    const json = toScanJson(extractFields(TAOBAO, { capturedAt: CAPTURE }), CAPTURE);
-    expect(Object.keys(json)).toEqual(['capturedAt', 'platform', 'kind', 'orderNumbers', 'transactionIds', 'timestamps', 'amount', 'scam', 'scamSignals', 'text']);
+    const json = toScanJson(extractFields(TAOBAO, { capturedAt: CAPTURE, anchorTrusted: true }), CAPTURE, 'filename');
+    expect(Object.keys(json)).toEqual(['capturedAt', 'capturedAtSource', 'platform', 'kind', 'orderNumbers', 'transactionIds', 'timestamps', 'approxTimestamps', 'amount', 'scam', 'scamSignals', 'text']);
     expect({ ...json, text: undefined }).toEqual({
       capturedAt: CAPTURE,
+      capturedAtSource: 'filename',
       platform: 'taobao',
       kind: 'order',
       orderNumbers: ['3789654123456789012'],
       transactionIds: ['2026111522001456781234567890'],
       timestamps: ['2026-11-15T20:31:07', '2026-11-15T20:31:15'],
+      approxTimestamps: [],
       amount: '149.90',
       scam: false,
       scamSignals: [],
@@ -57,7 +59,7 @@ describe('extractFields on screenshots', () => {
   });
 
   it('gives every field its box, label and a confidence', () => {
-    const r = extractFields(TAOBAO, { capturedAt: CAPTURE });
+    const r = extractFields(TAOBAO, { capturedAt: CAPTURE, anchorTrusted: true });
     const order = r.orderNumbers[0];
     expect(order).toMatchObject({ label: '订单编号', scheme: 'taobao', line: 9 });
     // The order number is one word on row 8: its box is that word's box.
@@ -80,8 +82,8 @@ describe('extractFields on screenshots', () => {
   it('lowers confidence when tesseract was unsure of the words', () => {
     const unsure = ocrPage(['订 单 编 号 : 3789654123456789012'], ['3789654123456789012']);
     const sure = ocrPage(['订 单 编 号 : 3789654123456789012']);
-    const a = extractFields(unsure, { capturedAt: null }).orderNumbers[0]?.confidence ?? 1;
-    const b = extractFields(sure, { capturedAt: null }).orderNumbers[0]?.confidence ?? 0;
+    const a = extractFields(unsure, { capturedAt: null, anchorTrusted: false }).orderNumbers[0]?.confidence ?? 1;
+    const b = extractFields(sure, { capturedAt: null, anchorTrusted: false }).orderNumbers[0]?.confidence ?? 0;
     expect(a).toBeLessThan(b);
   });
 
@@ -123,11 +125,11 @@ describe('extractFields on screenshots', () => {
     },
     {
       name: 'ordinary Taobao customer-service chat',
-      lines: ['12:03 5G', '< 店 铺 客 服', '昨 天 14:02', '亲 ， 请 提 供 一 下 订 单 号', '3789654123456789012', '14:10', '已 为 您 提 交 退 款 申 请 , 1-3 个 工 作 日 原 路 退 回', '淘 宝 旺 旺 发 送'],
-      expected: { platform: 'taobao', kind: 'chat', orderNumbers: ['3789654123456789012'], transactionIds: [], timestamps: ['2026-11-17T14:02', '2026-11-18T14:10'], amount: null, scam: false },
+      lines: ['12:03 5G', '< 店 铺 客 服', '昨 天 14:02', '亲 ， 请 提 供 一 下 订 单 号', '3789654123456789012', '11:10', '已 为 您 提 交 退 款 申 请 , 1-3 个 工 作 日 原 路 退 回', '淘 宝 旺 旺 发 送'],
+      expected: { platform: 'taobao', kind: 'chat', orderNumbers: ['3789654123456789012'], transactionIds: [], timestamps: ['2026-11-17T14:02', '2026-11-18T11:10'], approxTimestamps: [], amount: null, scam: false },
     },
   ])('$name', ({ lines, expected }) => {
-    const json = toScanJson(extractFields(ocrPage(lines), { capturedAt: CAPTURE }), CAPTURE);
+    const json = toScanJson(extractFields(ocrPage(lines), { capturedAt: CAPTURE, anchorTrusted: true }), CAPTURE, 'filename');
     expect(json).toMatchObject(expected);
   });
 });
@@ -145,15 +147,15 @@ describe('extract hints and the scan shape', () => {
   ]);
 
   it('a kind hint makes the page read as a chat, relative stamps included', () => {
-    const plain = extractFields(CHAT_LOOKING_LIKE_ORDER, { capturedAt: CAPTURE });
+    const plain = extractFields(CHAT_LOOKING_LIKE_ORDER, { capturedAt: CAPTURE, anchorTrusted: true });
     expect(plain.kind).toBe('order');
     expect(plain.timestamps).toEqual([]);
-    const hinted = toScanJson(extractFields(CHAT_LOOKING_LIKE_ORDER, { capturedAt: CAPTURE, hints: { kind: 'chat', platform: 'wechat' } }), CAPTURE);
+    const hinted = toScanJson(extractFields(CHAT_LOOKING_LIKE_ORDER, { capturedAt: CAPTURE, anchorTrusted: true, hints: { kind: 'chat', platform: 'wechat' } }), CAPTURE, 'filename');
     expect(hinted).toMatchObject({ kind: 'chat', platform: 'wechat', orderNumbers: ['202611152031075823'], timestamps: ['2026-11-17T21:15', '2026-11-16T10:02'] });
   });
 
   it('a platform hint alone keeps the words’ kind', () => {
-    const r = extractFields(TAOBAO, { capturedAt: CAPTURE, hints: { platform: 'tmall' } });
+    const r = extractFields(TAOBAO, { capturedAt: CAPTURE, anchorTrusted: true, hints: { platform: 'tmall' } });
     expect(r).toMatchObject({ kind: 'order', platform: 'tmall' });
     expect(r.orderNumbers[0]?.scheme).toBe('tmall');
   });
@@ -163,9 +165,9 @@ describe('extract hints and the scan shape', () => {
     ['a numeric date without a time', '生 效 日 期 2026-06-28', [], ['2026-06-28']],
     ['date-times are kept next to a date', '生 效 日 期 2026/06/28\n更 新 时 间 2026-06-30 10:00', ['2026-06-30T10:00'], ['2026-06-28', '2026-06-30T10:00']],
   ])('scan lists date-times only: %s', (_name, text, scan, all) => {
-    const r = extractFields({ text }, { capturedAt: CAPTURE });
+    const r = extractFields({ text }, { capturedAt: CAPTURE, anchorTrusted: true });
     expect(r.timestamps.map((f) => f.value)).toEqual(all);
-    expect(toScanJson(r, CAPTURE).timestamps).toEqual(scan);
+    expect(toScanJson(r, CAPTURE, 'filename').timestamps).toEqual(scan);
   });
 });
 
@@ -192,7 +194,7 @@ describe('extractFromChatLog', () => {
     expect(r.timestamps.map((t) => t.value)).toEqual(['2026-11-15T20:35:02', '2026-11-15T20:36:40']);
     expect(r.amount).toMatchObject({ value: '30.00', label: '实付款', line: 6 });
     expect(r.scamSignals).toEqual([expect.objectContaining({ id: 'deposit', messageIndex: 1, line: 9 })]);
-    expect(toScanJson(r, null)).toMatchObject({ capturedAt: null, scamSignals: ['deposit'], text: expect.stringContaining('2026-11-15 20:36:40 星辰卡盟客服: 退款需要您先缴纳保证金') });
+    expect(toScanJson(r, null, null)).toMatchObject({ capturedAt: null, scamSignals: ['deposit'], text: expect.stringContaining('2026-11-15 20:36:40 星辰卡盟客服: 退款需要您先缴纳保证金') });
   });
 
   it('reads a WeChatMsg export as a WeChat chat', () => {
@@ -200,7 +202,7 @@ describe('extractFromChatLog', () => {
       'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n' +
         '1,wxid_a,1,0,1,1794746102,2,支付宝交易号 2026111522001456781234567890,2026-11-15 20:35:02,,小王,\n',
     );
-    const json = toScanJson(extractFromChatLog(parsed), null);
+    const json = toScanJson(extractFromChatLog(parsed), null, null);
     expect(json).toMatchObject({ platform: 'wechat', kind: 'chat', transactionIds: ['2026111522001456781234567890'], scam: false, scamSignals: [] });
   });
 });

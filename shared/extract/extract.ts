@@ -21,7 +21,45 @@ export interface ExtractHints {
 export interface ExtractOptions {
   /** Local "YYYY-MM-DDTHH:mm:ss" the screenshot was taken, for 昨天/星期三/HH:mm stamps. */
   capturedAt: string | null;
+  /** Whether that capture time is trustworthy (captureTrust of its source); see TimestampOptions. */
+  anchorTrusted: boolean;
   hints?: ExtractHints;
+}
+
+export interface SplitTimes {
+  timestamps: Field[];
+  approxTimestamps: Field[];
+  captureSuspect: boolean;
+}
+
+/**
+ * Exact times stay in timestamps; an approximate one, or a resolved one that lands after the capture
+ * (impossible: it is not moved to another day, the capture time is flagged instead), goes to the
+ * approximate list. A time shown whole on screen stays exact even when later than the capture.
+ */
+export function splitTimes(fields: readonly Field[]): SplitTimes {
+  const timestamps: Field[] = [];
+  const approxTimestamps: Field[] = [];
+  for (const f of fields) (f.basis === 'approx' || (f.afterCapture && f.basis === 'inferred') ? approxTimestamps : timestamps).push(f);
+  return { timestamps, approxTimestamps, captureSuspect: fields.some((f) => f.afterCapture) };
+}
+
+/** Re-resolves the timestamps of an extraction against another capture time (the buyer set one). */
+export function reresolveTimes(extraction: Extraction, capturedAt: string | null, anchorTrusted: boolean): Extraction {
+  const chatStamps = extraction.kind === 'chat';
+  const old = [...extraction.timestamps, ...(extraction.approxTimestamps ?? [])];
+  const fields = extractTimestamps(extraction.text, { capturedAt, anchorTrusted, chatStamps }).map((h): Field => {
+    // The same stamp on the same line keeps its box and the second reader's verdict.
+    const was = old.find((f) => f.line === h.line && (f.label ?? null) === (h.label ?? null));
+    const field: Field = { value: h.value, confidence: was?.confidence ?? h.confidence, box: was?.box ?? null, line: h.line, basis: h.basis ?? 'shown' };
+    if (h.label !== undefined) field.label = h.label;
+    if (h.afterCapture) field.afterCapture = true;
+    if (was?.agree !== undefined) field.agree = was.agree;
+    return field;
+  });
+  const split = splitTimes(fields);
+  const { captureSuspect: _drop, ...rest } = extraction;
+  return { ...rest, timestamps: split.timestamps, approxTimestamps: split.approxTimestamps, ...(split.captureSuspect ? { captureSuspect: true as const } : {}) };
 }
 
 /**
@@ -47,13 +85,16 @@ export function extractFields(page: OcrPage, opts: ExtractOptions): Extraction {
   const ids = extractIds(text, { platform, kind });
   const amount = extractAmount(text, { kind });
   const scam = detectScam(text);
+  const times = splitTimes(extractTimestamps(text, { capturedAt: opts.capturedAt, anchorTrusted: opts.anchorTrusted, chatStamps: kind === 'chat' }).map((h) => toField(h, text, index)));
   return {
     platform,
     kind,
     orderNumbers: idFields(ids.orderNumbers, text, index),
     transactionIds: idFields(ids.transactionIds, text, index),
     trackingNumbers: idFields(ids.trackingNumbers, text, index),
-    timestamps: extractTimestamps(text, { capturedAt: opts.capturedAt, chatStamps: kind === 'chat' }).map((h) => toField(h, text, index)),
+    timestamps: times.timestamps,
+    approxTimestamps: times.approxTimestamps,
+    ...(times.captureSuspect ? { captureSuspect: true as const } : {}),
     amount: amount ? toField(amount, text, index) : null,
     scam: scam.scam,
     scamSignals: scam.signals,
@@ -121,7 +162,12 @@ export function extractFromChatLog(parsed: ParsedChatLog): Extraction {
     transactionIds.push(...idFields(ids.transactionIds, text, null).map((f) => withLine(f, m.line)));
     trackingNumbers.push(...idFields(ids.trackingNumbers, text, null).map((f) => withLine(f, m.line)));
     // Relative stamps inside a message would resolve against the wrong day, so only absolute ones.
-    for (const h of extractTimestamps(text, { capturedAt: m.at, chatStamps: false })) timestamps.push(withLine(toField(h, text, null), m.line));
+    // The message's own time is exact, so a yearless date inside it takes that year exactly.
+    // A date later than its own message is a promise ("11月20日前发货"), not a wrong clock: no flag.
+    for (const h of extractTimestamps(text, { capturedAt: m.at, anchorTrusted: true, chatStamps: false })) {
+      const { afterCapture: _promise, ...hit } = h;
+      timestamps.push(withLine(toField(hit, text, null), m.line));
+    }
     const found = extractAmount(text, { kind: 'chat' });
     if (found && (!amount || found.confidence > amount.confidence)) amount = withLine(toField(found, text, null), m.line);
   }
@@ -146,9 +192,11 @@ export function extractFromChatLog(parsed: ParsedChatLog): Extraction {
  * The `scan` line without `file` (the caller writes `{ file, ...toScanJson(...) }`). Signal ids are
  * listed only when the chat is flagged: a lone weak word is not worth a warning.
  */
-export function toScanJson(result: Extraction, capturedAt: string | null): ScanJson {
+export function toScanJson(result: Extraction, capturedAt: string | null, capturedAtSource: string | null): ScanJson {
+  const dateTimes = (fields: readonly Field[]) => fields.map((f) => f.value).filter((v) => v.includes('T'));
   return {
     capturedAt,
+    capturedAtSource,
     platform: result.platform,
     kind: result.kind,
     orderNumbers: result.orderNumbers.map((f) => f.value),
@@ -156,7 +204,9 @@ export function toScanJson(result: Extraction, capturedAt: string | null): ScanJ
     // The contract's shape is date-times only. A date shown without a time (a policy's 生效日期) is kept
     // in the Extraction for the case timeline, but left out here: as "YYYY-MM-DD" it breaks the shape,
     // and as "YYYY-MM-DDT00:00" it would claim a time nobody saw, i.e. a false timestamp.
-    timestamps: result.timestamps.map((f) => f.value).filter((v) => v.includes('T')),
+    timestamps: dateTimes(result.timestamps),
+    approxTimestamps: dateTimes(result.approxTimestamps ?? []),
+    ...(result.captureSuspect ? { captureSuspect: true as const } : {}),
     amount: result.amount?.value ?? null,
     scam: result.scam,
     scamSignals: result.scam ? [...new Set(result.scamSignals.map((s) => s.id))] : [],

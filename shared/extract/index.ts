@@ -18,14 +18,15 @@ export type {
   ScamSignalId,
   ScanJson,
   TextHit,
+  TimeBasis,
 } from './types';
-export { CHAT_LOG_FORMATS, EXTRACT_KINDS, EXTRACT_PLATFORMS, ID_SCHEMES, SCAM_SIGNAL_IDS } from './types';
+export { TIME_BASES, CHAT_LOG_FORMATS, EXTRACT_KINDS, EXTRACT_PLATFORMS, ID_SCHEMES, SCAM_SIGNAL_IDS } from './types';
 
 export { cleanOcrText } from './cleanup';
 export { extractIds } from './ids';
 export type { IdExtraction, IdHit, IdOptions } from './ids';
 export { isAlipayTradeNo, isWechatTransactionId, isPddOrder, isPhoneNumber, isCardCode } from './id-formats';
-export { extractTimestamps } from './timestamps';
+export { extractTimestamps, isAfter } from './timestamps';
 export type { TimestampOptions } from './timestamps';
 export { extractAmount } from './amount';
 export type { AmountOptions } from './amount';
@@ -38,5 +39,5 @@ export type { ScamRule } from './scam-rules';
 export { parseQqTxt } from './chatlog/qq';
 export { parseWechatMsgCsv, parseWechatMsgTxt, WECHATMSG_COLUMNS } from './chatlog/wechatmsg';
 export { detectChatLog, parseChatLog } from './chatlog/detect';
-export { extractFields, extractFromChatLog, chatLogTranscript, toScanJson, MAX_EXTRACT_CHARS, MAX_MESSAGE_CHARS } from './extract';
-export type { ExtractHints, ExtractOptions } from './extract';
+export { extractFields, extractFromChatLog, chatLogTranscript, reresolveTimes, splitTimes, toScanJson, MAX_EXTRACT_CHARS, MAX_MESSAGE_CHARS } from './extract';
+export type { ExtractHints, ExtractOptions, SplitTimes } from './extract';

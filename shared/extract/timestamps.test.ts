@@ -6,7 +6,7 @@ import { extractTimestamps } from './timestamps';
 const CAPTURE = '2026-11-18T12:03:04';
 
 const values = (text: string, capturedAt: string | null = CAPTURE, chatStamps = true): string[] =>
-  extractTimestamps(cleanOcrText(text), { capturedAt, chatStamps }).map((h) => h.value);
+  extractTimestamps(cleanOcrText(text), { capturedAt, anchorTrusted: true, chatStamps }).map((h) => h.value);
 
 describe('absolute timestamps', () => {
   it.each([
@@ -41,9 +41,9 @@ describe('absolute timestamps', () => {
   });
 
   it('keeps the on-screen label', () => {
-    const [hit] = extractTimestamps('付款时间: 2026-11-15 20:31:15', { capturedAt: null });
+    const [hit] = extractTimestamps('付款时间: 2026-11-15 20:31:15', { capturedAt: null, anchorTrusted: false });
     expect(hit).toMatchObject({ label: '付款时间', line: 1 });
-    const [next] = extractTimestamps('成交时间\n2026-11-15 20:31:15', { capturedAt: null });
+    const [next] = extractTimestamps('成交时间\n2026-11-15 20:31:15', { capturedAt: null, anchorTrusted: false });
     expect(next).toMatchObject({ label: '成交时间', line: 2 });
   });
 });
@@ -101,5 +101,52 @@ describe('chat stamps resolved against the capture time', () => {
       '按 住 说 话',
     ].join('\n');
     expect(values(ocr)).toEqual(['2026-11-16T21:15', '2026-11-17T15:05', '2026-11-18T10:41']);
+  });
+});
+
+describe('how each time was obtained (issue 12)', () => {
+  const hits = (text: string, anchorTrusted: boolean, capturedAt: string | null = CAPTURE) =>
+    extractTimestamps(cleanOcrText(`聊天\n${text}`), { capturedAt, anchorTrusted }).map((h) => ({ value: h.value, basis: h.basis, after: h.afterCapture ?? false }));
+
+  // Every relative or partial form, against a trusted anchor (EXIF, file name, status bar, the buyer)
+  // and a weak one (clipboard, file mtime): the same value, but only the trusted one is exact.
+  it.each([
+    ['昨天', '昨天 16:33', '2026-11-17T16:33'],
+    ['前天', '前天 09:30', '2026-11-16T09:30'],
+    ['今天', '今天 08:00', '2026-11-18T08:00'],
+    ['星期三', '星期三 10:20', '2026-11-11T10:20'],
+    ['周日', '周日 18:40', '2026-11-15T18:40'],
+    ['bare HH:mm', '11:58', '2026-11-18T11:58'],
+    ['12-hour 上午', '上午9:41', '2026-11-18T09:41'],
+    ['昨天 下午', '昨天 下午3:05', '2026-11-17T15:05'],
+    ['M月D日 without a year', '11月7日 15:05', '2026-11-07T15:05'],
+    ['M月D日 later in the year is last year', '12月24日 20:00', '2025-12-24T20:00'],
+  ])('%s: inferred against a trusted anchor, approx against a weak one', (_name, text, value) => {
+    expect(hits(text, true)).toEqual([{ value, basis: 'inferred', after: false }]);
+    expect(hits(text, false)).toEqual([{ value, basis: 'approx', after: false }]);
+  });
+
+  it.each([
+    ['numeric date-time', '付款时间 2026-11-15 20:31:15', '2026-11-15T20:31:15'],
+    ['Chinese date with a year', '2026年11月15日 20:31', '2026-11-15T20:31'],
+    ['date only', '有效期至 2026/11/01', '2026-11-01'],
+  ])('%s is shown on screen whatever the anchor', (_name, text, value) => {
+    expect(hits(text, true)).toEqual([{ value, basis: 'shown', after: false }]);
+    expect(hits(text, false)).toEqual([{ value, basis: 'shown', after: false }]);
+    expect(hits(text, false, null)).toEqual([{ value, basis: 'shown', after: false }]);
+  });
+
+  it.each([
+    // A bare 18:03 on a screenshot taken at 12:03 cannot be: the capture time is wrong.
+    ['bare time later today', '18:03', true, { value: '2026-11-18T18:03', basis: 'inferred', after: true }],
+    ['bare time later today, weak anchor', '18:03', false, { value: '2026-11-18T18:03', basis: 'approx', after: true }],
+    ['今天 later', '今天 13:00', true, { value: '2026-11-18T13:00', basis: 'inferred', after: true }],
+    ['yearless date later the same day', '11月18日 15:00', true, { value: '2026-11-18T15:00', basis: 'inferred', after: true }],
+    ['a shown time after the capture stays shown', '付款时间 2026-11-19 08:00', true, { value: '2026-11-19T08:00', basis: 'shown', after: true }],
+    ['a shown date after the capture day', '2026/11/20', true, { value: '2026-11-20', basis: 'shown', after: true }],
+    ['the same minute is not after', '12:03', true, { value: '2026-11-18T12:03', basis: 'inferred', after: false }],
+    ['the capture day itself is not after', '2026/11/18', true, { value: '2026-11-18', basis: 'shown', after: false }],
+  ])('%s: flagged, never moved to another day', (_name, text, trusted, expected) => {
+    expect(hits(text, trusted)).toEqual([expected]);
   });
 });

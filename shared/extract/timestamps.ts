@@ -8,11 +8,16 @@
 import type { LocalDateTime, YMD } from './dates';
 import { addDays, compareYMD, formatDate, formatDateTime, isValidDate, isValidTime, parseLocalDateTime, weekday } from './dates';
 import { alternation, lineExtents, lineOf, mapLines } from './text';
-import type { TextHit } from './types';
+import type { TextHit, TimeBasis } from './types';
 
 export interface TimestampOptions {
   /** Local "YYYY-MM-DDTHH:mm:ss" the screenshot was taken; relative stamps are dropped without it. */
   capturedAt: string | null;
+  /**
+   * Whether that capture time was written at capture (EXIF, file name, status bar) or stated by the
+   * buyer. Against a weak one (clipboard, file mtime) a relative or partial stamp is only approximate.
+   */
+  anchorTrusted: boolean;
   /** Accept chat-style relative stamps on their own line. Default true. */
   chatStamps?: boolean;
 }
@@ -86,9 +91,18 @@ function resolveRelative(word: string | undefined, capture: YMD): YMD {
   return addDays(capture, -back);
 }
 
+/**
+ * Whether a found time lies after the capture, to the minute (screens show minutes; the capture time
+ * has seconds). A date-only value is after only on a later day.
+ */
+export function isAfter(value: string, capturedAt: string): boolean {
+  return value.length <= 10 ? value > capturedAt.slice(0, 10) : value.slice(0, 16) > capturedAt.slice(0, 16);
+}
+
 export function extractTimestamps(text: string, opts: TimestampOptions): TextHit[] {
   const capture = opts.capturedAt === null ? null : parseLocalDateTime(opts.capturedAt);
   const chatStamps = opts.chatStamps ?? true;
+  const relativeBasis: TimeBasis = opts.anchorTrusted ? 'inferred' : 'approx';
   const map = mapLines(text);
   const lines = text.split('\n');
   const firstLine = lines.findIndex((l) => l.trim() !== '') + 1;
@@ -113,7 +127,7 @@ export function extractTimestamps(text: string, opts: TimestampOptions): TextHit
     return LABEL_END_RE.exec(text.slice(Math.max(lineStart, p - LONGEST_LABEL), p))?.[1];
   };
 
-  const add = (start: number, end: number, value: string | null, confidence: number): void => {
+  const add = (start: number, end: number, value: string | null, confidence: number, basis: TimeBasis): void => {
     take(start, end);
     if (value === null) return;
     const line = lineOf(map, start);
@@ -121,8 +135,9 @@ export function extractTimestamps(text: string, opts: TimestampOptions): TextHit
     let label = labelBefore(lineStart, start);
     const extent = extentOf(line);
     if (label === undefined && (extent === null || extent[0] >= start)) label = LABEL_RE.exec(lines[line - 2] ?? '')?.[1];
-    const hit: TextHit = { value, start, end, line, confidence: label ? Math.min(1, confidence + 0.05) : confidence };
+    const hit: TextHit = { value, start, end, line, confidence: label ? Math.min(1, confidence + 0.05) : confidence, basis };
     if (label !== undefined) hit.label = label;
+    if (opts.capturedAt !== null && isAfter(value, opts.capturedAt)) hit.afterCapture = true;
     hits.push(hit);
   };
 
@@ -131,7 +146,7 @@ export function extractTimestamps(text: string, opts: TimestampOptions): TextHit
     const date = { y: Number(y), m: Number(mo), d: Number(d) };
     const time = timeParts(period, hh, mm, ss);
     const value = isValidDate(date.y, date.m, date.d) && time !== null ? render(date, time) : null;
-    add(m.index, m.index + whole.length, value, time ? 0.9 : 0.8);
+    add(m.index, m.index + whole.length, value, time ? 0.9 : 0.8, 'shown');
   }
 
   for (const m of text.matchAll(CHINESE_RE)) {
@@ -145,7 +160,8 @@ export function extractTimestamps(text: string, opts: TimestampOptions): TextHit
     }
     const date = { y: year ?? 0, m: Number(mo), d: Number(d) };
     const value = year !== null && isValidDate(date.y, date.m, date.d) && time !== null ? render(date, time) : null;
-    add(m.index, m.index + whole.length, value, y === undefined ? 0.85 : time ? 0.9 : 0.8);
+    // A year the screen did not show is the capture's: as sure as the capture time itself.
+    add(m.index, m.index + whole.length, value, y === undefined ? 0.85 : time ? 0.9 : 0.8, y !== undefined ? 'shown' : relativeBasis);
   }
 
   for (const m of text.matchAll(RELATIVE_RE)) {
@@ -165,7 +181,7 @@ export function extractTimestamps(text: string, opts: TimestampOptions): TextHit
       continue;
     }
     const time = timeParts(period, hh, mm, ss);
-    add(start, end, time ? render(resolveRelative(word, capture), time) : null, bare ? 0.7 : 0.8);
+    add(start, end, time ? render(resolveRelative(word, capture), time) : null, bare ? 0.7 : 0.8, relativeBasis);
   }
 
   const unique = new Map<string, TextHit>();

@@ -1,5 +1,6 @@
 // Vocabulary of the extraction layer. Everything here is plain data so main, the renderer and the CLI
 // can pass it across IPC or print it as JSON without conversion.
+import type { CaptureSource } from '../domain/evidence';
 
 /** A tesseract.js word box, in image pixels. */
 export interface BBox {
@@ -21,6 +22,13 @@ export interface OcrPage {
   words?: readonly OcrWord[];
 }
 
+/**
+ * How a time was obtained: shown whole on screen (截图所示), resolved from a relative or partial
+ * stamp against a trusted capture time (按截图时间推算), or against a weak one (约, approximate).
+ */
+export const TIME_BASES = ['shown', 'inferred', 'approx'] as const;
+export type TimeBasis = (typeof TIME_BASES)[number];
+
 export interface Field {
   value: string;
   /** 0–1: how sure the pattern is, scaled by tesseract's confidence in the words it came from. */
@@ -36,6 +44,10 @@ export interface Field {
    * both engines agree, false for 请核对, null when there was no box to crop; absent when not checked.
    */
   agree?: boolean | null;
+  /** Timestamps only; absent on fields of older builds and of chat logs (which are exact: 'shown'). */
+  basis?: TimeBasis;
+  /** Timestamps only: later than the capture time, which is impossible, so the capture time is wrong. */
+  afterCapture?: true;
 }
 
 export const ID_SCHEMES = [
@@ -145,7 +157,25 @@ export interface Extraction {
   orderNumbers: IdField[];
   transactionIds: IdField[];
   trackingNumbers: IdField[];
+  /** Exact times: shown on screen, or resolved against a trusted capture time and not after it. */
   timestamps: Field[];
+  /**
+   * Relative or partial stamps resolved against a weak capture time, and any resolved time that
+   * lands after the capture: never listed as exact. Absent on older results.
+   */
+  approxTimestamps?: Field[];
+  /** Some time on screen is later than the capture time: 截图时间可能有误. */
+  captureSuspect?: true;
+  /**
+   * The capture time the stamps were read against, after the status-bar clock was read (issue 12):
+   * screenshots only; absent on older results and chat logs.
+   */
+  capture?: {
+    capturedAt: string;
+    captureSource: CaptureSource;
+    dateFrom?: CaptureSource;
+    statusBar: { time: string; agrees: boolean } | null;
+  };
   amount: Field | null;
   scam: boolean;
   scamSignals: ScamSignal[];
@@ -161,11 +191,18 @@ export interface Extraction {
 /** The `scan` CLI line without `file`, which the caller puts first. Key order is the contract. */
 export interface ScanJson {
   capturedAt: string | null;
+  /** Where capturedAt came from (a CaptureSource, issue 12); null when there is none. */
+  capturedAtSource: string | null;
   platform: ExtractPlatform;
   kind: ExtractKind;
   orderNumbers: string[];
   transactionIds: string[];
+  /** Exact times only. */
   timestamps: string[];
+  /** Relative stamps resolved against a weak capture time, or landing after it: approximate. */
+  approxTimestamps: string[];
+  /** Present only when a time on screen is later than capturedAt (the capture time is wrong). */
+  captureSuspect?: true;
   amount: string | null;
   scam: boolean;
   scamSignals: string[];
@@ -183,4 +220,7 @@ export interface TextHit {
   line: number;
   confidence: number;
   label?: string;
+  /** Timestamps only. */
+  basis?: TimeBasis;
+  afterCapture?: true;
 }

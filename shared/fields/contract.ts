@@ -3,14 +3,17 @@
 // the vault beside the OCR result; the renderer only asks for them (and keeps the buyer's
 // corrections, keyed by what was read, in its own records).
 import { z } from 'zod';
-import { EXTRACT_KINDS, EXTRACT_PLATFORMS, ID_SCHEMES, SCAM_SIGNAL_IDS } from '../extract/types';
+import { EXTRACT_KINDS, EXTRACT_PLATFORMS, ID_SCHEMES, SCAM_SIGNAL_IDS, TIME_BASES } from '../extract/types';
 import type { Extraction } from '../extract/types';
+import { CAPTURE_SOURCES } from '../domain/evidence';
+import type { CaptureSource } from '../domain/evidence';
 
 /**
  * Bumped whenever extraction would read the same OCR result differently, so fields stored by an
- * older build are read again rather than trusted.
+ * older build are read again rather than trusted. 3: times carry their basis, and relative stamps
+ * against a weak capture time are approximate (issue 12).
  */
-export const FIELDS_VERSION = 2;
+export const FIELDS_VERSION = 3;
 
 /** Bounds on what one file holds and one reply carries: far above a real page or a bounded chat read. */
 export const FIELDS_LIMITS = { items: 20_000, textChars: 16 * 1024 * 1024, valueChars: 4096 };
@@ -21,6 +24,8 @@ export interface EvidenceFields {
   source: 'ocr' | 'chatlog';
   /** The capture time the fields were read against (the vault sidecar's), for relative stamps. */
   capturedAt: string | null;
+  /** Where that capture time came from; relative stamps are exact only against a trusted one. */
+  captureSource: CaptureSource | null;
   /** ISO instant of the OCR result they were read from; null for chat logs. */
   ocrAt: string | null;
   /** ISO instant the fields were written. */
@@ -40,6 +45,8 @@ const fieldShape = {
   label: short.optional(),
   line: z.number().int().optional(),
   agree: z.boolean().nullable().optional(),
+  basis: z.enum(TIME_BASES).optional(),
+  afterCapture: z.literal(true).optional(),
 };
 const field = z.object(fieldShape);
 const idField = z.object({ ...fieldShape, scheme: z.enum(ID_SCHEMES) });
@@ -52,6 +59,16 @@ export const extractionSchema = z.object({
   transactionIds: list(idField),
   trackingNumbers: list(idField),
   timestamps: list(field),
+  approxTimestamps: list(field).optional(),
+  captureSuspect: z.literal(true).optional(),
+  capture: z
+    .object({
+      capturedAt: z.string().max(32),
+      captureSource: z.enum(CAPTURE_SOURCES),
+      dateFrom: z.enum(CAPTURE_SOURCES).optional(),
+      statusBar: z.object({ time: z.string().max(8), agrees: z.boolean() }).nullable(),
+    })
+    .optional(),
   amount: field.nullable(),
   scam: z.boolean(),
   scamSignals: list(
@@ -74,6 +91,7 @@ export const evidenceFieldsSchema = z.object({
   sha256,
   source: z.enum(['ocr', 'chatlog']),
   capturedAt: z.string().max(64).nullable(),
+  captureSource: z.enum(CAPTURE_SOURCES).nullable(),
   ocrAt: z.string().max(64).nullable(),
   createdAt: z.string().max(64),
   engine: z.enum(['paddle', 'tesseract']).nullable(),
@@ -84,15 +102,43 @@ export interface FieldsRequest {
   sha256: string;
 }
 
+/** The buyer sets or confirms when a screenshot was taken (e.g. from the phone gallery's details). */
+export interface SetCaptureRequest {
+  sha256: string;
+  /** Local Asia/Shanghai "YYYY-MM-DDTHH:mm[:ss]"; never after now. */
+  capturedAt: string;
+  /** For the audit entry: the record the buyer was looking at. */
+  caseId: string;
+  evidenceId: string;
+}
+
+export interface CaptureTimeReply {
+  /** Normalised to seconds. */
+  capturedAt: string;
+  captureSource: 'user';
+  /** What it replaced, for the audit log and the UI. */
+  previous: { capturedAt: string; captureSource: CaptureSource } | null;
+  /** The fields read again against the new time; null while OCR has not finished. */
+  fields: EvidenceFields | null;
+}
+
 export type FieldsApi = {
   /** The fields of one original: null while its OCR has not finished (or it is neither a screenshot nor a chat log). */
   'fields:read': (req: FieldsRequest) => Promise<EvidenceFields | null>;
+  /** Sets the capture time (source `user`): relative stamps re-resolve against it, and it is audited. */
+  'fields:setCaptureTime': (req: SetCaptureRequest) => Promise<CaptureTimeReply>;
 };
 
 export const FIELDS_API_METHODS = {
   readFields: 'fields:read',
+  setCaptureTime: 'fields:setCaptureTime',
 } as const satisfies Record<string, keyof FieldsApi>;
+
+const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 export const fieldsSchemas = {
   'fields:read': z.object({ sha256 }).strict(),
+  'fields:setCaptureTime': z
+    .object({ sha256, capturedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/, 'expected local YYYY-MM-DDTHH:mm[:ss]'), caseId: recordId, evidenceId: recordId })
+    .strict(),
 } satisfies { [C in keyof FieldsApi]: z.ZodType<Parameters<FieldsApi[C]>[0]> };

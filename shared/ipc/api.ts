@@ -10,6 +10,7 @@ import { BACKUP_API_EVENTS, BACKUP_API_METHODS } from '../backup/contract';
 import { OCR_API_EVENTS, OCR_API_METHODS } from '../ocr/contract';
 import { PORTABLE_API_METHODS } from '../portable/contract';
 import { FIELDS_API_METHODS } from '../fields/contract';
+import { HOLIDAYS_API_METHODS } from '../holidays/contract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from '../reminders/contract';
 import { SHORTCUTS_API_EVENTS } from '../shortcuts/contract';
 
@@ -32,6 +33,7 @@ export const API_METHODS = {
   ...BACKUP_API_METHODS,
   ...PORTABLE_API_METHODS,
   ...CARD_SHOP_API_METHODS,
+  ...HOLIDAYS_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {

@@ -7,6 +7,7 @@ import type { BackupApi, BackupEvents } from '../backup/contract';
 import type { OcrApi, OcrEvents } from '../ocr/contract';
 import type { PortableApi } from '../portable/contract';
 import type { FieldsApi } from '../fields/contract';
+import type { HolidaysApi } from '../holidays/contract';
 import type { IntentApi } from '../integrity/intents';
 import type { RemindersApi, RemindersEvents } from '../reminders/contract';
 import type { ShortcutsEvents } from '../shortcuts/contract';
@@ -15,7 +16,7 @@ import type { VaultApi, VaultEvents } from '../vault/contract';
 // The vault's request and reply types, for the many modules that take them along with Handlers.
 export type * from '../vault/contract';
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi & CardShopApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi & CardShopApi & HolidaysApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;

@@ -10,6 +10,7 @@ import { backupSchemas } from '../backup/contract';
 import { ocrSchemas } from '../ocr/contract';
 import { portableSchemas } from '../portable/contract';
 import { fieldsSchemas } from '../fields/contract';
+import { holidaysSchemas } from '../holidays/contract';
 import { remindersSchemas } from '../reminders/contract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
@@ -53,6 +54,7 @@ export const requestSchemas = {
   ...backupSchemas,
   ...portableSchemas,
   ...cardShopSchemas,
+  ...holidaysSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

@@ -37,7 +37,7 @@ test('a dropped corpus screenshot shows and stores exactly the fields `scan` pri
   await expect.poll(() => readFile(fieldsFile, 'utf8').then(() => true, () => false), OCR_WAIT).toBe(true);
   const stored = evidenceFieldsSchema.parse(JSON.parse(await readFile(fieldsFile, 'utf8')));
   // The engine that read it and the second reader's verdicts too: the app stores what scan prints.
-  expect({ engine: stored.engine, ...toScanJson(stored.extraction, stored.capturedAt), agree: agreementOf(stored.extraction) }).toEqual(expected);
+  expect({ engine: stored.engine, ...toScanJson(stored.extraction, stored.capturedAt, stored.captureSource), agree: agreementOf(stored.extraction) }).toEqual(expected);
 
   // Shown to the buyer: every field row, in order, against the scan line.
   await page.getByTestId('evidence-card').click();

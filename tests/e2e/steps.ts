@@ -32,14 +32,17 @@ export async function writeFiles(dir: string, files: Record<string, Buffer | str
   return paths;
 }
 
-/** A real drop event carrying real File objects, as the OS would deliver it to the page. */
-export async function dropFiles(page: Page, testId: string, files: { name: string; bytes: Buffer; type: string }[]): Promise<void> {
-  const payload = files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64') }));
+/**
+ * A real drop event carrying real File objects, as the OS would deliver it to the page. Each file's
+ * time is 2026-11-17 12:03:04 (Shanghai) unless given: a test that gives one takes it from its own clock.
+ */
+export async function dropFiles(page: Page, testId: string, files: { name: string; bytes: Buffer; type: string; lastModified?: number }[]): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64'), lastModified: f.lastModified ?? Date.UTC(2026, 10, 17, 4, 3, 4) }));
   const dataTransfer = await page.evaluateHandle((list) => {
     const dt = new DataTransfer();
     for (const f of list) {
       const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
-      dt.items.add(new File([bytes], f.name, { type: f.type, lastModified: Date.UTC(2026, 10, 17, 4, 3, 4) }));
+      dt.items.add(new File([bytes], f.name, { type: f.type, lastModified: f.lastModified }));
     }
     return dt;
   }, payload);

@@ -3,7 +3,8 @@
 // line. Then the content: the image fitted to the page (tall screenshots continue on further pages),
 // a PDF's own pages, a chat transcript, or, for video and audio, a notice to submit the file itself.
 import type { PDFPage } from 'pdf-lib';
-import { CAPTURE_SOURCE_LABELS, FIELD_LABELS, KIND_LABELS, durationText, exhibitLabel, localText, sizeText } from '../../../shared/bundle/labels';
+import { FIELD_LABELS, KIND_LABELS, durationText, exhibitLabel, localText, sizeText } from '../../../shared/bundle/labels';
+import { BASIS_LABELS, afterExport, captureTimeText, timeText } from '../../../shared/bundle/times';
 import { evidencePurpose, evidenceSource } from '../../../shared/bundle/plan';
 import type { BundleEvidence } from '../../../shared/bundle/types';
 import type { PreparedExhibit } from './assets';
@@ -22,25 +23,31 @@ export const pdfKey = (no: number, page: number) => `e${no}p${page}`;
 /** A screenshot full of times would bury the caption; the rest are in the original. */
 const MAX_FIELDS = 10;
 
-function fieldsText(e: BundleEvidence): string {
-  const shown = e.fields.slice(0, MAX_FIELDS).map((f) => `${f.label ?? FIELD_LABELS[f.type]} ${f.type === 'timestamp' ? localText(f.value, true) : f.value}`);
-  const more = e.fields.length - shown.length;
+/** A time after the export is a wrong reading or a wrong clock: it is left out of the caption. */
+function fieldsText(e: BundleEvidence, exportedAt: string): string {
+  const fields = e.fields.filter((f) => f.type !== 'timestamp' || !afterExport(f.value, exportedAt));
+  const shown = fields.slice(0, MAX_FIELDS).map((f) => {
+    if (f.type !== 'timestamp') return `${f.label ?? FIELD_LABELS[f.type]} ${f.value}`;
+    const basis = f.basis ?? 'shown';
+    return `${f.label ?? FIELD_LABELS[f.type]} ${timeText(f.value, basis)}${basis === 'inferred' ? `（${BASIS_LABELS.inferred}）` : ''}`;
+  });
+  const more = fields.length - shown.length;
   return `${shown.join('；')}${more > 0 ? `；等另 ${more} 项` : ''}`;
 }
 
-function metaRows(x: PreparedExhibit): Array<[string, string]> {
+function metaRows(x: PreparedExhibit, exportedAt: string): Array<[string, string]> {
   const e = x.evidence;
   const dims = e.width !== null && e.height !== null ? `，${e.width}×${e.height}` : '';
   const rows: Array<[string, string]> = [
     ['类型', KIND_LABELS[e.kind]],
     ['来源', evidenceSource(e)],
     ['原件', `${e.originalName}（${e.format.toUpperCase()}${dims}，${sizeText(e.size)}）`],
-    ['拍摄时间', `${localText(e.capturedAt, true)}（依据：${CAPTURE_SOURCE_LABELS[e.captureSource]}）`],
+    ['拍摄时间', captureTimeText(e, exportedAt)],
     ['导入时间', localText(e.importedAt, true)],
   ];
   if (e.mediaType === 'video' || e.mediaType === 'audio') rows.push(['时长', durationText(e.durationSec)]);
   rows.push(['证明目的', evidencePurpose(e)]);
-  const fields = fieldsText(e);
+  const fields = fieldsText(e, exportedAt);
   if (fields !== '') rows.push(['提取信息', fields]);
   const a = x.asset;
   if (a.type === 'image') {
@@ -64,12 +71,12 @@ interface Header {
   draw(ctx: DrawContext): void;
 }
 
-function fullHeader(ts: Typesetter, x: PreparedExhibit): Header {
+function fullHeader(ts: Typesetter, x: PreparedExhibit, exportedAt: string): Header {
   const e = x.evidence;
   const titleX = MARGIN.left + ts.width(exhibitLabel(x.no), 15, 'bold') + 28;
   const title = ts.wrap(e.title, 13.5, A4.width - MARGIN.right - titleX, 'bold').slice(0, 2);
   // Four lines per row at most, so the image always keeps most of the page.
-  const rows = metaRows(x).map(([label, value]) => [label, ts.wrapClipped(value, META, CONTENT_WIDTH - LABEL, 4)] as const);
+  const rows = metaRows(x, exportedAt).map(([label, value]) => [label, ts.wrapClipped(value, META, CONTENT_WIDTH - LABEL, 4)] as const);
   const hashes: Array<[string, string]> = [['SHA-256', e.sha256]];
   if (x.asset.type === 'image' && x.asset.redacted) hashes.push(['遮挡副本', x.asset.redacted.sha256]);
   const titleHeight = Math.max(38, title.length * 18 + 14);
@@ -159,13 +166,15 @@ function flow(ts: Typesetter, lines: Array<{ text: string; size: number; indent:
   return pages;
 }
 
-function transcriptLines(ts: Typesetter, x: PreparedExhibit) {
+function transcriptLines(ts: Typesetter, x: PreparedExhibit, exportedAt: string) {
   const a = x.asset;
   const out: Array<{ text: string; size: number; indent: number; grey?: boolean; bold?: boolean; gap?: number }> = [];
   if (a.type === 'transcript') {
     out.push({ text: `聊天记录共 ${a.messages.length} 条消息，按原始顺序完整列出。`, size: 8.5, indent: 0, grey: true });
     for (const m of a.messages) {
-      const who = `${m.at === null ? '（无时间）' : localText(m.at, true)}  ${m.sender}${m.fromSelf ? '（本人）' : ''}`;
+      // A message time after the export is a wrong clock on the exporting device: not printed.
+      const at = m.at === null ? '（无时间）' : afterExport(m.at, exportedAt) ? '（时间晚于导出时间，不予列出）' : localText(m.at, true);
+      const who = `${at}  ${m.sender}${m.fromSelf ? '（本人）' : ''}`;
       out.push({ text: who, size: 8.5, indent: 0, grey: true, bold: true, gap: 5 });
       for (const line of ts.wrap(m.text, 10, CONTENT_WIDTH - 14)) out.push({ text: line, size: 10, indent: 14 });
     }
@@ -177,7 +186,7 @@ function transcriptLines(ts: Typesetter, x: PreparedExhibit) {
 
 export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
   const { ts, input } = pc;
-  const head = fullHeader(ts, x);
+  const head = fullHeader(ts, x, pc.exportedAt);
   const a = x.asset;
   const bodies: Body[] = [];
   if (a.type === 'image') {
@@ -189,7 +198,7 @@ export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
       else bodies.push((ctx) => drawEmbedded(ctx, pdfKey(x.no, i), top));
     }
   } else if (a.type === 'transcript' || a.type === 'text') {
-    bodies.push(...flow(ts, transcriptLines(ts, x), head.height));
+    bodies.push(...flow(ts, transcriptLines(ts, x, pc.exportedAt), head.height));
   } else {
     bodies.push(noteBody(ts, a.reason, x));
   }

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { redactionTargets } from '../../../shared/bundle/redact';
 import type { BundleEvidence, BundleField, BundleInput, BundleTarget } from '../../../shared/bundle/types';
-import { caseFillFrom, reviewFields } from '../../../shared/domain/review';
+import type { CaptureSource } from '../../../shared/domain/evidence';
+import { caseFillFrom, isKept, reviewFields } from '../../../shared/domain/review';
 import { parseChatLog } from '../../../shared/extract';
 import type { BBox, Extraction, OcrWord } from '../../../shared/extract';
 import { toShanghaiLocal } from '../../../shared/time/shanghai';
@@ -32,10 +33,10 @@ interface Reading {
   words: OcrWord[];
 }
 
-async function readImage(engine: () => OcrEngine, file: string, capturedAt: string): Promise<Reading> {
+async function readImage(engine: () => OcrEngine, file: string, capturedAt: string, captureSource: CaptureSource): Promise<Reading> {
   const bytes = await readFile(file);
   const ocr = await ocrImage(engine(), bytes);
-  return { extraction: await extractEvidenceFields({ kind: 'image', image: bytes, ocr, capturedAt }), messages: null, words: ocr.words };
+  return { extraction: await extractEvidenceFields({ kind: 'image', image: bytes, ocr, capturedAt, captureSource }), messages: null, words: ocr.words };
 }
 
 async function readText(file: string): Promise<Reading> {
@@ -47,8 +48,9 @@ async function readText(file: string): Promise<Reading> {
 function fieldsOf(reading: Reading): BundleField[] {
   if (reading.extraction === null) return [];
   return reviewFields(reading.extraction, {})
-    .filter((f) => !(reading.messages !== null && f.type === 'timestamp'))
-    .map((f) => ({ type: f.type, value: f.value, label: f.label }));
+    // Approximate times are the buyer's to keep; a CLI bundle has no buyer review, so they are left out.
+    .filter((f) => isKept(f) && !(reading.messages !== null && f.type === 'timestamp'))
+    .map((f) => ({ type: f.type, value: f.value, label: f.label, ...(f.basis !== null ? { basis: f.basis } : {}) }));
 }
 
 export async function bundleInputFromCase(loaded: LoadedCaseFile, opts: FromCaseOptions): Promise<BundleInput> {
@@ -69,7 +71,7 @@ export async function bundleInputFromCase(loaded: LoadedCaseFile, opts: FromCase
       batch.items.map(async (item, i): Promise<Reading> => {
         const file = loaded.evidence[i]?.path ?? '';
         if (item.blob.mediaType === 'text') return readText(file);
-        if (item.blob.mediaType === 'image' && opts.ocr) return readImage(ocr, file, item.blob.capturedAt);
+        if (item.blob.mediaType === 'image' && opts.ocr) return readImage(ocr, file, item.blob.capturedAt, item.blob.captureSource);
         return { extraction: null, messages: null, words: [] };
       }),
     );
@@ -84,6 +86,7 @@ export async function bundleInputFromCase(loaded: LoadedCaseFile, opts: FromCase
         title: entry?.title || path.parse(entry?.file ?? item.blob.originalName).name,
         purpose: entry?.purpose ?? '',
         platform: reading.extraction?.platform ?? null,
+        ...(reading.extraction?.captureSuspect ? { captureSuspect: true } : {}),
         fields: fieldsOf(reading),
         messages: reading.messages,
         redactions,

@@ -1,9 +1,11 @@
 // The three tables: 证据目录 (every row links to its exhibit), the timeline, and the manifest of
 // original files with their SHA-256.
-import { exhibitLabel, localText, sizeText } from '../../../shared/bundle/labels';
+import { exhibitLabel, sizeText } from '../../../shared/bundle/labels';
 import { indexRows } from '../../../shared/bundle/plan';
 import type { SectionKey } from '../../../shared/bundle/plan';
 import { bundleTimeline } from '../../../shared/bundle/timeline';
+import type { TimelineBasis } from '../../../shared/bundle/timeline';
+import { BASIS_LABELS, timeText } from '../../../shared/bundle/times';
 import type { Column, DrawContext, PageJob, PartContext, TableRow } from './layout';
 import { MARGIN, TOP, drawChrome, drawTitle, layoutTable } from './layout';
 import { GREY } from './text';
@@ -65,15 +67,21 @@ export function indexPages(pc: PartContext): PageJob[] {
   return tablePages(pc, 'index', '证据目录', intro, columns, rows);
 }
 
+const ROW_BASIS: Record<TimelineBasis, string> = { ...BASIS_LABELS, case: '买家填写', event: '应用记录', chatlog: '聊天记录导出' };
+
 export function timelinePages(pc: PartContext): PageJob[] {
-  const rows = bundleTimeline(pc.input).map((r): TableRow => ({ cells: [localText(r.at, true), r.text, r.source], exhibit: r.exhibit }));
-  if (rows.length === 0) rows.push({ cells: ['', '（没有可列出的时间）', ''] });
+  const rows = bundleTimeline(pc.input, pc.exportedAt).map((r): TableRow => ({ cells: [timeText(r.at, r.basis === 'approx' ? 'approx' : undefined), r.text, ROW_BASIS[r.basis], r.source], exhibit: r.exhibit }));
+  if (rows.length === 0) rows.push({ cells: ['', '（没有可列出的时间）', '', ''] });
   const columns: Column[] = [
     { title: '时间', width: 112 },
-    { title: '事件', width: 303.28 },
-    { title: '来源', width: 80 },
+    { title: '事件', width: 231.28 },
+    { title: '依据', width: 80 },
+    { title: '来源', width: 72 },
   ];
-  return tablePages(pc, 'timeline', '时间线', '案件记录与证据中识别出的时间，按时间先后排列。来源为证据的行可点击跳转。', columns, rows);
+  const intro =
+    '案件记录与证据中识别出的时间，按时间先后排列。依据：截图所示＝截图上显示的完整时间；按截图时间推算＝“昨天”“星期三”等相对时间按可信的截图时间推算；' +
+    '约＝按不可靠的文件时间推算、经买家保留的约略时间。来源为证据的行可点击跳转。';
+  return tablePages(pc, 'timeline', '时间线', intro, columns, rows);
 }
 
 export function manifestPages(pc: PartContext, redacted: ReadonlyMap<number, RedactionNote>): PageJob[] {

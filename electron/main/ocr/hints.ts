@@ -67,9 +67,10 @@ export async function chatAppHint(image: Buffer): Promise<ChatHint | null> {
  * order page (a buyer pasting 订单号 and 卡密 into the chat): its relative stamps and amount are then
  * read as a chat's. A few bubbles only name the app of a page the words already call a chat.
  */
-export function extractWithHints(page: OcrPage, capturedAt: string | null, hint: ChatHint | null): Extraction {
-  if (hint === null) return extractFields(page, { capturedAt });
-  if (hint.share >= CHAT_SHARE) return extractFields(page, { capturedAt, hints: { kind: 'chat', platform: hint.app } });
-  const extraction = extractFields(page, { capturedAt });
+export function extractWithHints(page: OcrPage, anchor: { capturedAt: string | null; anchorTrusted: boolean }, hint: ChatHint | null): Extraction {
+  const { capturedAt, anchorTrusted } = anchor;
+  if (hint === null) return extractFields(page, { capturedAt, anchorTrusted });
+  if (hint.share >= CHAT_SHARE) return extractFields(page, { capturedAt, anchorTrusted, hints: { kind: 'chat', platform: hint.app } });
+  const extraction = extractFields(page, { capturedAt, anchorTrusted });
   return extraction.kind === 'chat' && extraction.platform !== hint.app ? { ...extraction, platform: hint.app } : extraction;
 }

@@ -7,6 +7,7 @@ import { parseChatLog, toScanJson } from '../../../shared/extract';
 import type { ScanJson } from '../../../shared/extract';
 import { errorCode } from '../fs/errors';
 import { resolveCaptureTime } from '../vault/capture';
+import type { CaptureTime } from '../vault/capture';
 import { detectType } from '../vault/detect';
 import { VaultError } from '../vault/errors';
 import { probeImage } from '../vault/image';
@@ -57,14 +58,15 @@ function fsReason(err: unknown): string {
 
 class ScanFailure extends Error {}
 
-function captureTime(file: string, exif: Buffer | null, mtimeMs: number): string {
-  return resolveCaptureTime({ name: path.basename(file), exif, mtimeMs, clipboard: false, now: new Date() }).capturedAt;
+function captureTime(file: string, exif: Buffer | null, mtimeMs: number): CaptureTime {
+  return resolveCaptureTime({ name: path.basename(file), exif, mtimeMs, clipboard: false, now: new Date() });
 }
 
 async function scanChatLog(file: string, bytes: Buffer, mtimeMs: number): Promise<ScanJson> {
   const parsed = parseChatLog(decodeChatText(bytes), path.basename(file));
   if (parsed === null) throw new ScanFailure('not a recognised chat-log export (QQ .txt export, WeChatMsg .csv or .txt)');
-  return toScanJson(await extractEvidenceFields({ kind: 'chatlog', chat: parsed }), captureTime(file, null, mtimeMs));
+  const { capturedAt, captureSource } = captureTime(file, null, mtimeMs);
+  return toScanJson(await extractEvidenceFields({ kind: 'chatlog', chat: parsed }), capturedAt, captureSource);
 }
 
 async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: () => OcrEngine, second: (() => OcrEngine) | null): Promise<ScanJson & { engine: OcrEngineKind; agree?: Agreement }> {
@@ -74,11 +76,13 @@ async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: (
   } catch (err) {
     throw new ScanFailure(err instanceof VaultError ? err.message : 'the image cannot be decoded');
   }
-  const capturedAt = captureTime(file, exif, mtimeMs);
+  const { capturedAt, captureSource } = captureTime(file, exif, mtimeMs);
   const result = await ocrImage(engine(), bytes);
   // The app's own extraction (fields/extract.ts); the second reader then re-reads each field's crop.
-  const extraction = await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt }, second ? { secondReader: second() } : {});
-  return { engine: result.kind, ...toScanJson(extraction, capturedAt), ...(second ? { agree: agreementOf(extraction) } : {}) };
+  const extraction = await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt, captureSource }, second ? { secondReader: second() } : {});
+  // The status-bar clock may have confirmed or supplied the time of day (extraction.capture).
+  const capture = extraction.capture ?? { capturedAt, captureSource };
+  return { engine: result.kind, ...toScanJson(extraction, capture.capturedAt, capture.captureSource), ...(second ? { agree: agreementOf(extraction) } : {}) };
 }
 
 interface Classified {

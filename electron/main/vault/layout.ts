@@ -42,7 +42,11 @@ export interface VaultLayout {
   display(sha: string): string;
   /** The fields extracted from one original, beside its OCR result. */
   fields(sha: string): string;
+  /** A capture time better than the import's (the buyer's own, issue 12), beside the fields. */
+  capture(sha: string): string;
   ocrResult(sha: string): string;
+  /** Holiday years loaded from files (设置 → 节假日数据): in the vault so a backup carries them. */
+  holidays: string;
   /** A trashed item's files, by its 24-hex trash id. */
   trashEntry(id: string): string;
   trashBlob(id: string): string;
@@ -90,7 +94,9 @@ export function vaultLayout(root: string): VaultLayout {
     thumb: (sha) => path.join(thumbDir, `${assertSha256(sha)}.webp`),
     display: (sha) => path.join(displayDir, `${assertSha256(sha)}.webp`),
     fields: (sha) => path.join(ocrDir, `${assertSha256(sha)}.fields.json`),
+    capture: (sha) => path.join(ocrDir, `${assertSha256(sha)}.capture.json`),
     ocrResult: (sha) => path.join(ocrDir, `${assertSha256(sha)}.json`),
+    holidays: path.join(abs, 'settings', 'holidays.json'),
     trashEntry: (id) => path.join(trashDir, `${assertId24(id)}.entry.json`),
     trashBlob: (id) => path.join(trashDir, `${assertId24(id)}.blob`),
     trashMeta: (id) => path.join(trashDir, `${assertId24(id)}.meta.json`),

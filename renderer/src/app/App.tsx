@@ -28,6 +28,7 @@ export function App() {
   const reconcileVault = useApp((s) => s.reconcileVault);
   const setProgress = useApp((s) => s.setProgress);
   const loadDeadlines = useApp((s) => s.loadDeadlines);
+  const loadHolidays = useApp((s) => s.loadHolidays);
   const tick = useApp((s) => s.tick);
   const subscribeReminders = useApp((s) => s.subscribeReminders);
   const loadOcr = useApp((s) => s.loadOcr);
@@ -50,9 +51,12 @@ export function App() {
     return off;
   }, [loadOcr, onOcrProgress]);
   useEffect(() => {
-    void loadDeadlines();
+    // Loaded holiday years first, so deadlines are shown with the calendar the buyer chose.
+    void loadHolidays()
+      .catch((err: unknown) => console.error('[holidays]', err))
+      .then(() => loadDeadlines());
     return subscribeReminders();
-  }, [loadDeadlines, subscribeReminders]);
+  }, [loadHolidays, loadDeadlines, subscribeReminders]);
   // Countdowns move on their own; 20 s keeps minutes honest without busy rendering. Coming back to
   // the window (after sleep, say) refreshes them at once.
   useEffect(() => {

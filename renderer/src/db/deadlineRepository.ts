@@ -3,7 +3,7 @@ import type { DeadlineRecord } from '../../../shared/domain/deadline';
 import type { CaseEvent } from '../../../shared/domain/events';
 import type { LiuZhengDb } from './db';
 
-export type DeadlinePatch = Partial<Pick<DeadlineRecord, 'done' | 'snoozedUntil' | 'offsetsMin' | 'offsetsEditedAt'>>;
+export type DeadlinePatch = Partial<Pick<DeadlineRecord, 'done' | 'snoozedUntil' | 'offsetsMin' | 'offsetsEditedAt' | 'due' | 'dueAt' | 'provisional'>>;
 
 export function createDeadlineRepository(db: LiuZhengDb) {
   return {

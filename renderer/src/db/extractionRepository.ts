@@ -14,6 +14,19 @@ export function createExtractionRepository(db: LiuZhengDb) {
       return db.evidence.where('sha256').equals(sha256).toArray();
     },
 
+    /**
+     * The buyer set an item's capture time: the record and its fields, read again by main against
+     * it, change together (the corrections stay, keyed by what was read).
+     */
+    async setCapture(evidenceId: string, capturedAt: string, fields: Omit<ExtractionRecord, 'corrections'> | null): Promise<void> {
+      await db.transaction('rw', db.evidence, db.extractions, async () => {
+        await db.evidence.update(evidenceId, { capturedAt, captureSource: 'user' });
+        if (fields === null) return;
+        const previous = await db.extractions.get(evidenceId);
+        await db.extractions.put({ ...fields, corrections: previous?.corrections ?? {} });
+      });
+    },
+
     async save(record: Omit<ExtractionRecord, 'corrections'>): Promise<ExtractionRecord> {
       return db.transaction('rw', db.extractions, async () => {
         const previous = await db.extractions.get(record.evidenceId);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { EvidenceRecord } from '../../../shared/domain/evidence';
+import { captureTrust, type EvidenceRecord } from '../../../shared/domain/evidence';
 import { formatLocal } from '../../../shared/time/shanghai';
 import { formatDuration } from '../common/format';
 import { useApp } from '../app/StoreContext';
@@ -22,7 +22,9 @@ export function EvidenceCard({ item }: { item: EvidenceRecord }) {
           {item.title}
         </span>
         <span className="evidence-card-meta">
-          <span title={t(`captureSource.${item.captureSource}`)}>{formatLocal(item.capturedAt)}</span>
+          <span title={`${t(`captureSource.${item.captureSource}`)} · ${t(`times.trustHint.${captureTrust(item.captureSource)}`)}`} data-trust={captureTrust(item.captureSource)}>
+            {captureTrust(item.captureSource) === 'weak' ? t('times.approxAt', { at: formatLocal(item.capturedAt), from: t(`captureSource.${item.captureSource}`) }) : formatLocal(item.capturedAt)}
+          </span>
           {item.durationSec !== null && <span>{formatDuration(item.durationSec)}</span>}
         </span>
       </button>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_KINDS, type EvidenceRecord } from '../../../shared/domain/evidence';
+import { EVIDENCE_KINDS, captureTrust, type EvidenceRecord } from '../../../shared/domain/evidence';
 import { formatLocal } from '../../../shared/time/shanghai';
 import { formatBytes, formatDuration } from '../common/format';
 import { useApp } from '../app/StoreContext';
@@ -18,7 +18,7 @@ export function EvidenceDetails({ item }: { item: EvidenceRecord }) {
   const dirty = title !== item.title || note !== item.note;
 
   const facts: [string, string][] = [
-    [t('evidence.capturedAt'), `${formatLocal(item.capturedAt, true)} (${t(`captureSource.${item.captureSource}`)})`],
+    [t('evidence.capturedAt'), `${formatLocal(item.capturedAt, true)} (${t(`captureSource.${item.captureSource}`)} · ${t(`times.trust.${captureTrust(item.captureSource)}`)})`],
     [t('evidence.importedAt'), `${formatLocal(item.importedAt, true)} · ${t(`importSource.${item.importSource}`)}`],
     [t('evidence.size'), formatBytes(item.size)],
     [t('evidence.format'), `${item.format.toUpperCase()} · ${item.originalName}`],

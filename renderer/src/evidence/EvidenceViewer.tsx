@@ -4,6 +4,7 @@ import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { reviewFields, type ReviewField } from '../../../shared/domain/review';
 import { useDisplayImage } from '../common/useBlobUrl';
 import { useApp } from '../app/StoreContext';
+import { CaptureTimeEditor } from './CaptureTimeEditor';
 import { ChatTranscript } from './ChatTranscript';
 import { EvidenceDetails } from './EvidenceDetails';
 import { FieldReview } from '../ocr-review/FieldReview';
@@ -50,10 +51,11 @@ export function EvidenceViewer() {
           <Preview item={item} fields={fields} active={hover} />
         )}
         <div className="viewer-side">
+          {item.mediaType === 'image' && <CaptureTimeEditor key={`${item.id}-${item.capturedAt}`} item={item} suspect={extraction?.extraction.captureSuspect === true} capture={extraction?.extraction.capture ?? null} />}
           <EvidenceDetails key={item.id} item={item} />
           {extraction ? (
             <>
-              <FieldReview evidenceId={item.id} fields={fields} onHover={setHover} />
+              <FieldReview evidenceId={item.id} fields={fields} captureSource={item.captureSource} onHover={setHover} />
               {extraction.source === 'ocr' && (
                 <details className="ocr-text">
                   <summary>{t('fields.ocrText')}</summary>

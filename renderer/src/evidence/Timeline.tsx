@@ -12,9 +12,12 @@ export function Timeline() {
   const evidence = useApp((s) => s.evidence);
   const openViewer = useApp((s) => s.openViewer);
   const items = useMemo(() => {
-    const titles = new Map(evidence.map((e) => [e.id, e.title]));
+    const byId = new Map(evidence.map((e) => [e.id, e]));
     const stamps = Object.values(extractions).flatMap((x) =>
-      timelineStamps(reviewFields(x.extraction, x.corrections)).map((at) => ({ at, evidenceId: x.evidenceId, title: titles.get(x.evidenceId) ?? '' })),
+      timelineStamps(reviewFields(x.extraction, x.corrections)).map(({ at, basis }) => {
+        const e = byId.get(x.evidenceId);
+        return { at, basis, evidenceId: x.evidenceId, title: e?.title ?? '', captureSource: e?.captureSource ?? null };
+      }),
     );
     return buildTimeline(events, stamps);
   }, [events, extractions, evidence]);
@@ -30,10 +33,12 @@ export function Timeline() {
               <span>{t(`timeline.${item.event.type}`, { detail: item.event.detail, status: item.event.status ? t(`status.${item.event.status}`) : '' })}</span>
             </li>
           ) : (
-            <li key={`${item.evidenceId}-${item.at}`} className="timeline-item ev-stamp" data-testid="timeline-stamp">
-              <time>{formatLocal(item.at)}</time>
+            <li key={`${item.evidenceId}-${item.at}`} className={`timeline-item ev-stamp basis-${item.basis}`} data-testid="timeline-stamp" data-basis={item.basis}>
+              <time>
+                {item.basis === 'approx' ? t('times.approxAt', { at: formatLocal(item.at), from: t(`times.approxFrom.${item.captureSource ?? 'import'}`) }) : formatLocal(item.at)}
+              </time>
               <button type="button" className="link" onClick={() => openViewer(item.evidenceId)}>
-                {t('timeline.stamp', { detail: item.title })}
+                {t(item.basis === 'shown' ? 'timeline.stamp' : item.basis === 'inferred' ? 'timeline.stampInferred' : 'timeline.stampApprox', { detail: item.title })}
               </button>
             </li>
           ),

@@ -8,6 +8,8 @@ import { enBackup } from '../backup/i18n/en';
 import { enComplaint } from '../complaint/i18n/en';
 import { enCardShop } from '../cases/i18n/en.cardShop';
 import { enUx } from '../app/i18n/en';
+import { enTimes } from '../evidence/i18n/en.times';
+import { enHolidays } from '../settings/i18n/en.holidays';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
@@ -84,7 +86,7 @@ export const en = {
     logistics: 'Logistics',
     other: 'Other',
   },
-  captureSource: { exif: 'Photo EXIF', filename: 'File name', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time' },
+  captureSource: { exif: 'Photo EXIF', filename: 'File name', statusbar: 'Status-bar clock', user: 'Set by me', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time' },
   importSource: { dialog: 'File dialog', folder: 'Folder import', drop: 'Drag and drop', clipboard: 'Clipboard', recovered: 'Recovered after interruption' },
   evidence: {
     add: 'Add files',
@@ -276,7 +278,9 @@ export const en = {
     'deadline-done': 'Deadline done: {{detail}}',
     note: '{{detail}}',
     'case-imported': 'Imported “{{detail}}” from a case folder',
-    stamp: 'Time shown in evidence ({{detail}})',
+    stamp: 'Time shown in the screenshot ({{detail}})',
+    stampInferred: 'Reckoned from the capture time ({{detail}})',
+    stampApprox: 'Approximate time, kept ({{detail}})',
   },
   vault: {
     reconciled: 'Vault check: {{summary}}',
@@ -290,6 +294,8 @@ export const en = {
   deadlineSettings: enDeadlineSettings,
   redaction: enRedaction,
   portable: enPortable,
+  times: enTimes,
+  holidays: enHolidays,
   integrity: enIntegrity,
   backup: enBackup,
   complaint: enComplaint,

@@ -6,6 +6,8 @@ import { zhBackup } from '../backup/i18n/zh';
 import { zhComplaint } from '../complaint/i18n/zh';
 import { zhCardShop } from '../cases/i18n/zh.cardShop';
 import { zhUx } from '../app/i18n/zh';
+import { zhTimes } from '../evidence/i18n/zh.times';
+import { zhHolidays } from '../settings/i18n/zh.holidays';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
@@ -83,7 +85,7 @@ export const zh = {
     logistics: '物流信息',
     other: '其他',
   },
-  captureSource: { exif: '照片 EXIF', filename: '文件名', mtime: '文件修改时间', clipboard: '粘贴时间', import: '导入时间' },
+  captureSource: { exif: '照片 EXIF', filename: '文件名', statusbar: '截图状态栏时钟', user: '我核对设定', mtime: '文件修改时间', clipboard: '粘贴时间', import: '导入时间' },
   importSource: { dialog: '选择文件', folder: '导入文件夹', drop: '拖放', clipboard: '剪贴板', recovered: '中断后恢复' },
   evidence: {
     add: '添加文件',
@@ -275,7 +277,9 @@ export const zh = {
     'deadline-done': '期限完成：{{detail}}',
     note: '{{detail}}',
     'case-imported': '从案件文件夹导入「{{detail}}」',
-    stamp: '证据中的时间（{{detail}}）',
+    stamp: '截图所示时间（{{detail}}）',
+    stampInferred: '按截图时间推算（{{detail}}）',
+    stampApprox: '约略时间，已保留（{{detail}}）',
   },
   vault: {
     reconciled: '证据库检查：{{summary}}',
@@ -289,6 +293,8 @@ export const zh = {
   deadlineSettings: zhDeadlineSettings,
   redaction: zhRedaction,
   portable: zhPortable,
+  times: zhTimes,
+  holidays: zhHolidays,
   integrity: zhIntegrity,
   backup: zhBackup,
   complaint: zhComplaint,

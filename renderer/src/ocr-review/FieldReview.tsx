@@ -1,21 +1,70 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaptureSource } from '../../../shared/domain/evidence';
 import type { ReviewField } from '../../../shared/domain/review';
 import { useApp } from '../app/StoreContext';
+import { formatLocal } from '../../../shared/time/shanghai';
 
 interface Props {
   evidenceId: string;
   fields: ReviewField[];
+  /** Where the capture time came from: approximate times say what they were reckoned from. */
+  captureSource: CaptureSource;
   onHover: (key: string | null) => void;
 }
 
+/**
+ * Times reckoned from a weak capture time (or landing after it): listed apart, never as exact, and
+ * counted only when the buyer keeps one.
+ */
+function ApproxTimes({ evidenceId, fields, captureSource, onHover }: Props) {
+  const { t } = useTranslation();
+  const correct = useApp((s) => s.correctField);
+  if (fields.length === 0) return null;
+  return (
+    <div className="approx-times" data-testid="approx-times">
+      <h4>{t('times.approxTitle')}</h4>
+      <p className="muted small">{t('times.approxHint')}</p>
+      <ul>
+        {fields.map((f) => {
+          const kept = f.status === 'confirmed' || f.status === 'edited';
+          return (
+            <li key={f.key} className={`field-row approx ${kept ? 'kept' : ''}`} data-testid="approx-row" data-kept={kept} onMouseEnter={() => onHover(f.key)} onMouseLeave={() => onHover(null)}>
+              <span className="field-type field-timestamp">{t('fields.types.timestamp')}</span>
+              <span className="field-value-cell">
+                <span className="mono field-value" data-testid="approx-value">
+                  {t('times.approxAt', { at: formatLocal(f.value), from: t(`times.approxFrom.${captureSource}`) })}
+                </span>
+                {f.afterCapture && <span className="field-agree disagree">{t('times.afterCapture')}</span>}
+              </span>
+              <span className="field-actions">
+                <button
+                  type="button"
+                  className="link small"
+                  data-testid={kept ? 'approx-unkeep' : 'approx-keep'}
+                  aria-label={`${t(kept ? 'times.unkeep' : 'times.keep')} ${f.value}`}
+                  onClick={() => void correct(evidenceId, f.key, kept ? null : { status: 'confirmed', value: f.value })}
+                >
+                  {t(kept ? 'times.unkeep' : 'times.keep')}
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 /** Each extracted field with confirm, edit and delete; corrections are kept across re-OCR. */
-export function FieldReview({ evidenceId, fields, onHover }: Props) {
+export function FieldReview({ evidenceId, fields: all, captureSource, onHover }: Props) {
   const { t } = useTranslation();
   const correct = useApp((s) => s.correctField);
   const fill = useApp((s) => s.fillCaseFrom);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  const fields = all.filter((f) => f.basis !== 'approx');
+  const approx = all.filter((f) => f.basis === 'approx');
 
   return (
     <section className="field-review" data-testid="field-review">
@@ -38,6 +87,11 @@ export function FieldReview({ evidenceId, fields, onHover }: Props) {
             onMouseLeave={() => onHover(null)}
           >
             <span className={`field-type field-${f.type}`}>{t(`fields.types.${f.type}`)}</span>
+            {f.basis !== null && (
+              <span className="field-basis small" data-testid="field-basis" data-basis={f.basis}>
+                {t(`times.basis.${f.basis}`)}
+              </span>
+            )}
             {editing === f.key ? (
               <input value={draft} autoFocus aria-label={t(`fields.types.${f.type}`)} onChange={(e) => setDraft(e.target.value)} data-testid="field-edit-input" />
             ) : (
@@ -97,6 +151,7 @@ export function FieldReview({ evidenceId, fields, onHover }: Props) {
           </li>
         ))}
       </ul>
+      <ApproxTimes evidenceId={evidenceId} fields={approx} captureSource={captureSource} onHover={onHover} />
     </section>
   );
 }

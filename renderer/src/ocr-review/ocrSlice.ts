@@ -19,6 +19,8 @@ export interface OcrSlice {
   retryOcr: (sha256: string) => Promise<void>;
   correctField: (evidenceId: string, key: string, correction: FieldCorrection | null) => Promise<void>;
   fillCaseFrom: (evidenceId: string) => Promise<void>;
+  /** The buyer sets or confirms when a screenshot was taken; resolves to an error message or null. */
+  setCaptureTime: (evidenceId: string, capturedAt: string) => Promise<string | null>;
 }
 
 /** The fields main read from one stored original, as an extraction record; null while there are none yet. */
@@ -63,8 +65,14 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
       await deps.extractions.save(record);
       // A file-name guess of "other" gives way to what the page itself shows.
       const kind = suggestedKind(record.extraction.kind);
-      const upgraded = item.kind === 'other' && kind ? { ...item, kind } : item;
+      let upgraded = item.kind === 'other' && kind ? { ...item, kind } : item;
       if (upgraded !== item) await deps.repo.updateEvidence(item.id, { kind: upgraded.kind });
+      // The status-bar clock may have confirmed or supplied the capture time; the buyer's own stays.
+      const capture = record.extraction.capture;
+      if (capture && item.captureSource !== 'user' && (capture.captureSource !== item.captureSource || capture.capturedAt !== item.capturedAt)) {
+        upgraded = { ...upgraded, capturedAt: capture.capturedAt, captureSource: capture.captureSource };
+        await deps.repo.updateEvidence(item.id, { capturedAt: capture.capturedAt, captureSource: capture.captureSource });
+      }
       await deps.search.upsert(searchInput(upgraded, record));
       if (open.name === 'case' && open.caseId === item.caseId) touchedOpenCase = true;
     }
@@ -89,6 +97,23 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
   async correctField(evidenceId, key, correction) {
     await deps.extractions.correct(evidenceId, key, correction);
     await get().loadExtractions();
+  },
+
+  async setCaptureTime(evidenceId, capturedAt) {
+    const item = get().evidence.find((e) => e.id === evidenceId);
+    if (!item) return 'not found';
+    // Main checks the time, keeps it in the vault, re-reads the fields against it and audits it.
+    const res = await deps.api.setCaptureTime({ sha256: item.sha256, capturedAt, caseId: item.caseId, evidenceId });
+    if (!res.ok) return res.error.message;
+    const parsed = res.value.fields === null ? null : evidenceFieldsSchema.safeParse(res.value.fields);
+    const row = get().extractions[evidenceId];
+    const fields =
+      parsed?.success && row
+        ? { evidenceId, caseId: item.caseId, sha256: item.sha256, source: row.source, messages: row.messages, updatedAt: deps.now(), extraction: parsed.data.extraction, fieldsVersion: parsed.data.version }
+        : null;
+    await deps.extractions.setCapture(evidenceId, res.value.capturedAt, fields);
+    await get().refreshCase();
+    return null;
   },
 
   async fillCaseFrom(evidenceId) {

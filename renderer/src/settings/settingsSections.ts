@@ -1,6 +1,7 @@
 // The sections of the 设置 screen, in order. A feature adds its section with one line here; each
 // section is its own component and reads what it needs from the store.
 import type { ComponentType } from 'react';
+import { HolidaySettings } from './HolidaySettings';
 import { LanguageSettings } from './LanguageSettings';
 import { PresetSettings } from '../deadlines/PresetSettings';
 import { ReminderSettings } from '../deadlines/ReminderSettings';
@@ -18,6 +19,7 @@ export interface SettingsSectionDef {
 export const SETTINGS_SECTIONS: readonly SettingsSectionDef[] = [
   { id: 'presets', titleKey: 'deadlineSettings.sections.presets', Component: PresetSettings },
   { id: 'reminders', titleKey: 'deadlineSettings.sections.reminders', Component: ReminderSettings },
+  { id: 'holidays', titleKey: 'holidays.title', Component: HolidaySettings },
   { id: 'startup', titleKey: 'deadlineSettings.sections.startup', Component: StartupSettings },
   { id: 'language', titleKey: 'deadlineSettings.sections.language', Component: LanguageSettings },
   { id: 'theme', titleKey: 'ux.theme.section', Component: ThemeSettings },

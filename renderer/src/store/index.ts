@@ -12,6 +12,7 @@ import { remindersSlice } from '../deadlines/remindersSlice';
 import { settingsSlice } from '../settings/settingsSlice';
 import { redactionSlice } from '../export/redactionSlice';
 import { portableSlice } from '../cases/portableSlice';
+import { holidaysSlice } from '../settings/holidaysSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 import { vaultSlice } from '../evidence/vaultSlice';
@@ -24,6 +25,7 @@ export function createAppStore(deps: StoreDeps) {
     ...caseViewSlice(deps)(...a),
     ...deadlinesSlice(deps)(...a),
     ...exportSlice(deps)(...a),
+    ...holidaysSlice(deps)(...a),
     ...importSlice(deps)(...a),
     ...integritySlice(deps)(...a),
     ...ocrSlice(deps)(...a),

@@ -19,6 +19,7 @@ import type { RemindersSlice } from '../deadlines/remindersSlice';
 import type { SettingsSlice } from '../settings/settingsSlice';
 import type { RedactionSlice } from '../export/redactionSlice';
 import type { PortableSlice } from '../cases/portableSlice';
+import type { HolidaysSlice } from '../settings/holidaysSlice';
 import type { UiSlice } from './uiSlice';
 import type { VaultSlice } from '../evidence/vaultSlice';
 import type { UxSlice } from '../app/uxSlice';
@@ -43,6 +44,7 @@ export type AppState = CardShopSlice &
   CaseViewSlice &
   DeadlinesSlice &
   ExportSlice &
+  HolidaysSlice &
   ImportSlice &
   IntegritySlice &
   OcrSlice &

@@ -21,7 +21,7 @@ function ms(run: () => unknown): number {
 /** Best of three, so one GC pause or a busy neighbour does not decide the verdict. */
 const best = (run: () => unknown): number => Math.min(ms(run), ms(run), ms(run));
 
-const page = (text: string) => () => extractFields({ text }, { capturedAt: '2026-11-20T10:00:00' });
+const page = (text: string) => () => extractFields({ text }, { capturedAt: '2026-11-20T10:00:00', anchorTrusted: true });
 const chat = (text: string) => () => extractFromChatLog(asChatLog(text));
 
 describe('extraction time on pathological text', () => {
@@ -42,10 +42,10 @@ describe('the extraction cap', () => {
   it('reads a page up to MAX_EXTRACT_CHARS and says it cut the rest', () => {
     const id = '3456789012345678901';
     const tail = `\n订单编号：${id}`;
-    const short = extractFields({ text: `x${tail}` }, { capturedAt: null });
+    const short = extractFields({ text: `x${tail}` }, { capturedAt: null, anchorTrusted: false });
     expect(short.truncated).toBeUndefined();
     expect(short.orderNumbers.map((f) => f.value)).toEqual([id]);
-    const long = extractFields({ text: ' '.repeat(MAX_EXTRACT_CHARS) + tail }, { capturedAt: null });
+    const long = extractFields({ text: ' '.repeat(MAX_EXTRACT_CHARS) + tail }, { capturedAt: null, anchorTrusted: false });
     expect(long.truncated).toBe(true);
     expect(long.orderNumbers).toEqual([]);
   });

@@ -81,7 +81,7 @@ describe('fields service', () => {
     const { file: _file, ...expected } = line && !('error' in line) ? line : { file: '', error: 'scan failed' };
     // Engine, fields and the second reader's verdicts alike: the app stores what scan prints.
     const extraction = stored?.extraction ?? ({} as never);
-    expect({ engine: stored?.engine, ...toScanJson(extraction, stored?.capturedAt ?? null), agree: agreementOf(extraction) }).toEqual(expected);
+    expect({ engine: stored?.engine, ...toScanJson(extraction, stored?.capturedAt ?? null, stored?.captureSource ?? null), agree: agreementOf(extraction) }).toEqual(expected);
     expect(extraction.orderNumbers.every((f) => f.agree !== undefined)).toBe(true);
   });
 
@@ -114,7 +114,7 @@ describe('fields service', () => {
     expect(stored?.extraction.kind).toBe('chat');
     const [line] = await scanFiles([file]);
     const { file: _file, ...expected } = line && !('error' in line) ? line : { file: '', error: 'scan failed' };
-    expect(toScanJson(stored?.extraction ?? ({} as never), stored?.capturedAt ?? null)).toEqual(expected);
+    expect(toScanJson(stored?.extraction ?? ({} as never), stored?.capturedAt ?? null, stored?.captureSource ?? null)).toEqual(expected);
     expect(events).toEqual([]);
   });
 });

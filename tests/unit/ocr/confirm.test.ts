@@ -35,7 +35,7 @@ describe('confirmFields on a real screenshot', () => {
     const { path: file, truth } = corpusImage(0);
     const bytes = await readFile(file);
     const result = await ocrImage(paddle, bytes);
-    const extraction = extractWithHints({ text: result.rawText, words: result.words }, truth.capturedAt, null);
+    const extraction = extractWithHints({ text: result.rawText, words: result.words }, { capturedAt: truth.capturedAt, anchorTrusted: true }, null);
     const { agreement } = await confirmFields(second, bytes, extraction);
     expect(agreement.orderNumbers).toEqual([true]);
     expect(agreement.amount).toBe(true);

@@ -26,7 +26,7 @@ afterAll(async () => {
 async function scan(name: string, capturedAt: string) {
   const bytes = await readFile(path.join(HELDOUT, name));
   const result = await ocrImage(engine, bytes);
-  const json = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt }), capturedAt);
+  const json = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt, captureSource: 'filename' }), capturedAt, 'filename');
   return { result, json };
 }
 

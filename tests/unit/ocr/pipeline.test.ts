@@ -32,7 +32,7 @@ describe('OCR pipeline on corpus screenshots', () => {
     const { path: file, truth } = corpusImage(index);
     const bytes = await readFile(file);
     const result = await ocrImage(engine, bytes);
-    const scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt: truth.capturedAt }), truth.capturedAt);
+    const scan = toScanJson(await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt: truth.capturedAt, captureSource: 'filename' }), truth.capturedAt, 'filename');
 
     expect(scan.orderNumbers).toEqual(truth.orderNumbers);
     expect(scan.transactionIds).toEqual(truth.transactionIds);
@@ -63,7 +63,7 @@ describe('OCR pipeline on corpus screenshots', () => {
       expect(w.bbox.x0).toBeLessThanOrEqual(w.bbox.x1);
     }
     // The transaction id's field box sits on the page, in the lower half where the bill lists it.
-    const extraction = await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt: truth.capturedAt });
+    const extraction = await extractEvidenceFields({ kind: 'image', image: bytes, ocr: result, capturedAt: truth.capturedAt, captureSource: 'filename' });
     const box = extraction.transactionIds[0]?.box;
     expect(box).not.toBeNull();
     expect(box?.y0).toBeGreaterThan(height * 0.3);

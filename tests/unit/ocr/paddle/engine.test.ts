@@ -29,7 +29,7 @@ describe('PP-OCR engine', () => {
     const bytes = await readFile(file);
     const result = await ocrImage(engine, bytes);
     expect(result.kind).toBe('paddle');
-    const scan = toScanJson(extractWithHints({ text: result.rawText, words: result.words }, truth.capturedAt, await chatAppHint(bytes)), truth.capturedAt);
+    const scan = toScanJson(extractWithHints({ text: result.rawText, words: result.words }, { capturedAt: truth.capturedAt, anchorTrusted: true }, await chatAppHint(bytes)), truth.capturedAt, 'filename');
     expect(scan.orderNumbers).toEqual(truth.orderNumbers);
     expect([...scan.timestamps].sort()).toEqual([...truth.timestamps].sort());
     expect(scan.amount).toBe(truth.amount);

@@ -31,7 +31,7 @@ describe('PP-OCR on tilted photos', () => {
     const photo = await sharp(await readFile(file)).rotate(deg, { background: '#3a3a3a' }).jpeg({ quality: 85 }).toBuffer();
     const { width, height } = await sharp(photo).metadata();
     const result = await ocrImage(engine, photo);
-    const scan = toScanJson(extractWithHints({ text: result.rawText, words: result.words }, truth.capturedAt, await chatAppHint(photo)), truth.capturedAt);
+    const scan = toScanJson(extractWithHints({ text: result.rawText, words: result.words }, { capturedAt: truth.capturedAt, anchorTrusted: true }, await chatAppHint(photo)), truth.capturedAt, 'filename');
     expect(scan.orderNumbers).toEqual(truth.orderNumbers);
     expect([...scan.timestamps].sort()).toEqual([...truth.timestamps].sort());
     expect(scan.amount).toBe(truth.amount);
