@@ -1,13 +1,16 @@
 // Evidence vocabulary shared by main (which stores blobs) and the renderer (which keeps records).
+import type { PageProvenance } from '../webpage/provenance';
 
 export const EVIDENCE_KINDS = ['order', 'payment', 'chat', 'policy', 'defect', 'video', 'audio', 'logistics', 'other'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-export const MEDIA_TYPES = ['image', 'video', 'audio', 'text', 'document'] as const;
+/** `page`: a saved web page (MHTML, or HTML with its `_files` folder). */
+export const MEDIA_TYPES = ['image', 'video', 'audio', 'text', 'document', 'page'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
 /** Where a capture time came from, best first. */
-export const CAPTURE_SOURCES = ['exif', 'filename', 'mtime', 'clipboard', 'import'] as const;
+/** `file`: the time the file itself records as its save time (an MHTML `Date` header). */
+export const CAPTURE_SOURCES = ['exif', 'filename', 'mtime', 'clipboard', 'import', 'file'] as const;
 export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
 
 export const IMPORT_SOURCES = ['dialog', 'folder', 'drop', 'clipboard', 'recovered'] as const;
@@ -29,6 +32,8 @@ export interface BlobInfo {
   capturedAt: string;
   captureSource: CaptureSource;
   hasThumbnail: boolean;
+  /** A saved web page's own account of where and when it was saved; absent for every other kind. */
+  page?: PageProvenance;
 }
 
 export interface EvidenceRecord extends BlobInfo {

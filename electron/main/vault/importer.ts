@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { rm, stat } from 'node:fs/promises';
 import type { ImportBatch, ImportedItem, ImportFailure, ImportProgress } from '../../../shared/ipc/contract';
 import type { ImportSource } from '../../../shared/domain/evidence';
-import { describeFile } from './describe';
+import { describeFile, type PagePreviewer } from './describe';
 import { VaultError, toAppError } from './errors';
 import type { VaultLayout } from './layout';
 import { ensureDerived } from './derived';
@@ -20,6 +20,8 @@ export interface ImportContext {
   layout: VaultLayout;
   now: () => Date;
   onProgress?: (progress: ImportProgress) => void;
+  /** Renders saved pages for their preview; absent in the CLI. */
+  previewPage?: PagePreviewer;
 }
 
 interface Stored {
@@ -50,13 +52,13 @@ async function importOne(ctx: ImportContext, input: ImportInput, caseId: string,
     // Re-checked after staging: the source may have been truncated while we read it.
     if (staged.size === 0) throw new VaultError('empty-file', 'The file is empty (0 bytes).');
     const now = ctx.now();
-    const describeInput = { file: staged.tmpPath, sha256: sha, size: staged.size, head: staged.head, name: input.name, mtimeMs, clipboard, now };
+    const describeInput = { file: staged.tmpPath, sha256: sha, size: staged.size, head: staged.head, name: input.name, mtimeMs, clipboard, now, ...(ctx.previewPage ? { previewPage: ctx.previewPage } : {}) };
 
     if (await exists(layout.blob(sha))) {
       const known = await readSidecar(layout, sha);
       if (known !== null) {
         // Derived copies are a cache; a duplicate import is a cheap moment to heal a lost one.
-        await ensureDerived(layout, known.blob).catch(() => 0);
+        await ensureDerived(layout, known.blob, ctx.previewPage).catch(() => 0);
         return { blob: known.blob, alreadyStored: true };
       }
       // The blob survived but its sidecar did not: describe the identical staged bytes to restore it.

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DisplayImage, ImportBatch, ImportFailure, ImportProgress, ReconcileReport, VaultInfo } from '../../../shared/ipc/contract';
 import type { ImportSource } from '../../../shared/domain/evidence';
+import type { PagePreviewer } from './describe';
 import { ensureDerived, hasDerived } from './derived';
 import { hasErrorCode } from '../fs/errors';
 import { createSerial } from '../fs/serial';
@@ -26,6 +27,8 @@ export interface VaultServiceOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Where prepareOpen puts read-only copies; the Electron glue passes a folder under app temp. */
   tempDir?: string;
+  /** Renders saved web pages for their preview and thumbnail (scripts off, network blocked). */
+  previewPage?: PagePreviewer;
 }
 
 export interface DroppedBuffer {
@@ -51,7 +54,7 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
   const layout = vaultLayout(opts.vaultDir);
   const now = opts.now ?? (() => new Date());
   const tempDir = opts.tempDir ?? path.join(os.tmpdir(), 'liuzheng-open');
-  const ctx = { layout, now, onProgress: opts.onProgress };
+  const ctx = { layout, now, onProgress: opts.onProgress, ...(opts.previewPage ? { previewPage: opts.previewPage } : {}) };
   let prepared = false;
   /** Creates the folders on first use, and tries again after a failure (a drive not yet mounted). */
   const prepare = async (): Promise<void> => {
@@ -89,7 +92,7 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
     }
     const sidecar = await readSidecar(layout, sha);
     if (sidecar !== null && hasDerived(sidecar.blob) && (await exists(layout.blob(sha)))) {
-      await serial(() => ensureDerived(layout, sidecar.blob));
+      await serial(() => ensureDerived(layout, sidecar.blob, opts.previewPage));
       return readFile(file);
     }
     throw new VaultError('not-found', which === 'thumb' ? 'This item has no thumbnail.' : 'This item has no display image.');

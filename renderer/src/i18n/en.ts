@@ -81,7 +81,7 @@ export const en = {
     logistics: 'Logistics',
     other: 'Other',
   },
-  captureSource: { exif: 'Photo EXIF', filename: 'File name', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time' },
+  captureSource: { exif: 'Photo EXIF', filename: 'File name', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time', file: 'Save time recorded in the page file' },
   importSource: { dialog: 'File dialog', folder: 'Folder import', drop: 'Drag and drop', clipboard: 'Clipboard', recovered: 'Recovered after interruption' },
   evidence: {
     add: 'Add files',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { POLICY_DATE, POLICY_TITLE, POLICY_URL, gbk, mhtml, policyHtml } from '../../tests/support/pages';
-import { decodeBase64, decodeEncodedWords, decodeQuotedPrintable } from './mime';
-import { htmlToText } from './html';
-import { PageReadError, parseMailDate, readSavedPage, sniffPage } from './read';
+import { POLICY_DATE, POLICY_TITLE, POLICY_URL, gbk, mhtml, policyHtml } from '../../support/pages';
+import { decodeBase64, decodeEncodedWords, decodeQuotedPrintable } from '../../../shared/webpage/mime';
+import { htmlToText } from '../../../shared/webpage/html';
+import { PageReadError, parseMailDate, readSavedPage, sniffPage } from '../../../shared/webpage/read';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
