@@ -121,7 +121,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
   // New screenshots go to OCR (their fields follow it); chat-log exports are read for fields at once.
   const afterImport = (batch: ImportBatch): void => {
     ocr.enqueue(imagesOf(batch)).catch(report('ocr'));
-    for (const item of batch.items) if (item.blob.mediaType === 'text') fields.read(item.blob.sha256).catch(report('fields'));
+    for (const item of batch.items) if (item.blob.mediaType === 'text' || item.blob.mediaType === 'page') fields.read(item.blob.sha256).catch(report('fields'));
   };
 
   const handlers: Handlers = {

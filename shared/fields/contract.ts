@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EXTRACT_KINDS, EXTRACT_PLATFORMS, ID_SCHEMES, SCAM_SIGNAL_IDS } from '../extract/types';
 import type { Extraction } from '../extract/types';
+import { CLAUSE_TOPICS, MAX_CLAUSES, type RefundClause } from '../webpage/refund';
 
 /**
  * Bumped whenever extraction would read the same OCR result differently, so fields stored by an
@@ -18,7 +19,8 @@ export const FIELDS_LIMITS = { items: 20_000, textChars: 16 * 1024 * 1024, value
 export interface EvidenceFields {
   version: number;
   sha256: string;
-  source: 'ocr' | 'chatlog';
+  /** `page`: the visible text of a saved web page, read without rendering it. */
+  source: 'ocr' | 'chatlog' | 'page';
   /** The capture time the fields were read against (the vault sidecar's), for relative stamps. */
   capturedAt: string | null;
   /** ISO instant of the OCR result they were read from; null for chat logs. */
@@ -28,6 +30,8 @@ export interface EvidenceFields {
   /** Which engine read the screenshot (PP-OCR, or tesseract.js where onnxruntime cannot load); null for chat logs. */
   engine: 'paddle' | 'tesseract' | null;
   extraction: Extraction;
+  /** A saved page's refund clauses, quoted; absent for screenshots and chat logs. */
+  clauses?: RefundClause[];
 }
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
@@ -68,16 +72,29 @@ export const extractionSchema = z.object({
   truncated: z.literal(true).optional(),
 }) satisfies z.ZodType<Extraction>;
 
+export const refundClauseSchema = z
+  .object({
+    topics: z.array(z.enum(CLAUSE_TOPICS)).max(CLAUSE_TOPICS.length),
+    quote: z.string().max(400),
+    line: z.number().int().nonnegative(),
+    period: z
+      .object({ length: z.number().int().positive().max(999), unit: z.enum(['working-days', 'calendar-days', 'hours']), text: z.string().max(40), shopPromise: z.boolean() })
+      .strict()
+      .nullable(),
+  })
+  .strict() satisfies z.ZodType<RefundClause>;
+
 /** The stored file and the reply alike: main parses what it reads from disk with this. */
 export const evidenceFieldsSchema = z.object({
   version: z.number().int(),
   sha256,
-  source: z.enum(['ocr', 'chatlog']),
+  source: z.enum(['ocr', 'chatlog', 'page']),
   capturedAt: z.string().max(64).nullable(),
   ocrAt: z.string().max(64).nullable(),
   createdAt: z.string().max(64),
   engine: z.enum(['paddle', 'tesseract']).nullable(),
   extraction: extractionSchema,
+  clauses: z.array(refundClauseSchema).max(MAX_CLAUSES).optional(),
 }) satisfies z.ZodType<EvidenceFields>;
 
 export interface FieldsRequest {

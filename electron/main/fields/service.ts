@@ -12,6 +12,8 @@ import { readJson, type StoredOcrResult } from '../ocr/store';
 import { assertSha256, vaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
 import { extractEvidenceFields } from './extract';
+import { pageFields } from '../../../shared/webpage/fields';
+import { isPageFormat, readPageFile } from '../vault/page';
 
 export interface FieldsServiceOptions {
   vaultDir: string;
@@ -61,6 +63,13 @@ export function createFieldsService(opts: FieldsServiceOptions): FieldsService {
       // OCR read again (a retry) since these fields were stored: they are read again too.
       if (result === null || stored?.ocrAt === result.createdAt) return stored;
       return fromOcr(result, await readFile(layout.blob(sha)));
+    }
+    if (stored === null && sidecar?.blob.mediaType === 'page' && isPageFormat(sidecar.blob.format)) {
+      const page = await readPageFile(layout.blob(sha), sidecar.blob.format);
+      const { extraction, clauses } = pageFields(page.text, sidecar.blob.capturedAt);
+      // Cut at the bound (a huge page), the fields say so, as they do for a long chat.
+      const marked = page.truncated ? { ...extraction, truncated: true as const } : extraction;
+      return save({ version: FIELDS_VERSION, sha256: sha, source: 'page', capturedAt: sidecar.blob.capturedAt, ocrAt: null, createdAt: opts.now().toISOString(), engine: null, extraction: marked, clauses });
     }
     if (stored !== null || sidecar?.blob.mediaType !== 'text') return stored;
     const chat = await readChatExport(layout.blob(sha), sidecar.blob.originalName);
