@@ -10,6 +10,8 @@ import { FieldReview } from './FieldReview';
 import { HighlightedImage } from './HighlightedImage';
 import { MediaIcon } from './MediaIcon';
 import { Modal } from './Modal';
+import { PagePreview } from './PagePreview';
+import { RefundClauses } from './RefundClauses';
 
 export function EvidenceViewer() {
   const { t } = useTranslation();
@@ -27,6 +29,8 @@ export function EvidenceViewer() {
           <div className="viewer-preview transcript-wrap">
             <ChatTranscript messages={extraction.messages} />
           </div>
+        ) : item.mediaType === 'page' ? (
+          <PagePreview item={item} />
         ) : (
           <Preview item={item} fields={fields} active={hover} />
         )}
@@ -34,7 +38,14 @@ export function EvidenceViewer() {
           <EvidenceDetails key={item.id} item={item} />
           {extraction ? (
             <>
+              {extraction.source === 'page' && <RefundClauses item={item} clauses={extraction.clauses ?? []} />}
               <FieldReview evidenceId={item.id} fields={fields} onHover={setHover} />
+              {extraction.source === 'page' && (
+                <details className="ocr-text">
+                  <summary>{t('webpage.text')}</summary>
+                  <pre data-testid="page-text">{extraction.extraction.text}</pre>
+                </details>
+              )}
               {extraction.source === 'ocr' && (
                 <details className="ocr-text">
                   <summary>{t('fields.ocrText')}</summary>

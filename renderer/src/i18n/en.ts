@@ -3,6 +3,7 @@ import type { zh } from './zh';
 import { enDeadlineSettings } from './en/deadlineSettings';
 import { enRedaction } from './en/redaction';
 import { enPortable } from './en/portable';
+import { enWebpage } from './en/webpage';
 import { enIntegrity } from './en/integrity';
 import { enBackup } from './en/backup';
 
@@ -287,6 +288,7 @@ export const en = {
   deadlineSettings: enDeadlineSettings,
   redaction: enRedaction,
   portable: enPortable,
+  webpage: enWebpage,
   integrity: enIntegrity,
   backup: enBackup,
 } satisfies Mirror<typeof zh>;

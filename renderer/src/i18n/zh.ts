@@ -1,6 +1,7 @@
 import { zhDeadlineSettings } from './zh/deadlineSettings';
 import { zhRedaction } from './zh/redaction';
 import { zhPortable } from './zh/portable';
+import { zhWebpage } from './zh/webpage';
 import { zhIntegrity } from './zh/integrity';
 import { zhBackup } from './zh/backup';
 
@@ -286,6 +287,7 @@ export const zh = {
   deadlineSettings: zhDeadlineSettings,
   redaction: zhRedaction,
   portable: zhPortable,
+  webpage: zhWebpage,
   integrity: zhIntegrity,
   backup: zhBackup,
 } as const;
