@@ -22,6 +22,8 @@ import { createPortableHandlers, portableAudit, type PortablePorts } from './por
 import { createReminderHandlers, type ReminderPorts } from './reminders/handlers';
 import { createReminderService, type ReminderService, type ReminderServiceDeps } from './reminders/service';
 import { createVaultService, type VaultService } from './vault';
+import type { RenderHost } from './webpage/cdp';
+import { createPageRendering } from './webpage/service';
 
 export type Emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void;
 
@@ -59,6 +61,11 @@ export interface CompositionOptions {
   ocrEngine?: OcrEngineOptions;
   /** Tests pass cheap scrypt parameters; the app uses the default. */
   backupKdf?: KdfParams;
+  /**
+   * The browser that renders saved web pages (scripts off, network blocked) for their preview and
+   * bundle print, given the folder it may load from; without one pages keep their text only.
+   */
+  pageHost?: (renderRoot: string) => RenderHost;
 }
 
 export interface AppMain {
@@ -80,7 +87,8 @@ const report = (what: string) => (err: unknown) => console.error(`[${what}]`, er
 export function createHandlers(opts: CompositionOptions): AppMain {
   const { vaultDir, clock, ports, emit } = opts;
   const date = () => new Date(clock());
-  const vault = createVaultService({ vaultDir, tempDir: opts.tempDir, now: date, onProgress: (p) => emit('vault:importProgress', p) });
+  const pages = opts.pageHost ? createPageRendering(opts.pageHost, opts.tempDir) : null;
+  const vault = createVaultService({ vaultDir, tempDir: opts.tempDir, now: date, onProgress: (p) => emit('vault:importProgress', p), ...(pages ? { previewPage: pages.preview } : {}) });
   // The queue stores fields before it reports a file done, so the renderer never asks too early.
   // The second reader starts on first use (tesseract.js, one worker) and ends with the app.
   let reader: OcrEngine | null = null;
@@ -128,7 +136,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...withAudit(createVaultHandlers(vault, ports.desktop, clock, afterImport), vaultAudit, integrity.audit),
     ...createOcrHandlers(ocr, vaultDir),
     ...createFieldsHandlers(fields),
-    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date }), ports.bundle, createRedactionSource(vaultDir)), bundleAudit, integrity.audit),
+    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date, ...(pages ? { printPage: pages.print } : {}) }), ports.bundle, createRedactionSource(vaultDir)), bundleAudit, integrity.audit),
     ...createReminderHandlers(reminders, { ...ports.reminders, now: clock }),
     // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.
     ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),

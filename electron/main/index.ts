@@ -12,6 +12,7 @@ import { buildAppMenu } from './menu';
 import { createRemindersGlue, type RemindersGlue } from './reminders/electron';
 import { createIntegrityPorts } from './integrity/desktop';
 import { createBackupPorts } from './backup/electron';
+import { createElectronRenderHost } from './webpage/electronHost';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const entryUrl = devServerUrl ?? pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
@@ -85,6 +86,7 @@ if (!app.requestSingleInstanceLock()) {
       emit: (channel, payload) => sendEvent(mainWindow?.webContents, channel, payload),
       appVersion: app.getVersion(),
       ocrEngine: { cacheDir: join(app.getPath('userData'), 'ocr-cache') },
+      pageHost: createElectronRenderHost,
       ports: {
         desktop: createDesktopPorts(getWindow),
         bundle: createBundlePorts(getWindow),

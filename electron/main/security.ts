@@ -1,7 +1,8 @@
 // Every window-level security rule in one place, applied before any content loads.
-import { app, session, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { app, session, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { isAllowedNavigation, isAppResource } from '../../shared/security/trust';
+import { isInsideRenderRoot } from '../../shared/security/pageTrust';
 
 export function secureWebPreferences(preload: string, devTools: boolean): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
@@ -50,4 +51,42 @@ export function hardenWebContents(contents: WebContents, entryUrl: () => string)
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/**
+ * The window that renders a saved web page: untrusted content, so no preload, no scripts, sandboxed,
+ * never shown, in its own in-memory session (`ses`), never the app's.
+ */
+export function pageRenderPreferences(ses: Session): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    session: ses,
+    javascript: false,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: false,
+    webgl: false,
+    plugins: false,
+    images: true,
+    disableDialogs: true,
+    autoplayPolicy: 'document-user-activation-required',
+    backgroundThrottling: false,
+  };
+}
+
+/** Locks the page-render session: no permissions, no downloads, no request outside the render folder. */
+export function hardenPageSession(ses: Session, renderRootUrl: string): void {
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isInsideRenderRoot(details.url, renderRootUrl) });
+  });
 }

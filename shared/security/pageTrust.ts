@@ -49,3 +49,12 @@ export function isAllowedPageRequest(url: string, scope: PageRequestScope): bool
   if (dirPath === null || !dirPath.endsWith('/') || dirPath === '/') return false;
   return path.startsWith(dirPath) && path.length > dirPath.length;
 }
+
+/**
+ * The session-wide rule under the per-page one: the render session may load local files inside the
+ * render folder and nothing else, whichever page is open. `root` is that folder's file: URL with "/".
+ */
+export function isInsideRenderRoot(url: string, root: string): boolean {
+  // A document path that can never match stands in, so only the folder rule applies.
+  return isAllowedPageRequest(url, { document: `${root}\u0000`, resourceDir: root });
+}

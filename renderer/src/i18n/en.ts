@@ -129,7 +129,7 @@ export const en = {
     'not-found': 'File not found',
     'empty-file': 'The file is empty (0 bytes)',
     'unsupported-type': 'Unsupported file type',
-    'corrupt-file': 'The file is damaged or not a valid image/media file',
+    'corrupt-file': 'The file is damaged, incomplete, or not a valid image, media file or web page',
     'too-many-pixels': 'Too many pixels (possible decompression bomb); refused',
     'too-large': 'File too large',
     'disk-full': 'The disk is full',

@@ -128,7 +128,7 @@ export const zh = {
     'not-found': '找不到文件',
     'empty-file': '文件是空的(0 字节)',
     'unsupported-type': '不支持的文件类型',
-    'corrupt-file': '文件已损坏或不是有效的图片/媒体',
+    'corrupt-file': '文件已损坏、不完整，或不是有效的图片/媒体/网页',
     'too-many-pixels': '图片像素过多,疑似解压炸弹,已拒绝',
     'too-large': '文件太大',
     'disk-full': '磁盘空间不足',

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { createHandlers, type AppPorts, type Emit } from '../../../electron/main/composition';
 import type { FiredReminder } from '../../../shared/reminders/contract';
+import type { RenderHost } from '../../../electron/main/webpage/cdp';
 
 export interface TestDesktop {
   fileDialogs: string[][];
@@ -52,7 +53,7 @@ function testPorts(desktop: TestDesktop): AppPorts {
   };
 }
 
-export function createTestMain(root: string, desktop: TestDesktop, emit: Emit) {
+export function createTestMain(root: string, desktop: TestDesktop, emit: Emit, pageHost?: (renderRoot: string) => RenderHost) {
   const main = createHandlers({
     vaultDir: join(root, 'vault'),
     dataDir: root,
@@ -63,6 +64,7 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: Emit) {
     emit,
     appVersion: '0.1.0-e2e',
     backupKdf: { log2N: 14, r: 8, p: 1 },
+    ...(pageHost ? { pageHost } : {}),
   });
   main.start();
   return main;

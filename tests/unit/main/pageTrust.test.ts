@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedPageRequest } from '../../../shared/security/pageTrust';
+import { isAllowedPageRequest, isInsideRenderRoot } from '../../../shared/security/pageTrust';
 
 const document = 'file:///tmp/lz-render-ab12/page.html';
 const resourceDir = 'file:///tmp/lz-render-ab12/page_files/';
@@ -55,4 +55,18 @@ describe('isAllowedPageRequest: a saved page loads only its own copy and folder'
     expect(isAllowedPageRequest('https://x.example/', { document: 'https://x.example/' })).toBe(false);
     expect(isAllowedPageRequest('file://host/a', { document: 'file://host/a' })).toBe(false);
   });
+});
+
+describe('isInsideRenderRoot: the render session loads files in its own folder only', () => {
+  const root = 'file:///tmp/liuzheng-open/render/';
+  it.each([
+    ['file:///tmp/liuzheng-open/render/lz-render-1/page.mhtml', true],
+    ['file:///tmp/liuzheng-open/render/lz-render-1/page_files/a.css', true],
+    ['file:///tmp/liuzheng-open/render', false],
+    ['file:///tmp/liuzheng-open/render-evil/x', false],
+    ['file:///tmp/liuzheng-open/vault/blobs/ab/x', false],
+    ['file:///tmp/liuzheng-open/render/%2e%2e/vault', false],
+    ['https://shop.kameng.example/', false],
+    ['file://attacker/tmp/liuzheng-open/render/x', false],
+  ])('%s → %s', (url, want) => expect(isInsideRenderRoot(url, root)).toBe(want));
 });
