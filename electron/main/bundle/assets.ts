@@ -14,6 +14,7 @@ import { hashFile, sha256Hex } from '../fs/hash';
 import { decodeChatText } from '../ocr/scan';
 import type { VaultLayout } from '../vault/layout';
 import { BundleError } from './errors';
+import { storedPageSource } from '../vault/derived';
 import { preparePageAsset, type PageAsset, type PagePrinter } from './pageExhibit';
 
 export interface EncodeLevel {
@@ -234,7 +235,7 @@ export async function prepareExhibit(layout: VaultLayout, e: BundleEvidence, no:
   const bytes = original ?? (await readOriginal(layout, e, no));
   if (e.mediaType === 'document') return done(e.format === 'pdf' ? await pdfAsset(bytes) : { type: 'listed', reason: '该文件无法嵌入本材料，需另行提交原文件。' });
   if (e.mediaType === 'text') return done(textAsset(bytes, e));
-  if (e.mediaType === 'page') return done(await preparePageAsset(bytes, e, layout.blob(e.sha256), opts.printPage));
+  if (e.mediaType === 'page') return done(await preparePageAsset(bytes, e, () => storedPageSource(layout, e.sha256, e.format === 'mhtml' ? 'mhtml' : 'html'), opts.printPage));
   try {
     return done(await encodeImage(bytes, e, opts.redact ? (e.redactions ?? []) : [], opts.level));
   } catch {

@@ -28,7 +28,7 @@ export interface PageAsset {
 /** Labels this module prints, for the font subset. */
 export const PAGE_LABELS = ['网址', '网页标题', '保存时间', '文件未记录', '退款相关条款', '网页文字', '网页打印件', '由证据库中的原件在断网、禁用脚本的环境中打印', ...Object.values(CLAUSE_TOPIC_LABELS)].join('');
 
-export async function preparePageAsset(bytes: Buffer, e: BundleEvidence, file: string, print?: PagePrinter): Promise<PageAsset> {
+export async function preparePageAsset(bytes: Buffer, e: BundleEvidence, source: () => Promise<PageSource>, print?: PagePrinter): Promise<PageAsset> {
   const format = isPageFormat(e.format) ? e.format : 'html';
   let text = '';
   let provenance: PageProvenance | null = e.page ?? null;
@@ -44,7 +44,7 @@ export async function preparePageAsset(bytes: Buffer, e: BundleEvidence, file: s
   const clauses = findRefundClauses(text);
   if (!print) return { type: 'page', provenance, clauses, text, pdf: null, note: note ?? '本材料由命令行生成，未渲染网页，以下为网页的文字内容。' };
   try {
-    const pdfBytes = await print({ file, format });
+    const pdfBytes = await print(await source());
     const doc = await PDFDocument.load(pdfBytes, { updateMetadata: false });
     return { type: 'page', provenance, clauses, text, pdf: { bytes: pdfBytes, pages: doc.getPageCount() }, note };
   } catch (err) {

@@ -3,6 +3,14 @@ import type { BlobInfo } from '../../../shared/domain/evidence';
 import type { PagePreviewer } from './describe';
 import { renderImage } from './image';
 import { isPageFormat } from './page';
+import { readResources } from './pageResources';
+import type { PageSource } from '../webpage/render';
+
+/** A stored page with its stored `_files` folder, as the renderer takes it. */
+export async function storedPageSource(layout: VaultLayout, sha: string, format: PageSource['format']): Promise<PageSource> {
+  const res = await readResources(layout, sha);
+  return { file: layout.blob(sha), format, ...(res ? { resources: res.files, resourceFolder: res.folder } : {}) };
+}
 import type { VaultLayout } from './layout';
 import { exists, writeDerived } from './store';
 
@@ -19,7 +27,7 @@ export async function ensureDerived(layout: VaultLayout, blob: BlobInfo, preview
   const needThumb = !(await exists(layout.thumb(sha)));
   const needDisplay = !(await exists(layout.display(sha)));
   if (!needThumb && !needDisplay) return 0;
-  const rendered = await renderImage(blob.mediaType === 'page' && previewPage && isPageFormat(blob.format) ? await previewPage({ file: layout.blob(sha), format: blob.format }) : layout.blob(sha));
+  const rendered = await renderImage(blob.mediaType === 'page' && previewPage && isPageFormat(blob.format) ? await previewPage(await storedPageSource(layout, sha, blob.format)) : layout.blob(sha));
   if (needThumb) await writeDerived(layout, layout.thumb(sha), rendered.thumb);
   if (needDisplay) await writeDerived(layout, layout.display(sha), rendered.display);
   return Number(needThumb) + Number(needDisplay);

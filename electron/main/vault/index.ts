@@ -18,6 +18,32 @@ import { listBlobs, reconcileVault } from './reconcile';
 import { readSidecar } from './sidecar';
 import { exists } from './store';
 import { walkFolder } from './walk';
+import { groupSavedPages, resourceFolderNames } from '../../../shared/webpage/savedFolder';
+import type { ResourceSource } from './pageResources';
+
+/** Pages keep their place in the list; the files of their `_files` folders leave it and go with them. */
+function withPageFolders<T extends { name: string }>(items: readonly T[], toInput: (item: T) => ImportInput, source: (item: T) => ResourceSource): ImportInput[] {
+  const { pages } = groupSavedPages(items);
+  const byPage = new Map(pages.map((g) => [g.page, g]));
+  const claimed = new Set(pages.flatMap((g) => g.resources.map((r) => r.input)));
+  return items.flatMap((item) => {
+    if (claimed.has(item)) return [];
+    const group = byPage.get(item);
+    if (!group || group.resources.length === 0) return [toInput(item)];
+    return [{ ...toInput(item), resources: group.resources.map((r) => ({ name: r.path, source: source(r.input) })), resourceFolder: group.folder }];
+  });
+}
+
+/** A page picked in the file dialog brings the `_files` folder saved beside it, if there is one. */
+async function withSiblingFolder(file: string): Promise<ImportInput> {
+  const input = { name: path.basename(file) || file, path: file };
+  for (const folder of resourceFolderNames(input.name)) {
+    const walked = await walkFolder(path.join(path.dirname(file), folder));
+    if (walked.files.length === 0) continue;
+    return { ...input, resources: walked.files.map((f) => ({ name: f.name.split('/').slice(1).join('/'), source: { path: f.path } })), resourceFolder: folder };
+  }
+  return input;
+}
 
 export { describeError, toAppError, VaultError } from './errors';
 
@@ -100,17 +126,17 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
 
   return {
     importPaths: (caseId, paths, source) =>
-      importing(caseId, source, async () => ({ inputs: paths.map((p) => ({ name: path.basename(p) || p, path: p })) })),
+      importing(caseId, source, async () => ({ inputs: await Promise.all(paths.map(withSiblingFolder)) })),
 
     importFolder: (caseId, dir) =>
       importing(caseId, 'folder', async () => {
         const walked = await walkFolder(dir);
-        return { inputs: walked.files, early: walked.failures };
+        return { inputs: withPageFolders(walked.files, (f) => f, (f) => ({ path: f.path })), early: walked.failures };
       }),
 
     importBuffers: (caseId, files, source) =>
       importing(caseId, source, async () => ({
-        inputs: files.map((f) => ({ name: f.name, bytes: f.bytes, lastModified: f.lastModified })),
+        inputs: withPageFolders(files, (f) => ({ name: f.name, bytes: f.bytes, lastModified: f.lastModified }), (f) => ({ bytes: f.bytes })),
       })),
 
     readThumbnail: (sha) => readDerived(sha, 'thumb'),

@@ -135,4 +135,46 @@ describe('saved pages in the vault', () => {
     expect(byName.get('future.mhtml')?.captureSource).not.toBe('file');
     expect(byName.get('gbk.html')?.hasThumbnail).toBe(false);
   }, 60_000);
+
+  it('takes an HTML save with its _files folder as one item, by dialog, drop and folder import; the folder renders and is stored by hash', async () => {
+    const css = Buffer.from('body { background: #00ff00; }');
+    const html = policyHtml({ body: '<link rel="stylesheet" href="退款规则_files/site.css"><p>未激活可退款。</p>' });
+    const dir = path.join(root, 'e', 'src', '保存的网页');
+    await mkdir(path.join(dir, '退款规则_files'), { recursive: true });
+    await writeFile(path.join(dir, '退款规则.html'), html);
+    await writeFile(path.join(dir, '退款规则_files', 'site.css'), css);
+    await writeFile(path.join(dir, '退款规则_files', 'logo.png'), await sharp({ create: { width: 4, height: 4, channels: 3, background: '#00f' } }).png().toBuffer());
+    const service = vault('e');
+    const picked = await service.importPaths('case-1', [path.join(dir, '退款规则.html')], 'dialog');
+    expect(picked.failures).toEqual([]);
+    expect(picked.items).toHaveLength(1);
+    const blob = picked.items[0]?.blob;
+    expect(blob?.page?.resources).toBe(2);
+    // The folder's stylesheet was loaded from the stored copy: the page is green.
+    const display = await service.readDisplay(blob?.sha256 ?? '');
+    const { data } = await sharp(Buffer.from(display.bytes)).extract({ left: 3, top: 3, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+    expect(data[1]).toBeGreaterThan(240);
+    expect(Math.max(data[0] ?? 255, data[2] ?? 255)).toBeLessThan(20);
+    const manifest = JSON.parse(await readFile(path.join(root, 'e', 'vault', 'pages', blob?.sha256 ?? '', 'manifest.json'), 'utf8')) as { folder: string; files: { name: string; sha256: string }[] };
+    expect(manifest.folder).toBe('退款规则_files');
+    expect(manifest.files.map((f) => f.name).sort()).toEqual(['logo.png', 'site.css']);
+    expect(await readFile(path.join(root, 'e', 'vault', 'pages', blob?.sha256 ?? '', sha256(css)))).toEqual(css);
+
+    const folder = await vault('f', false).importFolder('case-1', dir);
+    expect(folder.items.map((i) => i.blob.originalName)).toEqual(['保存的网页/退款规则.html']);
+    const dropped = await vault('g', false).importBuffers(
+      'case-1',
+      [
+        { name: '退款规则.html', lastModified: 0, bytes: Buffer.from(html) },
+        { name: '退款规则_files/site.css', lastModified: 0, bytes: css },
+        { name: '另一张截图.txt', lastModified: 0, bytes: Buffer.from('2024-01-02 03:04:05 昵称(10001)\n你好\n') },
+      ],
+      'drop',
+    );
+    expect(dropped.items.map((i) => [i.blob.originalName, i.blob.page?.resources ?? null])).toEqual([
+      ['退款规则.html', 1],
+      ['另一张截图.txt', null],
+    ]);
+  }, 60_000);
 });
+
