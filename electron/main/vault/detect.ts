@@ -169,8 +169,10 @@ export function detectType(head: Uint8Array, name: string): Detected {
   if (text && looksLikeText(head)) return kind(ext);
   // A saved page is text too, so it is told by its own first bytes; its name only settles a plain
   // HTML fragment with no doctype. Magic numbers came first: an image named .html stays an image.
+  // A page named .png is not a page the buyer saved: it is refused below like any other disguise.
   const page = sniffPage(head);
-  if (page !== null && (looksLikeText(head) || page === 'mhtml')) return kind(page);
+  const claimsOther = CLAIMS[ext] !== undefined && !PAGE_EXTENSIONS.has(ext);
+  if (page !== null && !claimsOther && (looksLikeText(head) || page === 'mhtml')) return kind(page);
   if (PAGE_EXTENSIONS.has(ext) && ext !== 'mhtml' && ext !== 'mht' && looksLikeText(head) && /<[a-z!]/i.test(new TextDecoder().decode(head.subarray(0, 4096)))) return kind('html');
   const claim = CLAIMS[ext];
   if (claim !== undefined) {
