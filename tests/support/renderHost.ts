@@ -31,3 +31,15 @@ export function playwrightRenderHost(browser: Browser): RenderHost {
     },
   };
 }
+
+/** A live-page tab for web capture: scripts on (pages need them), no downloads, optionally trusting the test's own certificate. */
+export function playwrightCaptureHost(browser: Browser, opts: { ignoreHTTPSErrors?: boolean } = {}): RenderHost {
+  return {
+    async open() {
+      const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false, ignoreHTTPSErrors: opts.ignoreHTTPSErrors ?? false });
+      const page = await context.newPage();
+      const cdp = asCdpSession(await context.newCDPSession(page));
+      return { cdp, navigate: (url, timeoutMs) => cdpNavigate(cdp, url, timeoutMs), close: () => context.close() };
+    },
+  };
+}
