@@ -24,6 +24,8 @@ import { createReminderService, type ReminderService, type ReminderServiceDeps }
 import { createVaultService, type VaultService } from './vault';
 import type { RenderHost } from './webpage/cdp';
 import { createPageRendering } from './webpage/service';
+import { captureAudit, createCaptureHandlers } from './webpage/captureHandlers';
+import type { CapturePolicy } from '../../shared/capture/urlPolicy';
 
 export type Emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void;
 
@@ -66,6 +68,9 @@ export interface CompositionOptions {
    * bundle print, given the folder it may load from; without one pages keep their text only.
    */
   pageHost?: (renderRoot: string) => RenderHost;
+  /** The browser for 抓取网页 (the app's one network action) and the addresses it may visit. */
+  captureHost?: RenderHost;
+  capturePolicy?: CapturePolicy;
 }
 
 export interface AppMain {
@@ -142,6 +147,11 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),
     ...withAudit(createPortableHandlers(vault, vaultDir, ports.portable, afterImport), portableAudit, integrity.audit),
     ...integrity.handlers,
+    ...withAudit(
+      createCaptureHandlers({ vault, ...(opts.captureHost ? { host: opts.captureHost } : {}), policy: opts.capturePolicy ?? {}, now: clock, appVersion: opts.appVersion, afterImport }),
+      captureAudit,
+      integrity.audit,
+    ),
   };
 
   return {

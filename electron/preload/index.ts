@@ -30,6 +30,7 @@ const api = {
   retryOcr: (req) => ipcRenderer.invoke(API_METHODS.retryOcr, req),
   readChatLog: (req) => ipcRenderer.invoke(API_METHODS.readChatLog, req),
   readFields: (req) => ipcRenderer.invoke(API_METHODS.readFields, req),
+  captureWebPage: (req) => ipcRenderer.invoke(API_METHODS.captureWebPage, req),
   preflightBundle: (req) => ipcRenderer.invoke(API_METHODS.preflightBundle, req),
   exportBundle: (req) => ipcRenderer.invoke(API_METHODS.exportBundle, req),
   auditRecord: (req) => ipcRenderer.invoke(API_METHODS.auditRecord, req),

@@ -13,7 +13,8 @@ export type MediaType = (typeof MEDIA_TYPES)[number];
 export const CAPTURE_SOURCES = ['exif', 'filename', 'mtime', 'clipboard', 'import', 'file'] as const;
 export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
 
-export const IMPORT_SOURCES = ['dialog', 'folder', 'drop', 'clipboard', 'recovered'] as const;
+/** `capture`: 抓取网页, a live page the buyer captured from inside the app. */
+export const IMPORT_SOURCES = ['dialog', 'folder', 'drop', 'clipboard', 'recovered', 'capture'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
 
 /** What main learns about a stored original. Immutable once the blob is written. */

@@ -9,6 +9,7 @@ import { BACKUP_API_EVENTS, BACKUP_API_METHODS } from '../backup/contract';
 import { OCR_API_EVENTS, OCR_API_METHODS } from '../ocr/contract';
 import { PORTABLE_API_METHODS } from '../portable/contract';
 import { FIELDS_API_METHODS } from '../fields/contract';
+import { CAPTURE_API_METHODS } from '../capture/contract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from '../reminders/contract';
 
 export const API_METHODS = {
@@ -29,6 +30,7 @@ export const API_METHODS = {
   ...INTENT_API_METHODS,
   ...BACKUP_API_METHODS,
   ...PORTABLE_API_METHODS,
+  ...CAPTURE_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {

@@ -9,6 +9,7 @@ import { backupSchemas } from '../backup/contract';
 import { ocrSchemas } from '../ocr/contract';
 import { portableSchemas } from '../portable/contract';
 import { fieldsSchemas } from '../fields/contract';
+import { captureSchemas } from '../capture/contract';
 import { remindersSchemas } from '../reminders/contract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
@@ -46,6 +47,7 @@ export const requestSchemas = {
   ...remindersSchemas,
   ...ocrSchemas,
   ...fieldsSchemas,
+  ...captureSchemas,
   ...bundleSchemas,
   ...integritySchemas,
   ...intentSchemas,

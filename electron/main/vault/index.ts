@@ -67,6 +67,8 @@ export interface VaultService {
   importPaths(caseId: string, paths: string[], source: 'dialog' | 'folder'): Promise<ImportBatch>;
   importFolder(caseId: string, dir: string): Promise<ImportBatch>;
   importBuffers(caseId: string, files: DroppedBuffer[], source: 'drop' | 'clipboard'): Promise<ImportBatch>;
+  /** A finished web capture: its MHTML is the item, the other files and the manifest go with it. */
+  importCapture(caseId: string, capture: { name: string; mhtml: Uint8Array; files: { name: string; bytes: Uint8Array }[] }): Promise<ImportBatch>;
   readThumbnail(sha256: string): Promise<Uint8Array>;
   readDisplay(sha256: string): Promise<DisplayImage>;
   prepareOpen(sha256: string, originalName: string): Promise<string>;
@@ -137,6 +139,11 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
     importBuffers: (caseId, files, source) =>
       importing(caseId, source, async () => ({
         inputs: withPageFolders(files, (f) => ({ name: f.name, bytes: f.bytes, lastModified: f.lastModified }), (f) => ({ bytes: f.bytes })),
+      })),
+
+    importCapture: (caseId, capture) =>
+      importing(caseId, 'capture', async () => ({
+        inputs: [{ name: capture.name, bytes: capture.mhtml, lastModified: 0, resources: capture.files.map((f) => ({ name: f.name, source: { bytes: f.bytes } })), resourceFolder: 'capture' }],
       })),
 
     readThumbnail: (sha) => readDerived(sha, 'thumb'),

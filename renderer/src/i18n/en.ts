@@ -83,7 +83,7 @@ export const en = {
     other: 'Other',
   },
   captureSource: { exif: 'Photo EXIF', filename: 'File name', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time', file: 'Save time recorded in the page file' },
-  importSource: { dialog: 'File dialog', folder: 'Folder import', drop: 'Drag and drop', clipboard: 'Clipboard', recovered: 'Recovered after interruption' },
+  importSource: { dialog: 'File dialog', folder: 'Folder import', drop: 'Drag and drop', clipboard: 'Clipboard', recovered: 'Recovered after interruption', capture: 'Web capture' },
   evidence: {
     add: 'Add files',
     addFolder: 'Import folder',

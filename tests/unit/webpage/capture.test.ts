@@ -4,9 +4,9 @@
 import { execFile } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo, Server } from 'node:net';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type Server as HttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,8 @@ import { chromium, type Browser } from '@playwright/test';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaptureError, captureWebPage } from '../../../electron/main/webpage/capture';
+import { createCaptureHandlers } from '../../../electron/main/webpage/captureHandlers';
+import { createVaultService } from '../../../electron/main/vault';
 import { readSavedPage } from '../../../shared/webpage/read';
 import { chromiumLaunchOptions } from '../../support/chromium';
 import { playwrightCaptureHost } from '../../support/renderHost';
@@ -26,8 +28,8 @@ const now = () => (CLOCK.t += 1000);
 
 let browser: Browser;
 let dir: string;
-let http: Server;
-let https: Server;
+let http: HttpServer;
+let https: HttpsServer;
 let httpHost: string;
 let httpsHost: string;
 let certDer: Buffer;
@@ -144,4 +146,27 @@ describe('captureWebPage', () => {
   it.each(['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'http://127.0.0.1:1/', 'http://localhost/'])('refuses %s before anything is opened', async (url) => {
     await expect(capture(url)).rejects.toMatchObject({ code: 'refused-url' });
   });
+
+  it('stores a capture as one evidence item: the MHTML, with the screenshot, print, text and manifest kept by hash beside it', async () => {
+    const vault = createVaultService({ vaultDir: path.join(dir, 'vault'), now: () => new Date(CLOCK.t), tempDir: path.join(dir, 'open') });
+    const batches: unknown[] = [];
+    const handlers = createCaptureHandlers({ vault, host: playwrightCaptureHost(browser), policy: { allowHosts: [httpHost], onlyHosts: [httpHost] }, now, appVersion: '0.1.0-test', afterImport: (b) => void batches.push(b) });
+    const batch = await handlers['capture:webPage']({ caseId: 'case-1', url: `http://${httpHost}/policy`, confirmed: true });
+    expect(batch.failures).toEqual([]);
+    expect(batch.items).toHaveLength(1);
+    const blob = batch.items[0]?.blob;
+    expect(blob).toMatchObject({ mediaType: 'page', format: 'mhtml', page: { url: `http://${httpHost}/policy` } });
+    expect(blob?.originalName).toMatch(/^网页抓取_127\.0\.0\.1_\d{8}_\d{6}\.mhtml$/);
+    expect(batch.items[0]?.source).toBe('capture');
+    const manifest = JSON.parse(await readFile(path.join(dir, 'vault', 'pages', blob?.sha256 ?? '', 'manifest.json'), 'utf8')) as { folder: string; files: { name: string; sha256: string }[] };
+    expect(manifest.folder).toBe('capture');
+    expect(manifest.files.map((f) => f.name)).toEqual(['screenshot.png', 'print.pdf', 'text.txt', 'capture-manifest.json']);
+    // The capture manifest names the stored MHTML by the very hash the vault stored it under.
+    const cm = manifest.files.find((f) => f.name === 'capture-manifest.json');
+    const captured = JSON.parse(await readFile(path.join(dir, 'vault', 'pages', blob?.sha256 ?? '', cm?.sha256 ?? ''), 'utf8')) as { files: { name: string; sha256: string }[] };
+    expect(captured.files.find((f) => f.name === 'page.mhtml')?.sha256).toBe(blob?.sha256);
+    expect(batches).toHaveLength(1);
+    await expect(handlers['capture:webPage']({ caseId: 'case-1', url: 'file:///etc/passwd', confirmed: true })).rejects.toMatchObject({ code: 'invalid-request' });
+  }, 60_000);
 });
+
