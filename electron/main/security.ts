@@ -3,6 +3,7 @@ import { app, session, type BrowserWindowConstructorOptions, type Session, type 
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { isAllowedNavigation, isAppResource } from '../../shared/security/trust';
 import { isInsideRenderRoot } from '../../shared/security/pageTrust';
+import { checkCaptureUrl, type CapturePolicy } from '../../shared/capture/urlPolicy';
 
 export function secureWebPreferences(preload: string, devTools: boolean): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
@@ -42,12 +43,21 @@ export function installAppSecurity(entryUrl: () => string): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, entryUrl));
 }
 
+/**
+ * The hidden 抓取网页 windows: they must follow the site's redirects, so the app-window navigation
+ * rule does not apply to them; their own session's request rule (hardenCaptureSession) does.
+ */
+const captureContents = new WeakSet<WebContents>();
+export function markCaptureContents(contents: WebContents): void {
+  captureContents.add(contents);
+}
+
 export function hardenWebContents(contents: WebContents, entryUrl: () => string): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, entryUrl())) event.preventDefault();
+    if (!captureContents.has(contents) && !isAllowedNavigation(url, entryUrl())) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url, entryUrl())) event.preventDefault();
+    if (!captureContents.has(contents) && !isAllowedNavigation(url, entryUrl())) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -88,5 +98,20 @@ export function hardenPageSession(ses: Session, renderRootUrl: string): void {
   ses.on('will-download', (event) => event.preventDefault());
   ses.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isInsideRenderRoot(details.url, renderRootUrl) });
+  });
+}
+
+/** The hidden window of 抓取网页: a live page, so scripts run, but sandboxed, without preload or dev tools. */
+export function captureWindowPreferences(ses: Session): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return { ...pageRenderPreferences(ses), javascript: true, images: true };
+}
+
+/** The capture session: no permissions, no downloads, and only requests the capture policy allows. */
+export function hardenCaptureSession(ses: Session, policy: CapturePolicy): void {
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !(/^(data|blob):/.test(details.url) || checkCaptureUrl(details.url, policy).ok) });
   });
 }

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { POLICY_URL, gbk, mhtml, policyHtml } from '../support/pages';
 import { expect, test } from './harness/fixture';
@@ -95,4 +97,44 @@ test('a dropped HTML save (GBK) becomes one page item; a cut-off MHTML is refuse
   await expect(viewer).toContainText('文件中没有记录保存时间');
   await expect(viewer.getByTestId('refund-clause')).toHaveCount(4);
   await app.screenshot('62-html-page-viewer');
+});
+
+test('抓取网页: after the buyer confirms, a loopback page is captured into one item with its manifest; a file: URL is refused; the app window itself stays offline', async ({ app }) => {
+  const { page } = app;
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    if (req.url === '/go') return void res.writeHead(302, { location: '/rules' }).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>店铺规则</title><h1>退款规则</h1><p>已使用的卡密不支持退款。退款申请将在2个工作日内审核。</p>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    app.desktop.capturePolicy.allowHosts.push(host);
+    app.desktop.capturePolicy.onlyHosts.push(host);
+    await app.goto();
+    await createCase(page, { title: '抓取店铺规则' });
+    await page.getByTestId('open-capture').click();
+    const dialog = page.getByTestId('capture-dialog');
+    await dialog.getByTestId('capture-url').fill('file:///etc/passwd');
+    await expect(dialog.getByTestId('capture-start')).toBeDisabled();
+    await dialog.getByTestId('capture-confirm').check();
+    await dialog.getByTestId('capture-start').click();
+    await expect(dialog.getByTestId('capture-error')).toContainText('只能抓取 http 或 https 网页');
+    await dialog.getByTestId('capture-url').fill(`http://${host}/go`);
+    await app.screenshot('63-capture-dialog');
+    await dialog.getByTestId('capture-start').click();
+    await expect(dialog).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('evidence-card')).toHaveCount(1);
+    await page.getByTestId('evidence-card').click();
+    const viewer = page.getByTestId('evidence-viewer');
+    await expect(viewer).toContainText(`http://${host}/rules`);
+    await expect(viewer).toContainText('抓取网页');
+    await expect(viewer.getByTestId('refund-clause').first()).toBeVisible();
+    await app.screenshot('64-captured-page');
+    expect(hits).toContain('/go');
+    expect(hits).toContain('/rules');
+  } finally {
+    server.close();
+  }
 });

@@ -4,8 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session } from 'electron';
-import { hardenPageSession, pageRenderPreferences } from '../security';
-import { RenderTimeout, type CdpParams, type CdpSession, type RenderHost } from './cdp';
+import { captureWindowPreferences, hardenCaptureSession, hardenPageSession, markCaptureContents, pageRenderPreferences } from '../security';
+import type { CapturePolicy } from '../../../shared/capture/urlPolicy';
+import { RenderTimeout, type CdpParams, type CdpSession, type RenderHost, type RenderTab } from './cdp';
 
 /** No "persist:" prefix: the partition lives in memory and is gone when the app quits. */
 const PARTITION = 'liuzheng-page-render';
@@ -21,46 +22,65 @@ export function createElectronRenderHost(renderRoot: string): RenderHost {
     }
     return ses;
   };
+  return { open: async () => openTab(new BrowserWindow({ show: false, width: 1024, height: 1200, webPreferences: pageRenderPreferences(pageSession()) })) };
+}
+
+/** 抓取网页's browser: hidden windows in an in-memory session of their own, never the app's. */
+export function createElectronCaptureHost(policy: CapturePolicy): RenderHost {
+  let hardened = false;
+  const captureSession = () => {
+    const ses = session.fromPartition('liuzheng-web-capture', { cache: false });
+    if (!hardened) {
+      hardenCaptureSession(ses, policy);
+      hardened = true;
+    }
+    return ses;
+  };
   return {
     async open() {
-      const win = new BrowserWindow({ show: false, width: 1024, height: 1200, webPreferences: pageRenderPreferences(pageSession()) });
-      const wc = win.webContents;
-      wc.setWindowOpenHandler(() => ({ action: 'deny' }));
-      wc.debugger.attach('1.3');
-      const cdp: CdpSession = {
-        send: async (method, params) => (await wc.debugger.sendCommand(method, params)) as CdpParams,
-        on(event, listener) {
-          const handler = (_e: unknown, method: string, params: CdpParams) => {
-            if (method === event) listener(params);
-          };
-          wc.debugger.on('message', handler);
-          return () => void wc.debugger.off('message', handler);
-        },
+      const win = new BrowserWindow({ show: false, width: 1280, height: 900, webPreferences: captureWindowPreferences(captureSession()) });
+      markCaptureContents(win.webContents);
+      return openTab(win);
+    },
+  };
+}
+
+async function openTab(win: BrowserWindow): Promise<RenderTab> {
+  const wc = win.webContents;
+  wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+  wc.debugger.attach('1.3');
+  const cdp: CdpSession = {
+    send: async (method, params) => (await wc.debugger.sendCommand(method, params)) as CdpParams,
+    on(event, listener) {
+      const handler = (_e: unknown, method: string, params: CdpParams) => {
+        if (method === event) listener(params);
       };
-      return {
-        cdp,
-        async navigate(url, timeoutMs) {
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const timeout = new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new RenderTimeout(`The page did not finish loading within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
-          });
-          try {
-            await Promise.race([wc.loadURL(url), timeout]);
-          } finally {
-            clearTimeout(timer);
-          }
-        },
-        // CDP's Page.printToPDF is headless-only; a window prints through Electron's own call.
-        printToPdf: async ({ maxPages }) => wc.printToPDF({ printBackground: true, pageSize: 'A4', pageRanges: `1-${maxPages}` }),
-        async close() {
-          try {
-            wc.debugger.detach();
-          } catch {
-            // Already detached (the window crashed): nothing left to release.
-          }
-          win.destroy();
-        },
-      };
+      wc.debugger.on('message', handler);
+      return () => void wc.debugger.off('message', handler);
+    },
+  };
+  return {
+    cdp,
+    async navigate(url, timeoutMs) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new RenderTimeout(`The page did not finish loading within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
+      });
+      try {
+        await Promise.race([wc.loadURL(url), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    // CDP's Page.printToPDF is headless-only; a window prints through Electron's own call.
+    printToPdf: async ({ maxPages }) => wc.printToPDF({ printBackground: true, pageSize: 'A4', pageRanges: `1-${maxPages}` }),
+    async close() {
+      try {
+        wc.debugger.detach();
+      } catch {
+        // Already detached (the window crashed): nothing left to release.
+      }
+      win.destroy();
     },
   };
 }

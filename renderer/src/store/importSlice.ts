@@ -8,7 +8,9 @@ export type ImportMethod =
   | { via: 'files' }
   | { via: 'folder' }
   | { via: 'dropped'; files: DroppedFile[] }
-  | { via: 'clipboard'; bytes: Uint8Array; mime: string };
+  | { via: 'clipboard'; bytes: Uint8Array; mime: string }
+  /** 抓取网页: the buyer confirmed the notice before this is called. */
+  | { via: 'capture'; url: string };
 
 export interface ImportReport {
   added: number;
@@ -55,6 +57,8 @@ async function callMain(deps: StoreDeps, caseId: string, method: ImportMethod): 
       return [await deps.api.importFolder({ caseId })];
     case 'clipboard':
       return [await deps.api.importClipboardImage({ caseId, bytes: method.bytes, mime: method.mime })];
+    case 'capture':
+      return [await deps.api.captureWebPage({ caseId, url: method.url, confirmed: true })];
     case 'dropped': {
       const results: Result<ImportBatch>[] = [];
       for (const files of chunkFiles(method.files)) results.push(await deps.api.importDropped({ caseId, files }));

@@ -11,7 +11,7 @@ import type { EventChannel, MainEvents } from '../../../shared/ipc/contract';
 import { createTestMain, newTestDesktop, type TestDesktop, type TestMain } from './mainProcess';
 import { installPageBridge } from './pageBridge';
 import { decodeFromWire, encodeForWire } from './wire';
-import { playwrightRenderHost } from '../../support/renderHost';
+import { playwrightCaptureHost, playwrightRenderHost } from '../../support/renderHost';
 
 export const APP_ORIGIN = 'https://app.liuzheng.test';
 export const ENTRY_URL = `${APP_ORIGIN}/index.html`;
@@ -62,7 +62,7 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
       // Saved pages render in a context of their own on the same Chromium (scripts off, every request
       // outside the page copy failed), never in the app's page, whose requests are checked below.
       const browser = page.context().browser();
-      const made = createTestMain(root, desktop, emit, browser ? () => playwrightRenderHost(browser) : undefined);
+      const made = createTestMain(root, desktop, emit, browser ? { pageHost: () => playwrightRenderHost(browser), captureHost: playwrightCaptureHost(browser) } : {});
       registerIpc({ handle: (channel, listener) => void listeners.set(channel, listener) }, made.handlers, () => ENTRY_URL, ipcError);
       return made;
     };

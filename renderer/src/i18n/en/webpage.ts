@@ -24,6 +24,17 @@ export const enWebpage = {
   deadlineKindLimit: 'Rule limit',
   deadlineAdded: 'Deadline added',
   cancel: 'Cancel',
+  capture: {
+    open: 'Capture web page',
+    title: 'Capture a web page snapshot',
+    url: 'Page address (http or https)',
+    urlPlaceholder: 'https://shop-address/refund-rules',
+    notice: 'This is the one thing LiuZheng does online: it visits only the site you enter, in a separate session that shares no cookies, and saves a full-page image, the page snapshot (MHTML), a PDF print, the page text, and a manifest of the URL, redirects, server IP, HTTPS certificate and times (all SHA-256 hashed). It is not a notarisation.',
+    confirm: 'I confirm: this action goes online to that site',
+    start: 'Capture',
+    running: 'Capturing…',
+    failed: 'Capture failed: {{reason}}',
+  },
   topics: {
     refund: 'Refund',
     inactive: 'Not activated / unused',

@@ -22,6 +22,17 @@ export const zhWebpage = {
   deadlineKindLimit: '规则时限',
   deadlineAdded: '已添加期限',
   cancel: '取消',
+  capture: {
+    open: '抓取网页',
+    title: '抓取网页快照',
+    url: '网页地址（http 或 https）',
+    urlPlaceholder: 'https://店铺网址/退款规则',
+    notice: '这是留证唯一会联网的操作：只访问你填写的这一个网站，在独立、不共享任何 Cookie 的环境中打开它，保存整页截图、网页快照（MHTML）、PDF 打印件、网页文字，以及记录网址、跳转、服务器 IP、HTTPS 证书和时间的清单（均计算 SHA-256）。不是公证。',
+    confirm: '我确认：本次操作会联网访问该网站',
+    start: '开始抓取',
+    running: '正在抓取…',
+    failed: '抓取失败：{{reason}}',
+  },
   topics: {
     refund: '退款',
     inactive: '未激活/未使用',
