@@ -96,7 +96,7 @@ function collectText(input: BundleInput, statement: string, prepared: readonly P
   const parts: string[] = [STATIC_TEXT, statement, JSON.stringify(input)];
   for (const x of prepared) {
     if (x.asset.type === 'text') parts.push(x.asset.text);
-    if (x.asset.type === 'page') parts.push(PAGE_LABELS, x.asset.text, x.asset.note ?? '', JSON.stringify(x.asset.clauses), JSON.stringify(x.asset.provenance));
+    if (x.asset.type === 'page') parts.push(PAGE_LABELS, x.asset.text, x.asset.note ?? '', JSON.stringify(x.asset.clauses), JSON.stringify(x.asset.provenance), JSON.stringify(x.asset.capture));
     if (x.asset.type === 'transcript' && x.evidence.messages === null) parts.push(JSON.stringify(x.asset.messages));
   }
   // JSON.stringify keeps non-ASCII text as it is; the quotes and braces it adds cost nothing.

@@ -100,7 +100,9 @@ export const importSlice: Slice<ImportSlice> = (deps) => (set, get) => ({
     } finally {
       set({ importing: false, progress: null });
     }
-    const quiet = report.cancelled && report.added === 0 && report.failures.length === 0 && report.duplicates.length === 0;
+    // A capture that failed says why in its own dialog; a toast without a file name would only repeat it.
+    const failedCapture = method.via === 'capture' && report.added === 0 && report.duplicates.length === 0;
+    const quiet = failedCapture || (report.cancelled && report.added === 0 && report.failures.length === 0 && report.duplicates.length === 0);
     set({ report: quiet ? null : report });
     await Promise.all([get().refreshCase(), get().loadCases()]);
     return report;

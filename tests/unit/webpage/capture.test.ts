@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaptureError, captureWebPage } from '../../../electron/main/webpage/capture';
 import { createCaptureHandlers } from '../../../electron/main/webpage/captureHandlers';
 import { createVaultService } from '../../../electron/main/vault';
+import { createBundleService } from '../../../electron/main/bundle';
+import { caseOf } from '../../fixtures/bundle';
 import { readSavedPage } from '../../../shared/webpage/read';
 import { chromiumLaunchOptions } from '../../support/chromium';
 import { playwrightCaptureHost } from '../../support/renderHost';
@@ -166,6 +168,17 @@ describe('captureWebPage', () => {
     const captured = JSON.parse(await readFile(path.join(dir, 'vault', 'pages', blob?.sha256 ?? '', cm?.sha256 ?? ''), 'utf8')) as { files: { name: string; sha256: string }[] };
     expect(captured.files.find((f) => f.name === 'page.mhtml')?.sha256).toBe(blob?.sha256);
     expect(batches).toHaveLength(1);
+    // In the bundle the capture's facts head its exhibit (here the CLI's text layout).
+    const out = path.join(dir, 'capture.pdf');
+    const evidence = { ...(blob ?? batch.items[0]!.blob), importedAt: '2026-12-04T16:10:00', kind: 'policy' as const, title: '抓取的店铺规则', purpose: '', fields: [], messages: null };
+    await createBundleService({ vaultDir: path.join(dir, 'vault') }).exportBundle(
+      { target: 'platform', case: caseOf(), complainant: { name: '李明', phone: '13800138000', address: '上海' }, respondent: { name: '星辰卡盟', address: '杭州', creditCode: '' }, evidence: [evidence], events: [], exportedAt: '2026-12-04T16:20:00' },
+      { outFile: out, maxBytes: null },
+    );
+    const pdfText = (await run('pdftotext', ['-layout', out, '-'])).stdout.replace(/\s+/g, '');
+    expect(pdfText).toContain(`请求网址http://${httpHost}/policy`);
+    expect(pdfText).toContain('服务器IP127.0.0.1');
+    expect(pdfText).toContain(`SHA-256${cm?.sha256 ?? 'x'}`);
     await expect(handlers['capture:webPage']({ caseId: 'case-1', url: 'file:///etc/passwd', confirmed: true })).rejects.toMatchObject({ code: 'invalid-request' });
   }, 60_000);
 });
