@@ -7,7 +7,7 @@ import { contractJson } from '../json';
 import type { CommandResult } from './registry';
 
 export const SCAN_USAGE = 'scan <file>...';
-export const SCAN_SUMMARY = 'OCR screenshots or read chat-log exports (.txt/.csv); print the extracted fields as one JSON line per file.';
+export const SCAN_SUMMARY = 'OCR screenshots, read chat-log exports (.txt/.csv) or saved web pages (.mhtml/.html); print the extracted fields as one JSON line per file.';
 
 const USAGE_EXIT = 2;
 

@@ -28,6 +28,10 @@ import { createVaultKeys, plainSealer, type SecretSealer } from './signing/keys'
 import { vaultSeal } from './signing/pdfSign';
 import { fileKeyBox, type SecretBox } from './secrets/box';
 import { createCardShopHandlers } from './secrets/handlers';
+import type { RenderHost } from './webpage/cdp';
+import { createPageRendering } from './webpage/service';
+import { captureAudit, createCaptureHandlers } from './webpage/captureHandlers';
+import type { CapturePolicy } from '../../shared/capture/urlPolicy';
 
 export type Emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void;
 
@@ -69,6 +73,14 @@ export interface CompositionOptions {
   ocrEngine?: OcrEngineOptions;
   /** Tests pass cheap scrypt parameters; the app uses the default. */
   backupKdf?: KdfParams;
+  /**
+   * The browser that renders saved web pages (scripts off, network blocked) for their preview and
+   * bundle print, given the folder it may load from; without one pages keep their text only.
+   */
+  pageHost?: (renderRoot: string) => RenderHost;
+  /** The browser for 抓取网页 (the app's one network action) and the addresses it may visit. */
+  captureHost?: RenderHost;
+  capturePolicy?: CapturePolicy;
 }
 
 export interface AppMain {
@@ -91,7 +103,8 @@ export function createHandlers(opts: CompositionOptions): AppMain {
   const { vaultDir, clock, ports, emit } = opts;
   const date = () => new Date(clock());
   const secretBox = ports.secretBox ?? fileKeyBox(opts.dataDir);
-  const vault = createVaultService({ vaultDir, tempDir: opts.tempDir, now: date, onProgress: (p) => emit('vault:importProgress', p) });
+  const pages = opts.pageHost ? createPageRendering(opts.pageHost, opts.tempDir) : null;
+  const vault = createVaultService({ vaultDir, tempDir: opts.tempDir, now: date, onProgress: (p) => emit('vault:importProgress', p), ...(pages ? { previewPage: pages.preview } : {}) });
   // The queue stores fields before it reports a file done, so the renderer never asks too early.
   // The second reader starts on first use (tesseract.js, one worker) and ends with the app.
   let reader: OcrEngine | null = null;
@@ -135,14 +148,14 @@ export function createHandlers(opts: CompositionOptions): AppMain {
   // New screenshots go to OCR (their fields follow it); chat-log exports are read for fields at once.
   const afterImport = (batch: ImportBatch): void => {
     ocr.enqueue(imagesOf(batch)).catch(report('ocr'));
-    for (const item of batch.items) if (item.blob.mediaType === 'text') fields.read(item.blob.sha256).catch(report('fields'));
+    for (const item of batch.items) if (item.blob.mediaType === 'text' || item.blob.mediaType === 'page') fields.read(item.blob.sha256).catch(report('fields'));
   };
 
   const handlers: Handlers = {
     ...withAudit(createVaultHandlers(vault, ports.desktop, clock, afterImport), vaultAudit, integrity.audit),
     ...createOcrHandlers(ocr, vaultDir),
     ...withAudit(createFieldsHandlers(fields), fieldsAudit, integrity.audit),
-    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date, seal: () => vaultSeal(keys), auditHead: () => integrity.audit.head() }), ports.bundle, createRedactionSource(vaultDir), secretBox), bundleAudit, integrity.audit),
+    ...withAudit(createBundleHandlers(createBundleService({ vaultDir, now: date, seal: () => vaultSeal(keys), auditHead: () => integrity.audit.head(), ...(pages ? { printPage: pages.print } : {}) }), ports.bundle, createRedactionSource(vaultDir), secretBox), bundleAudit, integrity.audit),
     ...createCardShopHandlers(secretBox),
     ...createReminderHandlers(reminders, { ...ports.reminders, now: clock }),
     // The vault's lock spans the renderer's database snapshot and the vault walk: one moment in time.
@@ -150,6 +163,11 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...withAudit(createPortableHandlers(vault, vaultDir, ports.portable, afterImport), portableAudit, integrity.audit),
     ...createHolidayHandlers(createHolidayService({ vaultDir, now: date })),
     ...integrity.handlers,
+    ...withAudit(
+      createCaptureHandlers({ vault, ...(opts.captureHost ? { host: opts.captureHost } : {}), policy: opts.capturePolicy ?? {}, now: clock, appVersion: opts.appVersion, afterImport }),
+      captureAudit,
+      integrity.audit,
+    ),
   };
 
   return {

@@ -5,7 +5,8 @@ import type { BundlePorts } from './bundle/handlers';
 import type { DesktopPorts } from './handlers';
 
 const MEDIA_FILTERS = [
-  { name: '证据文件 Evidence', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'heic', 'tif', 'tiff', 'bmp', 'mp4', 'mov', 'm4v', 'webm', 'mkv', 'avi', '3gp', 'mp3', 'm4a', 'aac', 'wav', 'amr', 'ogg', 'flac', 'txt', 'csv', 'pdf'] },
+  { name: '证据文件 Evidence', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'heic', 'tif', 'tiff', 'bmp', 'mp4', 'mov', 'm4v', 'webm', 'mkv', 'avi', '3gp', 'mp3', 'm4a', 'aac', 'wav', 'amr', 'ogg', 'flac', 'txt', 'csv', 'pdf', 'mhtml', 'mht', 'html', 'htm'] },
+  { name: '保存的网页 Saved web pages', extensions: ['mhtml', 'mht', 'html', 'htm'] },
   { name: '所有文件 All files', extensions: ['*'] },
 ];
 

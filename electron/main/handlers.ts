@@ -66,7 +66,7 @@ export function imagesOf(batch: ImportBatch): string[] {
   return batch.items.filter((i) => i.blob.mediaType === 'image' && i.blob.hasThumbnail).map((i) => i.blob.sha256);
 }
 
-function importEntries(caseId: string, batch: ImportBatch): AuditInput[] {
+export function importEntries(caseId: string, batch: ImportBatch): AuditInput[] {
   if (batch.cancelled && batch.items.length === 0) return [];
   return batch.items.map((item) => ({
     action: 'import',

@@ -14,6 +14,7 @@ import { createRemindersGlue, type RemindersGlue } from './reminders/electron';
 import { createIntegrityPorts } from './integrity/desktop';
 import { createBackupPorts } from './backup/electron';
 import { safeStorageSealer } from './signing/electron';
+import { createElectronCaptureHost, createElectronRenderHost } from './webpage/electronHost';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const entryUrl = devServerUrl ?? pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
@@ -88,6 +89,10 @@ if (!app.requestSingleInstanceLock()) {
       emit: (channel, payload) => sendEvent(mainWindow?.webContents, channel, payload),
       appVersion: app.getVersion(),
       ocrEngine: { cacheDir: join(app.getPath('userData'), 'ocr-cache') },
+      pageHost: createElectronRenderHost,
+      // 抓取网页 may visit any public http(s) site the buyer names, never the app itself.
+      captureHost: createElectronCaptureHost({ appOrigin: entryUrl }),
+      capturePolicy: { appOrigin: entryUrl },
       ports: {
         desktop: createDesktopPorts(getWindow),
         bundle: createBundlePorts(getWindow),

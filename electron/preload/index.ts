@@ -33,6 +33,7 @@ const api = {
   setCaptureTime: (req) => ipcRenderer.invoke(API_METHODS.setCaptureTime, req),
   listHolidays: (req) => ipcRenderer.invoke(API_METHODS.listHolidays, req),
   loadHolidays: (req) => ipcRenderer.invoke(API_METHODS.loadHolidays, req),
+  captureWebPage: (req) => ipcRenderer.invoke(API_METHODS.captureWebPage, req),
   preflightBundle: (req) => ipcRenderer.invoke(API_METHODS.preflightBundle, req),
   exportBundle: (req) => ipcRenderer.invoke(API_METHODS.exportBundle, req),
   auditRecord: (req) => ipcRenderer.invoke(API_METHODS.auditRecord, req),

@@ -30,6 +30,11 @@ export function blobShaOf(name: string): string | null {
   return m && m[2]?.startsWith(m[1] ?? '') ? (m[2] ?? null) : null;
 }
 
+/** True when `name` is a file of a saved page's `_files` folder (vault/pages/<page>/<sha>): it must hash to its name too. */
+export function pageResourceShaOf(name: string): string | null {
+  return /^vault\/pages\/[0-9a-f]{64}\/([0-9a-f]{64})$/.exec(name)?.[1] ?? null;
+}
+
 /** What a restore does with one file under `vault/`. */
 export type VaultEntryRule = 'blob' | 'keep' | 'rebuild';
 
@@ -55,6 +60,9 @@ const LAYOUT: readonly (readonly [RegExp, VaultEntryRule])[] = [
   [/^keys\/(?:signing|audit)\.json$/, 'keep'],
   // Holiday years the buyer loaded (设置 → 节假日数据, holidays/service.ts), checked against their schema when read.
   [/^settings\/holidays\.json$/, 'keep'],
+  // An HTML save's `_files` folder (vault/pageResources.ts): files named by their hash, checked like blobs.
+  [new RegExp(`^pages/${HEX64}/${HEX64}$`), 'blob'],
+  [new RegExp(`^pages/${HEX64}/manifest\\.json$`), 'keep'],
   [/^trash\/[0-9a-f]{24}\.(?:entry\.json|blob|meta\.json)$/, 'keep'],
   // quarantineBlob's names: <sha>-<ISO time with : and . as ->-<6 hex>.
   [new RegExp(`^quarantine/${HEX64}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z-[0-9a-f]{6}$`), 'keep'],

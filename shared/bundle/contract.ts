@@ -1,5 +1,6 @@
 // IPC contract for exporting bundles, ready to be spread into shared/ipc (types, methods, schemas).
 // Main parses every request with these schemas: the renderer is the least trusted part of the app.
+import { pageProvenanceSchema } from '../webpage/provenance';
 import { z } from 'zod';
 import { CAPTURE_SOURCES, EVIDENCE_KINDS, MEDIA_TYPES } from '../domain/evidence';
 import { FIELD_TYPES } from '../domain/review';
@@ -103,6 +104,7 @@ const evidence = z
     durationSec: z.number().nonnegative().nullable(),
     capturedAt: local,
     captureSource: z.enum(CAPTURE_SOURCES),
+    page: pageProvenanceSchema.optional(),
     importedAt: local,
     kind: z.enum(EVIDENCE_KINDS),
     title: text(500),

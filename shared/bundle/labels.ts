@@ -48,6 +48,7 @@ export const CAPTURE_SOURCE_LABELS: Record<CaptureSource, string> = {
   mtime: '文件修改时间',
   clipboard: '粘贴时间',
   import: '导入时间',
+  file: '网页文件记录的保存时间',
 };
 
 export const FIELD_LABELS: Record<FieldType, string> = {

@@ -59,6 +59,8 @@ export function evidenceSource(e: SourceEvidence): string {
       return `${e.format.toUpperCase()} 文件`;
     case 'text':
       return '文本文件';
+    case 'page':
+      return `保存的网页（${e.format.toUpperCase()}）`;
     case 'image':
       if (e.kind === 'defect') return '自行拍摄的照片';
       return `${app === '' ? '' : `${app} `}${KIND_LABELS[e.kind]}截图`;

@@ -3,6 +3,7 @@
 import type { BBox, ChatMessage, Extraction, ExtractKind, ExtractPlatform, Field, TimeBasis } from '../extract/types';
 import type { Platform } from './case';
 import type { EvidenceKind } from './evidence';
+import type { RefundClause } from '../webpage/refund';
 
 export const FIELD_TYPES = ['orderNumber', 'transactionId', 'trackingNumber', 'amount', 'timestamp'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -37,8 +38,10 @@ export interface ExtractionRecord {
   evidenceId: string;
   caseId: string;
   sha256: string;
-  source: 'ocr' | 'chatlog';
+  source: 'ocr' | 'chatlog' | 'page';
   extraction: Extraction;
+  /** A saved page's refund clauses, quoted. */
+  clauses?: RefundClause[];
   /** The parsed transcript, for chat-log exports. */
   messages: ChatMessage[] | null;
   corrections: Record<string, FieldCorrection>;

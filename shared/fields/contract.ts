@@ -7,6 +7,7 @@ import { EXTRACT_KINDS, EXTRACT_PLATFORMS, ID_SCHEMES, SCAM_SIGNAL_IDS, TIME_BAS
 import type { Extraction } from '../extract/types';
 import { CAPTURE_SOURCES } from '../domain/evidence';
 import type { CaptureSource } from '../domain/evidence';
+import { CLAUSE_TOPICS, MAX_CLAUSES, type RefundClause } from '../webpage/refund';
 
 /**
  * Bumped whenever extraction would read the same OCR result differently, so fields stored by an
@@ -21,7 +22,8 @@ export const FIELDS_LIMITS = { items: 20_000, textChars: 16 * 1024 * 1024, value
 export interface EvidenceFields {
   version: number;
   sha256: string;
-  source: 'ocr' | 'chatlog';
+  /** `page`: the visible text of a saved web page, read without rendering it. */
+  source: 'ocr' | 'chatlog' | 'page';
   /** The capture time the fields were read against (the vault sidecar's), for relative stamps. */
   capturedAt: string | null;
   /** Where that capture time came from; relative stamps are exact only against a trusted one. */
@@ -33,6 +35,8 @@ export interface EvidenceFields {
   /** Which engine read the screenshot (PP-OCR, or tesseract.js where onnxruntime cannot load); null for chat logs. */
   engine: 'paddle' | 'tesseract' | null;
   extraction: Extraction;
+  /** A saved page's refund clauses, quoted; absent for screenshots and chat logs. */
+  clauses?: RefundClause[];
 }
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
@@ -85,17 +89,30 @@ export const extractionSchema = z.object({
   truncated: z.literal(true).optional(),
 }) satisfies z.ZodType<Extraction>;
 
+export const refundClauseSchema = z
+  .object({
+    topics: z.array(z.enum(CLAUSE_TOPICS)).max(CLAUSE_TOPICS.length),
+    quote: z.string().max(400),
+    line: z.number().int().nonnegative(),
+    period: z
+      .object({ length: z.number().int().positive().max(999), unit: z.enum(['working-days', 'calendar-days', 'hours']), text: z.string().max(40), shopPromise: z.boolean() })
+      .strict()
+      .nullable(),
+  })
+  .strict() satisfies z.ZodType<RefundClause>;
+
 /** The stored file and the reply alike: main parses what it reads from disk with this. */
 export const evidenceFieldsSchema = z.object({
   version: z.number().int(),
   sha256,
-  source: z.enum(['ocr', 'chatlog']),
+  source: z.enum(['ocr', 'chatlog', 'page']),
   capturedAt: z.string().max(64).nullable(),
   captureSource: z.enum(CAPTURE_SOURCES).nullable(),
   ocrAt: z.string().max(64).nullable(),
   createdAt: z.string().max(64),
   engine: z.enum(['paddle', 'tesseract']).nullable(),
   extraction: extractionSchema,
+  clauses: z.array(refundClauseSchema).max(MAX_CLAUSES).optional(),
 }) satisfies z.ZodType<EvidenceFields>;
 
 export interface FieldsRequest {

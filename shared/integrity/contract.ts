@@ -1,5 +1,6 @@
 // IPC contract for integrity: the audit log, the trash, the vault check and bundle verification.
 // Main owns all four; the renderer reports its own edits through one narrow, bounded method.
+import { pageProvenanceSchema } from '../webpage/provenance';
 import { z } from 'zod';
 import { CAPTURE_SOURCES, EVIDENCE_KINDS, IMPORT_SOURCES, MEDIA_TYPES, type EvidenceRecord } from '../domain/evidence';
 import { MAX_AUDIT_DETAIL, RENDERER_AUDIT_ACTIONS, type ChainHead } from './audit';
@@ -198,6 +199,7 @@ export const evidenceRecordSchema = z
     capturedAt: text(40),
     captureSource: z.enum(CAPTURE_SOURCES),
     hasThumbnail: z.boolean(),
+    page: pageProvenanceSchema.optional(),
     kind: z.enum(EVIDENCE_KINDS),
     title: text(1000),
     note: text(20_000),

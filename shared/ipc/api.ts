@@ -11,6 +11,7 @@ import { OCR_API_EVENTS, OCR_API_METHODS } from '../ocr/contract';
 import { PORTABLE_API_METHODS } from '../portable/contract';
 import { FIELDS_API_METHODS } from '../fields/contract';
 import { HOLIDAYS_API_METHODS } from '../holidays/contract';
+import { CAPTURE_API_METHODS } from '../capture/contract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from '../reminders/contract';
 import { SHORTCUTS_API_EVENTS } from '../shortcuts/contract';
 
@@ -34,6 +35,7 @@ export const API_METHODS = {
   ...PORTABLE_API_METHODS,
   ...CARD_SHOP_API_METHODS,
   ...HOLIDAYS_API_METHODS,
+  ...CAPTURE_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {

@@ -11,6 +11,7 @@ import { ocrSchemas } from '../ocr/contract';
 import { portableSchemas } from '../portable/contract';
 import { fieldsSchemas } from '../fields/contract';
 import { holidaysSchemas } from '../holidays/contract';
+import { captureSchemas } from '../capture/contract';
 import { remindersSchemas } from '../reminders/contract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
@@ -48,6 +49,7 @@ export const requestSchemas = {
   ...remindersSchemas,
   ...ocrSchemas,
   ...fieldsSchemas,
+  ...captureSchemas,
   ...bundleSchemas,
   ...integritySchemas,
   ...intentSchemas,

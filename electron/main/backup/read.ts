@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Readable, Transform } from 'node:stream';
 import { extract as tarExtract, type Extract } from 'tar-stream';
 import { z } from 'zod';
-import { ARCHIVE_ENTRIES, blobShaOf, foldedName, isSafeArchivePath, VAULT_PREFIX, vaultEntryRule } from '../../../shared/backup/archivePath';
+import { ARCHIVE_ENTRIES, blobShaOf, foldedName, pageResourceShaOf, isSafeArchivePath, VAULT_PREFIX, vaultEntryRule } from '../../../shared/backup/archivePath';
 import type { BackupProgress } from '../../../shared/backup/contract';
 import { backupSettingsSchema, dbSnapshotSchema, type BackupSettings, type DbSnapshot } from '../../../shared/backup/snapshot';
 import { writeAll } from '../fs/atomic';
@@ -214,7 +214,7 @@ export async function verifyArchive(opts: VerifyOptions): Promise<VerifiedArchiv
       }
       const got = await writeEntry(bytesOf(entry), path.join(opts.stagingDir, ...name.split('/')), rule === 'blob' ? 0o444 : 0o644);
       // Checked at once, not after the whole archive: a stream of made-up blobs stops at the first.
-      if (rule === 'blob' && got.sha256 !== blobShaOf(name)) throw damaged(`${name} does not hash to its own name: the original is damaged.`, name);
+      if (rule === 'blob' && got.sha256 !== (blobShaOf(name) ?? pageResourceShaOf(name))) throw damaged(`${name} does not hash to its own name: the original is damaged.`, name);
       seen.set(name, got);
     }
   } catch (err) {

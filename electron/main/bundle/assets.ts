@@ -14,6 +14,8 @@ import { hashFile, sha256Hex } from '../fs/hash';
 import { decodeChatText } from '../ocr/scan';
 import type { VaultLayout } from '../vault/layout';
 import { BundleError } from './errors';
+import { storedPageSource } from '../vault/derived';
+import { preparePageAsset, type PageAsset, type PagePrinter } from './pageExhibit';
 
 export interface EncodeLevel {
   /** Long side of a photo, in pixels: about 250–300 dpi across the A4 image box. */
@@ -56,6 +58,7 @@ export type Asset =
   | { type: 'pdf'; bytes: Uint8Array; pages: number; unembeddable: readonly number[] }
   | { type: 'transcript'; messages: ChatMessage[] }
   | { type: 'text'; text: string }
+  | PageAsset
   | { type: 'listed'; reason: string };
 
 export interface PreparedExhibit {
@@ -210,6 +213,8 @@ export function estimateBytes(asset: Asset): number {
       return PAGE_BYTES + asset.text.length * 1.3;
     case 'listed':
       return PAGE_BYTES * 2;
+    case 'page':
+      return (asset.pdf ? asset.pdf.bytes.length + asset.pdf.pages * PAGE_BYTES : asset.text.length * 1.3) + PAGE_BYTES * 2 + asset.clauses.reduce((s, c) => s + c.quote.length * 1.3, 0);
   }
 }
 
@@ -217,6 +222,8 @@ export interface PrepareOptions {
   redact: boolean;
   /** Index into ENCODE_LEVELS. */
   level: number;
+  /** Prints saved web pages (the app); without it their text is laid out (the CLI). */
+  printPage?: PagePrinter;
 }
 
 export async function prepareExhibit(layout: VaultLayout, e: BundleEvidence, no: number, opts: PrepareOptions, original?: Buffer): Promise<PreparedExhibit> {
@@ -228,6 +235,7 @@ export async function prepareExhibit(layout: VaultLayout, e: BundleEvidence, no:
   const bytes = original ?? (await readOriginal(layout, e, no));
   if (e.mediaType === 'document') return done(e.format === 'pdf' ? await pdfAsset(bytes) : { type: 'listed', reason: '该文件无法嵌入本材料，需另行提交原文件。' });
   if (e.mediaType === 'text') return done(textAsset(bytes, e));
+  if (e.mediaType === 'page') return done(await preparePageAsset(bytes, e, () => storedPageSource(layout, e.sha256, e.format === 'mhtml' ? 'mhtml' : 'html'), opts.printPage));
   try {
     return done(await encodeImage(bytes, e, opts.redact ? (e.redactions ?? []) : [], opts.level));
   } catch {

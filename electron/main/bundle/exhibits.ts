@@ -11,6 +11,7 @@ import type { PreparedExhibit } from './assets';
 import type { DrawContext, PageJob, PartContext } from './layout';
 import { A4, BOTTOM, CONTENT_WIDTH, MARGIN, TOP, drawChrome } from './layout';
 import { GREY, RULE, SHADE, STAMP } from './text';
+import { pageLines, pageMetaRows } from './pageExhibit';
 import type { Typesetter } from './text';
 
 const META = 8.5;
@@ -46,6 +47,7 @@ function metaRows(x: PreparedExhibit, exportedAt: string): Array<[string, string
     ['导入时间', localText(e.importedAt, true)],
   ];
   if (e.mediaType === 'video' || e.mediaType === 'audio') rows.push(['时长', durationText(e.durationSec)]);
+  if (x.asset.type === 'page') rows.push(...pageMetaRows(x.asset));
   rows.push(['证明目的', evidencePurpose(e)]);
   const fields = fieldsText(e, exportedAt);
   if (fields !== '') rows.push(['提取信息', fields]);
@@ -197,6 +199,10 @@ export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
       if (a.unembeddable.includes(i)) bodies.push(noteBody(ts, `原 PDF 第 ${i + 1} 页无法嵌入本材料（页面缺少内容或已损坏）。`, x));
       else bodies.push((ctx) => drawEmbedded(ctx, pdfKey(x.no, i), top));
     }
+  } else if (a.type === 'page') {
+    // The clauses first, on the page with the header; then the printed page (or its text).
+    bodies.push(...flow(ts, pageLines(a, (text, size, indent) => ts.wrap(text, size, CONTENT_WIDTH - indent)), head.height));
+    if (a.pdf) for (let i = 0; i < a.pdf.pages; i++) bodies.push((ctx) => drawEmbedded(ctx, pdfKey(x.no, i), 40));
   } else if (a.type === 'transcript' || a.type === 'text') {
     bodies.push(...flow(ts, transcriptLines(ts, x, pc.exportedAt), head.height));
   } else {

@@ -26,6 +26,7 @@ import { publishFiles, publishFolder } from './publish';
 import { oversizeError, planParts, renderWithinLimit } from './split';
 import type { SplitContext } from './split';
 import { STATIC_TEXT } from './static-text';
+import { PAGE_LABELS, type PagePrinter } from './pageExhibit';
 import type { RedactionNote } from './tables';
 import { createVaultKeys, plainSealer } from '../signing/keys';
 import { vaultSeal, type ExportSeal } from '../signing/pdfSign';
@@ -50,6 +51,8 @@ export interface BundleServiceOptions {
   seal?: () => Promise<ExportSeal>;
   /** The audit log's head, recorded in every part's manifest. */
   auditHead?: () => Promise<{ seq: number; hash: string } | null>;
+  /** Prints saved web pages with Chromium (the app); without it their text is laid out (the CLI). */
+  printPage?: PagePrinter;
 }
 
 export interface ExportOptions {
@@ -102,6 +105,7 @@ function collectText(input: BundleInput, statement: string, prepared: readonly P
   const parts: string[] = [STATIC_TEXT, statement, JSON.stringify(input)];
   for (const x of prepared) {
     if (x.asset.type === 'text') parts.push(x.asset.text);
+    if (x.asset.type === 'page') parts.push(PAGE_LABELS, x.asset.text, x.asset.note ?? '', JSON.stringify(x.asset.clauses), JSON.stringify(x.asset.provenance), JSON.stringify(x.asset.capture));
     if (x.asset.type === 'transcript' && x.evidence.messages === null) parts.push(JSON.stringify(x.asset.messages));
   }
   // JSON.stringify keeps non-ASCII text as it is; the quotes and braces it adds cost nothing.
@@ -141,7 +145,7 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
   };
 
   const prepareAll = (input: BundleInput, redact: boolean) =>
-    mapLimit(input.evidence, concurrency, (e, i) => prepareExhibit(layout, e, i + 1, { redact, level: 0 }));
+    mapLimit(input.evidence, concurrency, (e, i) => prepareExhibit(layout, e, i + 1, { redact, level: 0, ...(opts.printPage ? { printPage: opts.printPage } : {}) }));
 
   async function setup(input: BundleInput, redact: boolean, warnings: string[]) {
     const exportedAt = input.exportedAt ?? toShanghaiLocal(now());

@@ -2,6 +2,7 @@
 // exist as soon as OCR finishes, whether or not the renderer has written its record yet. They are
 // read once, with the capture time from the vault's sidecar: by the OCR queue when a screenshot is
 // done, and on first request (or import) for chat-log exports and for results from older builds.
+import { captureTrust } from '../../../shared/domain/evidence';
 import { readFile } from 'node:fs/promises';
 import type { CaptureTimeReply, EvidenceFields } from '../../../shared/fields/contract';
 import { reresolveTimes } from '../../../shared/extract';
@@ -16,6 +17,8 @@ import { assertSha256, vaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
 import { captureAnchor, normaliseLocal, writeCaptureOverride } from './capture';
 import { extractEvidenceFields } from './extract';
+import { pageFields } from '../../../shared/webpage/fields';
+import { isPageFormat, readPageFile } from '../vault/page';
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -84,6 +87,13 @@ export function createFieldsService(opts: FieldsServiceOptions): FieldsService {
       // OCR read again (a retry) since these fields were stored: they are read again too.
       if (result === null || stored?.ocrAt === result.createdAt) return stored;
       return fromOcr(result, await readFile(layout.blob(sha)));
+    }
+    if (stored === null && sidecar?.blob.mediaType === 'page' && isPageFormat(sidecar.blob.format)) {
+      const page = await readPageFile(layout.blob(sha), sidecar.blob.format);
+      const { extraction, clauses } = pageFields(page.text, sidecar.blob.capturedAt, captureTrust(sidecar.blob.captureSource) === 'trusted');
+      // Cut at the bound (a huge page), the fields say so, as they do for a long chat.
+      const marked = page.truncated ? { ...extraction, truncated: true as const } : extraction;
+      return save({ version: FIELDS_VERSION, sha256: sha, source: 'page', capturedAt: sidecar.blob.capturedAt, captureSource: sidecar.blob.captureSource, ocrAt: null, createdAt: opts.now().toISOString(), engine: null, extraction: marked, clauses });
     }
     if (stored !== null || sidecar?.blob.mediaType !== 'text') return stored;
     const chat = await readChatExport(layout.blob(sha), sidecar.blob.originalName);

@@ -1,6 +1,7 @@
 // The `scan` measurement hook's work, kept out of the CLI so the app can reuse the same reading of a
 // file: screenshots go through OCR and extraction, chat-log exports through the chat parsers. Every
 // failure becomes a plain sentence naming the problem; nothing here throws for a bad file.
+import { captureTrust } from '../../../shared/domain/evidence';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseChatLog, toScanJson } from '../../../shared/extract';
@@ -19,13 +20,17 @@ import type { OcrEngine, OcrEngineKind } from './engine';
 import { defaultPoolSize } from './engine';
 import { mapLimit } from './limit';
 import { ocrImage } from './pipeline';
+import { pageFields } from '../../../shared/webpage/fields';
+import type { PageProvenance } from '../../../shared/webpage/provenance';
+import type { RefundClause } from '../../../shared/webpage/refund';
+import { isPageFormat, pageCaptureTime, readPageFile } from '../vault/page';
 
 /**
  * `engine` says which reader read an image (chat-log exports have none); `agree` says, per id,
  * timestamp and the amount, whether tesseract.js re-reading the value's crop saw the same (null:
  * nothing to crop).
  */
-export type ScanLine = ({ file: string; engine?: OcrEngineKind; agree?: Agreement } & ScanJson) | { file: string; error: string };
+export type ScanLine = ({ file: string; engine?: OcrEngineKind; agree?: Agreement; page?: PageProvenance; clauses?: RefundClause[] } & ScanJson) | { file: string; error: string };
 
 const HEAD = 8192;
 
@@ -85,8 +90,23 @@ async function scanImage(file: string, bytes: Buffer, mtimeMs: number, engine: (
   return { engine: result.kind, ...toScanJson(extraction, capture.capturedAt, capture.captureSource), ...(second ? { agree: agreementOf(extraction) } : {}) };
 }
 
+/** A saved page: its provenance, the capture time it records (else the file's), its text and clauses. */
+async function scanPage(file: string, format: string, mtimeMs: number): Promise<ScanJson & { page: PageProvenance; clauses: RefundClause[] }> {
+  if (!isPageFormat(format)) throw new ScanFailure('unrecognised web page format');
+  let page;
+  try {
+    page = await readPageFile(file, format);
+  } catch (err) {
+    throw new ScanFailure(err instanceof VaultError ? err.message : 'the web page cannot be read');
+  }
+  const { capturedAt, captureSource } = pageCaptureTime(page.provenance, new Date()) ?? captureTime(file, null, mtimeMs);
+  const { extraction, clauses } = pageFields(page.text, capturedAt, captureTrust(captureSource) === 'trusted');
+  return { ...toScanJson(page.truncated ? { ...extraction, truncated: true } : extraction, capturedAt, captureSource), page: page.provenance, clauses };
+}
+
 interface Classified {
-  kind: 'image' | 'text';
+  kind: 'image' | 'text' | 'page';
+  format: string;
   bytes: Buffer;
   mtimeMs: number;
 }
@@ -107,14 +127,14 @@ async function classify(file: string): Promise<Classified> {
     throw new ScanFailure(fsReason(err));
   });
   let mediaType: string;
+  let format: string;
   try {
-    mediaType = detectType(bytes.subarray(0, HEAD), path.basename(file)).mediaType;
+    ({ mediaType, format } = detectType(bytes.subarray(0, HEAD), path.basename(file)));
   } catch (err) {
     throw new ScanFailure(err instanceof VaultError ? err.message : 'unrecognised file type');
   }
-  if (mediaType === 'image') return { kind: 'image', bytes, mtimeMs };
-  if (mediaType === 'text') return { kind: 'text', bytes, mtimeMs };
-  throw new ScanFailure(`a ${mediaType} file: scan reads screenshots (images) and chat-log exports (.txt/.csv)`);
+  if (mediaType === 'image' || mediaType === 'text' || mediaType === 'page') return { kind: mediaType, format, bytes, mtimeMs };
+  throw new ScanFailure(`a ${mediaType} file: scan reads screenshots (images), chat-log exports (.txt/.csv) and saved web pages (.mhtml/.html)`);
 }
 
 export interface ScanOptions {
@@ -144,7 +164,8 @@ export async function scanFiles(files: readonly string[], opts: ScanOptions = {}
     return await mapLimit(files, size * 2, async (file): Promise<ScanLine> => {
       try {
         const c = await classify(file);
-        const json = c.kind === 'image' ? await scanImage(file, c.bytes, c.mtimeMs, engine, second) : await scanChatLog(file, c.bytes, c.mtimeMs);
+        const json =
+          c.kind === 'image' ? await scanImage(file, c.bytes, c.mtimeMs, engine, second) : c.kind === 'page' ? await scanPage(file, c.format, c.mtimeMs) : await scanChatLog(file, c.bytes, c.mtimeMs);
         return { file, ...json };
       } catch (err) {
         const reason = err instanceof ScanFailure ? err.message : `could not be scanned: ${err instanceof Error ? err.message : String(err)}`;

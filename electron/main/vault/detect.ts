@@ -1,6 +1,7 @@
 // What a file really is, from its first bytes. The extension is only used for text (which has no magic
 // number) and to word the error when a file claims to be something it is not.
 import type { MediaType } from '../../../shared/domain/evidence';
+import { sniffPage } from '../../../shared/webpage/read';
 import { VaultError } from './errors';
 
 export interface Detected {
@@ -36,6 +37,8 @@ const KINDS = {
   pdf: ['document', 'application/pdf'],
   txt: ['text', 'text/plain'],
   csv: ['text', 'text/csv'],
+  mhtml: ['page', 'multipart/related'],
+  html: ['page', 'text/html'],
 } as const satisfies Record<string, readonly [MediaType, string]>;
 type Format = keyof typeof KINDS;
 
@@ -144,7 +147,13 @@ const CLAIMS: Record<string, string> = {
   pdf: 'PDF',
   txt: 'text file',
   csv: 'text file',
+  mhtml: 'MHTML web page',
+  mht: 'MHTML web page',
+  html: 'web page',
+  htm: 'web page',
 };
+
+const PAGE_EXTENSIONS = new Set(['mhtml', 'mht', 'html', 'htm', 'xhtml']);
 
 /** Classifies a non-empty file, or throws 'unsupported-type' / 'corrupt-file'. */
 export function detectType(head: Uint8Array, name: string): Detected {
@@ -158,12 +167,19 @@ export function detectType(head: Uint8Array, name: string): Detected {
     throw new VaultError('unsupported-type', 'SVG images are not accepted because they can contain scripts.');
   }
   if (text && looksLikeText(head)) return kind(ext);
+  // A saved page is text too, so it is told by its own first bytes; its name only settles a plain
+  // HTML fragment with no doctype. Magic numbers came first: an image named .html stays an image.
+  // A page named .png is not a page the buyer saved: it is refused below like any other disguise.
+  const page = sniffPage(head);
+  const claimsOther = CLAIMS[ext] !== undefined && !PAGE_EXTENSIONS.has(ext);
+  if (page !== null && !claimsOther && (looksLikeText(head) || page === 'mhtml')) return kind(page);
+  if (PAGE_EXTENSIONS.has(ext) && ext !== 'mhtml' && ext !== 'mht' && looksLikeText(head) && /<[a-z!]/i.test(new TextDecoder().decode(head.subarray(0, 4096)))) return kind('html');
   const claim = CLAIMS[ext];
   if (claim !== undefined) {
     throw new VaultError('corrupt-file', `This is not a valid ${claim}; its content does not match the .${ext} name.`);
   }
   throw new VaultError(
     'unsupported-type',
-    'This file type is not supported (images, video, audio, PDF and .txt/.csv chat exports are).',
+    'This file type is not supported (images, video, audio, PDF, .txt/.csv chat exports and saved web pages .mhtml/.html are).',
   );
 }

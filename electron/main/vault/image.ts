@@ -57,7 +57,7 @@ function asImageError(err: unknown): unknown {
 }
 
 /** Header-only read; throws for a pixel bomb because the limit is checked against the header. */
-export async function probeImage(file: string): Promise<ImageProbe> {
+export async function probeImage(file: string | Buffer): Promise<ImageProbe> {
   try {
     const meta = await sharp(file, DECODE).metadata();
     return { format: meta.format, width: meta.autoOrient.width, height: meta.autoOrient.height, exif: meta.exif ?? null };
@@ -67,7 +67,7 @@ export async function probeImage(file: string): Promise<ImageProbe> {
 }
 
 /** Fully decodes the image (so truncation is caught) and renders both derived copies. */
-export async function renderImage(file: string): Promise<RenderedImage> {
+export async function renderImage(file: string | Buffer): Promise<RenderedImage> {
   const probe = await probeImage(file);
   try {
     const size = displaySize(probe.width, probe.height);

@@ -4,22 +4,30 @@ import { randomUUID } from 'node:crypto';
 import { rm, stat } from 'node:fs/promises';
 import type { ImportBatch, ImportedItem, ImportFailure, ImportProgress } from '../../../shared/ipc/contract';
 import type { ImportSource } from '../../../shared/domain/evidence';
-import { describeFile } from './describe';
+import { describeFile, type PagePreviewer } from './describe';
 import { VaultError, toAppError } from './errors';
 import type { VaultLayout } from './layout';
 import { ensureDerived } from './derived';
 import { readSidecar, removeSidecar, writeSidecar } from './sidecar';
 import type { Staged } from './store';
 import { commitBlob, exists, stageFromBytes, stageFromPath, writeDerived } from './store';
+import { stageResources, storeResources, type ResourceInput, type StagedResource } from './pageResources';
 
-export type ImportInput =
+export type ImportInput = (
   | { name: string; path: string }
-  | { name: string; bytes: Uint8Array; lastModified: number };
+  | { name: string; bytes: Uint8Array; lastModified: number }
+) & {
+  /** An HTML save's `_files` folder, imported with it as part of the one item. */
+  resources?: ResourceInput[];
+  resourceFolder?: string;
+};
 
 export interface ImportContext {
   layout: VaultLayout;
   now: () => Date;
   onProgress?: (progress: ImportProgress) => void;
+  /** Renders saved pages for their preview; absent in the CLI. */
+  previewPage?: PagePreviewer;
 }
 
 interface Stored {
@@ -46,17 +54,31 @@ async function importOne(ctx: ImportContext, input: ImportInput, caseId: string,
   const { staged, mtimeMs } = await stageInput(ctx, input);
   const sha = staged.sha256;
   const wrote = { sidecar: false, derived: false };
+  let resources: StagedResource[] = [];
   try {
     // Re-checked after staging: the source may have been truncated while we read it.
     if (staged.size === 0) throw new VaultError('empty-file', 'The file is empty (0 bytes).');
     const now = ctx.now();
-    const describeInput = { file: staged.tmpPath, sha256: sha, size: staged.size, head: staged.head, name: input.name, mtimeMs, clipboard, now };
+    resources = input.resources && input.resources.length > 0 ? await stageResources(layout, input.resources) : [];
+    const folder = input.resourceFolder ?? '';
+    const describeInput = {
+      file: staged.tmpPath,
+      sha256: sha,
+      size: staged.size,
+      head: staged.head,
+      name: input.name,
+      mtimeMs,
+      clipboard,
+      now,
+      ...(ctx.previewPage ? { previewPage: ctx.previewPage } : {}),
+      ...(resources.length > 0 ? { pageResources: resources.map((r) => ({ name: r.name, file: r.staged.tmpPath })), pageResourceFolder: folder } : {}),
+    };
 
     if (await exists(layout.blob(sha))) {
       const known = await readSidecar(layout, sha);
       if (known !== null) {
         // Derived copies are a cache; a duplicate import is a cheap moment to heal a lost one.
-        await ensureDerived(layout, known.blob).catch(() => 0);
+        await ensureDerived(layout, known.blob, ctx.previewPage).catch(() => 0);
         return { blob: known.blob, alreadyStored: true };
       }
       // The blob survived but its sidecar did not: describe the identical staged bytes to restore it.
@@ -67,6 +89,7 @@ async function importOne(ctx: ImportContext, input: ImportInput, caseId: string,
     }
 
     const described = await describeFile(describeInput);
+    if (described.blob.mediaType === 'page') await storeResources(layout, sha, folder, resources);
     wrote.derived = true;
     await writeDerivedCopies(layout, sha, described.thumb, described.display);
     wrote.sidecar = true;
@@ -81,6 +104,7 @@ async function importOne(ctx: ImportContext, input: ImportInput, caseId: string,
     throw err;
   } finally {
     await rm(staged.tmpPath, { force: true });
+    await Promise.all(resources.map((r) => rm(r.staged.tmpPath, { force: true })));
   }
 }
 

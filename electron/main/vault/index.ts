@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DisplayImage, ImportBatch, ImportFailure, ImportProgress, ReconcileReport, VaultInfo } from '../../../shared/ipc/contract';
 import type { ImportSource } from '../../../shared/domain/evidence';
+import type { PagePreviewer } from './describe';
 import { ensureDerived, hasDerived } from './derived';
 import { hasErrorCode } from '../fs/errors';
 import { createSerial } from '../fs/serial';
@@ -17,6 +18,32 @@ import { listBlobs, reconcileVault } from './reconcile';
 import { readSidecar } from './sidecar';
 import { exists } from './store';
 import { walkFolder } from './walk';
+import { groupSavedPages, resourceFolderNames } from '../../../shared/webpage/savedFolder';
+import type { ResourceSource } from './pageResources';
+
+/** Pages keep their place in the list; the files of their `_files` folders leave it and go with them. */
+function withPageFolders<T extends { name: string }>(items: readonly T[], toInput: (item: T) => ImportInput, source: (item: T) => ResourceSource): ImportInput[] {
+  const { pages } = groupSavedPages(items);
+  const byPage = new Map(pages.map((g) => [g.page, g]));
+  const claimed = new Set(pages.flatMap((g) => g.resources.map((r) => r.input)));
+  return items.flatMap((item) => {
+    if (claimed.has(item)) return [];
+    const group = byPage.get(item);
+    if (!group || group.resources.length === 0) return [toInput(item)];
+    return [{ ...toInput(item), resources: group.resources.map((r) => ({ name: r.path, source: source(r.input) })), resourceFolder: group.folder }];
+  });
+}
+
+/** A page picked in the file dialog brings the `_files` folder saved beside it, if there is one. */
+async function withSiblingFolder(file: string): Promise<ImportInput> {
+  const input = { name: path.basename(file) || file, path: file };
+  for (const folder of resourceFolderNames(input.name)) {
+    const walked = await walkFolder(path.join(path.dirname(file), folder));
+    if (walked.files.length === 0) continue;
+    return { ...input, resources: walked.files.map((f) => ({ name: f.name.split('/').slice(1).join('/'), source: { path: f.path } })), resourceFolder: folder };
+  }
+  return input;
+}
 
 export { describeError, toAppError, VaultError } from './errors';
 
@@ -26,6 +53,8 @@ export interface VaultServiceOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Where prepareOpen puts read-only copies; the Electron glue passes a folder under app temp. */
   tempDir?: string;
+  /** Renders saved web pages for their preview and thumbnail (scripts off, network blocked). */
+  previewPage?: PagePreviewer;
 }
 
 export interface DroppedBuffer {
@@ -38,6 +67,8 @@ export interface VaultService {
   importPaths(caseId: string, paths: string[], source: 'dialog' | 'folder'): Promise<ImportBatch>;
   importFolder(caseId: string, dir: string): Promise<ImportBatch>;
   importBuffers(caseId: string, files: DroppedBuffer[], source: 'drop' | 'clipboard'): Promise<ImportBatch>;
+  /** A finished web capture: its MHTML is the item, the other files and the manifest go with it. */
+  importCapture(caseId: string, capture: { name: string; mhtml: Uint8Array; files: { name: string; bytes: Uint8Array }[] }): Promise<ImportBatch>;
   readThumbnail(sha256: string): Promise<Uint8Array>;
   readDisplay(sha256: string): Promise<DisplayImage>;
   prepareOpen(sha256: string, originalName: string): Promise<string>;
@@ -51,7 +82,7 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
   const layout = vaultLayout(opts.vaultDir);
   const now = opts.now ?? (() => new Date());
   const tempDir = opts.tempDir ?? path.join(os.tmpdir(), 'liuzheng-open');
-  const ctx = { layout, now, onProgress: opts.onProgress };
+  const ctx = { layout, now, onProgress: opts.onProgress, ...(opts.previewPage ? { previewPage: opts.previewPage } : {}) };
   let prepared = false;
   /** Creates the folders on first use, and tries again after a failure (a drive not yet mounted). */
   const prepare = async (): Promise<void> => {
@@ -89,7 +120,7 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
     }
     const sidecar = await readSidecar(layout, sha);
     if (sidecar !== null && hasDerived(sidecar.blob) && (await exists(layout.blob(sha)))) {
-      await serial(() => ensureDerived(layout, sidecar.blob));
+      await serial(() => ensureDerived(layout, sidecar.blob, opts.previewPage));
       return readFile(file);
     }
     throw new VaultError('not-found', which === 'thumb' ? 'This item has no thumbnail.' : 'This item has no display image.');
@@ -97,17 +128,22 @@ export function createVaultService(opts: VaultServiceOptions): VaultService {
 
   return {
     importPaths: (caseId, paths, source) =>
-      importing(caseId, source, async () => ({ inputs: paths.map((p) => ({ name: path.basename(p) || p, path: p })) })),
+      importing(caseId, source, async () => ({ inputs: await Promise.all(paths.map(withSiblingFolder)) })),
 
     importFolder: (caseId, dir) =>
       importing(caseId, 'folder', async () => {
         const walked = await walkFolder(dir);
-        return { inputs: walked.files, early: walked.failures };
+        return { inputs: withPageFolders(walked.files, (f) => f, (f) => ({ path: f.path })), early: walked.failures };
       }),
 
     importBuffers: (caseId, files, source) =>
       importing(caseId, source, async () => ({
-        inputs: files.map((f) => ({ name: f.name, bytes: f.bytes, lastModified: f.lastModified })),
+        inputs: withPageFolders(files, (f) => ({ name: f.name, bytes: f.bytes, lastModified: f.lastModified }), (f) => ({ bytes: f.bytes })),
+      })),
+
+    importCapture: (caseId, capture) =>
+      importing(caseId, 'capture', async () => ({
+        inputs: [{ name: capture.name, bytes: capture.mhtml, lastModified: 0, resources: capture.files.map((f) => ({ name: f.name, source: { bytes: f.bytes } })), resourceFolder: 'capture' }],
       })),
 
     readThumbnail: (sha) => readDerived(sha, 'thumb'),

@@ -52,6 +52,9 @@ export interface VaultLayout {
   trashBlob(id: string): string;
   trashMeta(id: string): string;
   intent(id: string): string;
+  /** An HTML save's `_files` folder, kept beside its page: pages/<page sha>/manifest.json and /<file sha>. */
+  pageDir(sha: string): string;
+  pageResource(pageSha: string, fileSha: string): string;
   /** A fresh name in tmp/; same file system as blobs/, so the final rename is atomic. */
   tmp(suffix?: string): string;
 }
@@ -101,6 +104,8 @@ export function vaultLayout(root: string): VaultLayout {
     trashBlob: (id) => path.join(trashDir, `${assertId24(id)}.blob`),
     trashMeta: (id) => path.join(trashDir, `${assertId24(id)}.meta.json`),
     intent: (id) => path.join(intentsDir, `${assertId24(id)}.json`),
+    pageDir: (sha) => path.join(abs, 'pages', assertSha256(sha)),
+    pageResource: (pageSha, fileSha) => path.join(abs, 'pages', assertSha256(pageSha), assertSha256(fileSha)),
     tmp: (suffix = '') => path.join(tmpDir, `${randomBytes(12).toString('hex')}${suffix}`),
   };
 }

@@ -46,6 +46,8 @@ const SAFE_EXTENSIONS: Record<MediaType, readonly string[]> = {
   audio: ['mp3', 'm4a', 'aac', 'wav', 'amr', 'ogg', 'flac'],
   document: ['pdf'],
   text: ['txt', 'csv'],
+  // Opening a page copy warns first (activeContentWarning): a browser runs what it holds.
+  page: ['mhtml', 'mht', 'html', 'htm'],
 };
 
 export interface OpenKind {

@@ -4,6 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { CAPTURE_SOURCES, MEDIA_TYPES } from '../../../shared/domain/evidence';
 import type { BlobInfo } from '../../../shared/domain/evidence';
+import { pageProvenanceSchema } from '../../../shared/webpage/provenance';
 import { hasErrorCode } from '../fs/errors';
 import type { VaultLayout } from './layout';
 import { writeFileAtomic } from '../fs/atomic';
@@ -28,6 +29,7 @@ const blobInfoSchema = z.object({
   capturedAt: z.string(),
   captureSource: z.enum(CAPTURE_SOURCES),
   hasThumbnail: z.boolean(),
+  page: pageProvenanceSchema.optional(),
 }) satisfies z.ZodType<BlobInfo>;
 
 const sidecarSchema = z.object({

@@ -7,6 +7,7 @@ const PATHS: Record<MediaType, string> = {
   audio: 'M9 18V6l10-2v12 M9 18a3 3 0 1 1-3-3 3 3 0 0 1 3 3z M19 16a3 3 0 1 1-3-3 3 3 0 0 1 3 3z',
   text: 'M4 5h16v11H9l-5 4z M8 9h8 M8 12h5',
   document: 'M6 3h9l4 4v14H6z M15 3v4h4 M9 12h7 M9 16h7',
+  page: 'M3 5h18v14H3z M3 9h18 M6 7h.01 M8.5 7h.01 M7 13h10 M7 16h6',
 };
 
 export function MediaIcon({ type, label }: { type: MediaType; label?: string }) {

@@ -6,6 +6,7 @@ import { formatBytes, formatDuration } from '../common/format';
 import { useApp } from '../app/StoreContext';
 import { EnumSelect } from '../common/EnumSelect';
 import { Field } from '../common/Field';
+import { pageFacts } from './PagePreview';
 
 export function EvidenceDetails({ item }: { item: EvidenceRecord }) {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function EvidenceDetails({ item }: { item: EvidenceRecord }) {
     [t('evidence.size'), formatBytes(item.size)],
     [t('evidence.format'), `${item.format.toUpperCase()} · ${item.originalName}`],
   ];
+  facts.push(...pageFacts(item, t, (s) => formatLocal(s, true)));
   if (item.width && item.height) facts.push([t('evidence.dimensions'), `${item.width} × ${item.height}`]);
   if (item.mediaType === 'video' || item.mediaType === 'audio') facts.push([t('evidence.duration'), formatDuration(item.durationSec)]);
 
@@ -64,6 +66,7 @@ export function EvidenceDetails({ item }: { item: EvidenceRecord }) {
         </div>
       </dl>
       <p className="muted small">{t('evidence.hashNote')}</p>
+      {item.page && <p className="muted small">{t('webpage.provenanceNote')}</p>}
       <div className="viewer-actions">
         <button type="button" onClick={() => void window.liuzheng.openEvidence({ sha256: item.sha256, originalName: item.originalName })}>
           {t('evidence.openExternal')}

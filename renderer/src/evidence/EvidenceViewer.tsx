@@ -11,6 +11,8 @@ import { FieldReview } from '../ocr-review/FieldReview';
 import { HighlightedImage } from '../ocr-review/HighlightedImage';
 import { MediaIcon } from '../common/MediaIcon';
 import { Modal } from '../common/Modal';
+import { PagePreview } from './PagePreview';
+import { RefundClauses } from './RefundClauses';
 
 export function EvidenceViewer() {
   const { t } = useTranslation();
@@ -47,6 +49,8 @@ export function EvidenceViewer() {
           <div className="viewer-preview transcript-wrap" tabIndex={0} role="region" aria-label={item.title}>
             <ChatTranscript messages={extraction.messages} />
           </div>
+        ) : item.mediaType === 'page' ? (
+          <PagePreview item={item} />
         ) : (
           <Preview item={item} fields={fields} active={hover} />
         )}
@@ -56,6 +60,14 @@ export function EvidenceViewer() {
           {extraction ? (
             <>
               <FieldReview evidenceId={item.id} fields={fields} captureSource={item.captureSource} onHover={setHover} />
+              {extraction.source === 'page' && <RefundClauses item={item} clauses={extraction.clauses ?? []} />}
+              <FieldReview evidenceId={item.id} fields={fields} onHover={setHover} />
+              {extraction.source === 'page' && (
+                <details className="ocr-text">
+                  <summary>{t('webpage.text')}</summary>
+                  <pre data-testid="page-text">{extraction.extraction.text}</pre>
+                </details>
+              )}
               {extraction.source === 'ocr' && (
                 <details className="ocr-text">
                   <summary>{t('fields.ocrText')}</summary>

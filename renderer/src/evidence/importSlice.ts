@@ -8,7 +8,9 @@ export type ImportMethod =
   | { via: 'files' }
   | { via: 'folder' }
   | { via: 'dropped'; files: DroppedFile[] }
-  | { via: 'clipboard'; bytes: Uint8Array; mime: string };
+  | { via: 'clipboard'; bytes: Uint8Array; mime: string }
+  /** 抓取网页: the buyer confirmed the notice before this is called. */
+  | { via: 'capture'; url: string };
 
 export interface ImportReport {
   added: number;
@@ -55,6 +57,8 @@ async function callMain(deps: StoreDeps, caseId: string, method: ImportMethod): 
       return [await deps.api.importFolder({ caseId })];
     case 'clipboard':
       return [await deps.api.importClipboardImage({ caseId, bytes: method.bytes, mime: method.mime })];
+    case 'capture':
+      return [await deps.api.captureWebPage({ caseId, url: method.url, confirmed: true })];
     case 'dropped': {
       const results: Result<ImportBatch>[] = [];
       for (const files of chunkFiles(method.files)) results.push(await deps.api.importDropped({ caseId, files }));
@@ -96,7 +100,9 @@ export const importSlice: Slice<ImportSlice> = (deps) => (set, get) => ({
     } finally {
       set({ importing: false, progress: null });
     }
-    const quiet = report.cancelled && report.added === 0 && report.failures.length === 0 && report.duplicates.length === 0;
+    // A capture that failed says why in its own dialog; a toast without a file name would only repeat it.
+    const failedCapture = method.via === 'capture' && report.added === 0 && report.duplicates.length === 0;
+    const quiet = failedCapture || (report.cancelled && report.added === 0 && report.failures.length === 0 && report.duplicates.length === 0);
     set({ report: quiet ? null : report });
     await Promise.all([get().refreshCase(), get().loadCases()]);
     return report;

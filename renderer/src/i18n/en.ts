@@ -10,6 +10,7 @@ import { enCardShop } from '../cases/i18n/en.cardShop';
 import { enUx } from '../app/i18n/en';
 import { enTimes } from '../evidence/i18n/en.times';
 import { enHolidays } from '../settings/i18n/en.holidays';
+import { enWebpage } from '../evidence/i18n/en.webpage';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
@@ -88,6 +89,8 @@ export const en = {
   },
   captureSource: { exif: 'Photo EXIF', filename: 'File name', statusbar: 'Status-bar clock', user: 'Set by me', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time' },
   importSource: { dialog: 'File dialog', folder: 'Folder import', drop: 'Drag and drop', clipboard: 'Clipboard', recovered: 'Recovered after interruption' },
+  captureSource: { exif: 'Photo EXIF', filename: 'File name', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time', file: 'Save time recorded in the page file' },
+  importSource: { dialog: 'File dialog', folder: 'Folder import', drop: 'Drag and drop', clipboard: 'Clipboard', recovered: 'Recovered after interruption', capture: 'Web capture' },
   evidence: {
     add: 'Add files',
     addFolder: 'Import folder',
@@ -133,7 +136,7 @@ export const en = {
     'not-found': 'File not found',
     'empty-file': 'The file is empty (0 bytes)',
     'unsupported-type': 'Unsupported file type',
-    'corrupt-file': 'The file is damaged or not a valid image/media file',
+    'corrupt-file': 'The file is damaged, incomplete, or not a valid image, media file or web page',
     'too-many-pixels': 'Too many pixels (possible decompression bomb); refused',
     'too-large': 'File too large',
     'disk-full': 'The disk is full',
@@ -296,6 +299,7 @@ export const en = {
   portable: enPortable,
   times: enTimes,
   holidays: enHolidays,
+  webpage: enWebpage,
   integrity: enIntegrity,
   backup: enBackup,
   complaint: enComplaint,

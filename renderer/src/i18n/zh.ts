@@ -8,6 +8,7 @@ import { zhCardShop } from '../cases/i18n/zh.cardShop';
 import { zhUx } from '../app/i18n/zh';
 import { zhTimes } from '../evidence/i18n/zh.times';
 import { zhHolidays } from '../settings/i18n/zh.holidays';
+import { zhWebpage } from '../evidence/i18n/zh.webpage';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
@@ -87,6 +88,8 @@ export const zh = {
   },
   captureSource: { exif: '照片 EXIF', filename: '文件名', statusbar: '截图状态栏时钟', user: '我核对设定', mtime: '文件修改时间', clipboard: '粘贴时间', import: '导入时间' },
   importSource: { dialog: '选择文件', folder: '导入文件夹', drop: '拖放', clipboard: '剪贴板', recovered: '中断后恢复' },
+  captureSource: { exif: '照片 EXIF', filename: '文件名', mtime: '文件修改时间', clipboard: '粘贴时间', import: '导入时间', file: '网页文件记录的保存时间' },
+  importSource: { dialog: '选择文件', folder: '导入文件夹', drop: '拖放', clipboard: '剪贴板', recovered: '中断后恢复', capture: '抓取网页' },
   evidence: {
     add: '添加文件',
     addFolder: '导入文件夹',
@@ -132,7 +135,7 @@ export const zh = {
     'not-found': '找不到文件',
     'empty-file': '文件是空的(0 字节)',
     'unsupported-type': '不支持的文件类型',
-    'corrupt-file': '文件已损坏或不是有效的图片/媒体',
+    'corrupt-file': '文件已损坏、不完整，或不是有效的图片/媒体/网页',
     'too-many-pixels': '图片像素过多,疑似解压炸弹,已拒绝',
     'too-large': '文件太大',
     'disk-full': '磁盘空间不足',
@@ -295,6 +298,7 @@ export const zh = {
   portable: zhPortable,
   times: zhTimes,
   holidays: zhHolidays,
+  webpage: zhWebpage,
   integrity: zhIntegrity,
   backup: zhBackup,
   complaint: zhComplaint,

@@ -25,13 +25,14 @@ export interface OcrSlice {
 
 /** The fields main read from one stored original, as an extraction record; null while there are none yet. */
 async function fieldsOf(deps: StoreDeps, item: EvidenceRecord): Promise<Omit<ExtractionRecord, 'corrections'> | null> {
-  if (item.mediaType !== 'image' && item.mediaType !== 'text') return null;
+  if (item.mediaType !== 'image' && item.mediaType !== 'text' && item.mediaType !== 'page') return null;
   const res = await deps.api.readFields({ sha256: item.sha256 });
   // Checked here too, against the same bounds main stores with, before it reaches the database.
   const fields = res.ok ? evidenceFieldsSchema.nullable().safeParse(res.value) : null;
   if (!fields?.success || !fields.data) return null;
   const base = { evidenceId: item.id, caseId: item.caseId, sha256: item.sha256, updatedAt: deps.now(), extraction: fields.data.extraction, fieldsVersion: fields.data.version };
   if (fields.data.source === 'ocr') return { ...base, source: 'ocr', messages: null };
+  if (fields.data.source === 'page') return { ...base, source: 'page', messages: null, clauses: fields.data.clauses ?? [] };
   // The transcript is shown, not extracted from: main sends it bounded, apart from the fields.
   const chat = await deps.api.readChatLog({ sha256: item.sha256 });
   return chat.ok ? { ...base, source: 'chatlog', messages: chat.value.messages } : null;
@@ -47,7 +48,7 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
     if (res.ok) set({ ocrItems: Object.fromEntries(res.value.items.map((i) => [i.sha256, i])), ocrOverall: res.value.overall });
     // Anything OCR'd or imported while this window was closed gets its fields now, and fields an
     // older build read differently are replaced by main's (the buyer's corrections stay).
-    const [missing, outdated] = await Promise.all([deps.extractions.missing(['image', 'text']), deps.extractions.outdated(FIELDS_VERSION)]);
+    const [missing, outdated] = await Promise.all([deps.extractions.missing(['image', 'text', 'page']), deps.extractions.outdated(FIELDS_VERSION)]);
     await get().ingestEvidence([...missing, ...outdated]);
   },
 

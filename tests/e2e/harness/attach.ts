@@ -11,6 +11,7 @@ import type { EventChannel, MainEvents } from '../../../shared/ipc/contract';
 import { createTestMain, newTestDesktop, type TestDesktop, type TestMain } from './mainProcess';
 import { installPageBridge } from './pageBridge';
 import { decodeFromWire, encodeForWire } from './wire';
+import { playwrightCaptureHost, playwrightRenderHost } from '../../support/renderHost';
 
 export const APP_ORIGIN = 'https://app.liuzheng.test';
 export const ENTRY_URL = `${APP_ORIGIN}/index.html`;
@@ -58,7 +59,10 @@ export async function attachApp(page: Page, opts: { screenshotPath?: (name: stri
     // The app's own registration, sender check included, over a host the page bridge calls into.
     const listeners = new Map<string, (event: InvokeEvent, raw: unknown) => Promise<unknown>>();
     const makeMain = () => {
-      const made = createTestMain(root, desktop, emit);
+      // Saved pages render in a context of their own on the same Chromium (scripts off, every request
+      // outside the page copy failed), never in the app's page, whose requests are checked below.
+      const browser = page.context().browser();
+      const made = createTestMain(root, desktop, emit, browser ? { pageHost: () => playwrightRenderHost(browser), captureHost: playwrightCaptureHost(browser) } : {});
       registerIpc({ handle: (channel, listener) => void listeners.set(channel, listener) }, made.handlers, () => ENTRY_URL, ipcError);
       return made;
     };

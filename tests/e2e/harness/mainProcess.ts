@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { createHandlers, type AppPorts, type Emit } from '../../../electron/main/composition';
 import type { FiredReminder } from '../../../shared/reminders/contract';
+import type { RenderHost } from '../../../electron/main/webpage/cdp';
 
 export interface TestDesktop {
   fileDialogs: string[][];
@@ -23,10 +24,12 @@ export interface TestDesktop {
    * instant with setClock: main and page never run on different clocks.
    */
   clock: { now: number | null };
+  /** What 抓取网页 may visit: nothing until a test names the server it started itself. */
+  capturePolicy: { allowHosts: string[]; onlyHosts: string[] };
 }
 
 export function newTestDesktop(): TestDesktop {
-  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], openWarnings: [], openAnswers: [], notifications: [], loginItem: [], relaunches: 0, clock: { now: null } };
+  return { fileDialogs: [], folderDialogs: [], saveDialogs: [], opened: [], openWarnings: [], openAnswers: [], notifications: [], loginItem: [], relaunches: 0, clock: { now: null }, capturePolicy: { allowHosts: [], onlyHosts: [] } };
 }
 
 function testPorts(desktop: TestDesktop): AppPorts {
@@ -52,7 +55,7 @@ function testPorts(desktop: TestDesktop): AppPorts {
   };
 }
 
-export function createTestMain(root: string, desktop: TestDesktop, emit: Emit) {
+export function createTestMain(root: string, desktop: TestDesktop, emit: Emit, hosts: { pageHost?: (renderRoot: string) => RenderHost; captureHost?: RenderHost } = {}) {
   const main = createHandlers({
     vaultDir: join(root, 'vault'),
     dataDir: root,
@@ -63,6 +66,9 @@ export function createTestMain(root: string, desktop: TestDesktop, emit: Emit) {
     emit,
     appVersion: '0.1.0-e2e',
     backupKdf: { log2N: 14, r: 8, p: 1 },
+    ...(hosts.pageHost ? { pageHost: hosts.pageHost } : {}),
+    ...(hosts.captureHost ? { captureHost: hosts.captureHost } : {}),
+    capturePolicy: desktop.capturePolicy,
   });
   main.start();
   return main;

@@ -67,10 +67,11 @@ describe('static Electron configuration check', () => {
     expect(files.flatMap((f) => scan(f, readFileSync(path.join(ROOT, f), 'utf8')))).toEqual([]);
   });
 
-  it('the one BrowserWindow uses secureWebPreferences', () => {
+  it('the app window uses secureWebPreferences; the hidden page renderer, pageRenderPreferences', () => {
     const windows = sources('electron').filter((f) => readFileSync(path.join(ROOT, f), 'utf8').includes('new BrowserWindow('));
-    expect(windows).toEqual(['electron/main/index.ts']);
+    expect(windows.sort()).toEqual(['electron/main/index.ts', 'electron/main/webpage/electronHost.ts']);
     expect(readFileSync(path.join(ROOT, 'electron/main/index.ts'), 'utf8')).toMatch(/webPreferences:\s*secureWebPreferences\(/);
+    expect(readFileSync(path.join(ROOT, 'electron/main/webpage/electronHost.ts'), 'utf8')).toMatch(/show:\s*false[^)]*webPreferences:\s*pageRenderPreferences\(/);
   });
 
   it('installed builds get neither the developer tools nor their menu item', () => {

@@ -61,10 +61,10 @@ describe('polyglots: kept byte for byte as the image they are, never opened as a
     }
   });
 
-  it('an HTML page named .png is refused, and an HTML page is not a supported type', async () => {
+  it('an HTML page named .png is refused; named .html it is a saved page (shown only as a script-free rendering)', async () => {
     const page = '<!doctype html><html><script>alert(1)</script></html>';
     expect((await importOne('shot.png', page)).failure).toMatchObject({ file: 'shot.png', code: 'corrupt-file' });
-    expect((await importOne('page.html', page)).failure).toMatchObject({ file: 'page.html', code: 'unsupported-type' });
+    expect((await importOne('page.html', page)).item?.blob).toMatchObject({ mediaType: 'page', format: 'html' });
   });
 
   it('a real extension that fits is kept: a PNG named .jpg opens as .jpg (an image viewer either way)', async () => {

@@ -60,6 +60,7 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     cancelOcr: (req) => call(API_METHODS.cancelOcr, req),
     retryOcr: (req) => call(API_METHODS.retryOcr, req),
     readFields: (req) => call(API_METHODS.readFields, req),
+    captureWebPage: (req) => call(API_METHODS.captureWebPage, req),
     readChatLog: (req) => call(API_METHODS.readChatLog, req),
     preflightBundle: (req) => call(API_METHODS.preflightBundle, req),
     exportBundle: (req) => call(API_METHODS.exportBundle, req),
