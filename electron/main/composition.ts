@@ -22,6 +22,8 @@ import { createPortableHandlers, portableAudit, type PortablePorts } from './por
 import { createReminderHandlers, type ReminderPorts } from './reminders/handlers';
 import { createReminderService, type ReminderService, type ReminderServiceDeps } from './reminders/service';
 import { createVaultService, type VaultService } from './vault';
+import { createVideoHandlers } from './video/handlers';
+import { createVideoService, type VideoService } from './video/service';
 
 export type Emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void;
 
@@ -69,6 +71,7 @@ export interface AppMain {
   reminders: ReminderService;
   integrity: Integrity;
   backup: BackupService;
+  video: VideoService;
   /** Picks up work the last run left: the OCR queue and any half-finished restore's staging. */
   start(): void;
   /** Stops background work (the OCR pool) and closes the reminder store. */
@@ -91,6 +94,13 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...(opts.ocrEngine ? { engineOptions: opts.ocrEngine } : {}),
     onProgress: (e) => emit('ocr:progress', e),
     onResult: (result, image) => fields.afterOcr(result, image),
+  });
+  // Key frames of screen recordings, read by the same OCR engine (its pool) and the same extraction.
+  const video = createVideoService({
+    vaultDir,
+    now: date,
+    readFrame: async (jpeg, signal) => ({ ...(await ocr.readImage(jpeg, signal)) }),
+    onProgress: (s) => emit('video:progress', s),
   });
   const reminders = createReminderService<TimerHandle>({
     ...ports.reminderHost,
@@ -122,6 +132,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
   const afterImport = (batch: ImportBatch): void => {
     ocr.enqueue(imagesOf(batch)).catch(report('ocr'));
     for (const item of batch.items) if (item.blob.mediaType === 'text') fields.read(item.blob.sha256).catch(report('fields'));
+    video.enqueue(batch.items.filter((i) => i.blob.mediaType === 'video').map((i) => i.blob.sha256));
   };
 
   const handlers: Handlers = {
@@ -134,6 +145,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...createBackupHandlers(backup, ports.backup, date, (work) => vault.exclusive(work)),
     ...withAudit(createPortableHandlers(vault, vaultDir, ports.portable, afterImport), portableAudit, integrity.audit),
     ...integrity.handlers,
+    ...createVideoHandlers(video, vaultDir),
   };
 
   return {
@@ -144,12 +156,14 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     reminders,
     integrity,
     backup,
+    video,
     start() {
       ocr.resume().catch(report('ocr'));
       backup.cleanupStaging().catch(report('backup'));
     },
     async dispose() {
       await reminders.close();
+      await video.dispose();
       await ocr.dispose();
       await reader?.terminate();
     },

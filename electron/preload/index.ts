@@ -58,12 +58,18 @@ const api = {
   redactionTargets: (req) => ipcRenderer.invoke(API_METHODS.redactionTargets, req),
   exportCaseFolder: (req) => ipcRenderer.invoke(API_METHODS.exportCaseFolder, req),
   importCaseFolder: (req) => ipcRenderer.invoke(API_METHODS.importCaseFolder, req),
+  videoFrames: (req) => ipcRenderer.invoke(API_METHODS.videoFrames, req),
+  videoFrameImage: (req) => ipcRenderer.invoke(API_METHODS.videoFrameImage, req),
+  cancelVideo: (req) => ipcRenderer.invoke(API_METHODS.cancelVideo, req),
+  retryVideo: (req) => ipcRenderer.invoke(API_METHODS.retryVideo, req),
+  readVideoOriginal: (req) => ipcRenderer.invoke(API_METHODS.readVideoOriginal, req),
   onImportProgress: (listener) => subscribe(API_EVENTS.onImportProgress, listener),
   onOcrProgress: (listener) => subscribe(API_EVENTS.onOcrProgress, listener),
   onRemindersFired: (listener) => subscribe(API_EVENTS.onRemindersFired, listener),
   onReminderAction: (listener) => subscribe(API_EVENTS.onReminderAction, listener),
   onVaultCheckProgress: (listener) => subscribe(API_EVENTS.onVaultCheckProgress, listener),
   onBackupProgress: (listener) => subscribe(API_EVENTS.onBackupProgress, listener),
+  onVideoProgress: (listener) => subscribe(API_EVENTS.onVideoProgress, listener),
 } satisfies LiuZhengApi;
 
 contextBridge.exposeInMainWorld('liuzheng', api);

@@ -10,6 +10,7 @@ import { OCR_API_EVENTS, OCR_API_METHODS } from '../ocr/contract';
 import { PORTABLE_API_METHODS } from '../portable/contract';
 import { FIELDS_API_METHODS } from '../fields/contract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from '../reminders/contract';
+import { VIDEO_API_EVENTS, VIDEO_API_METHODS } from '../video/contract';
 
 export const API_METHODS = {
   importFiles: 'vault:importFiles',
@@ -29,6 +30,7 @@ export const API_METHODS = {
   ...INTENT_API_METHODS,
   ...BACKUP_API_METHODS,
   ...PORTABLE_API_METHODS,
+  ...VIDEO_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {
@@ -37,6 +39,7 @@ export const API_EVENTS = {
   ...OCR_API_EVENTS,
   ...INTEGRITY_API_EVENTS,
   ...BACKUP_API_EVENTS,
+  ...VIDEO_API_EVENTS,
 } as const satisfies Record<string, EventChannel>;
 
 type Methods = typeof API_METHODS;

@@ -9,11 +9,12 @@ import type { FieldsApi } from '../fields/contract';
 import type { IntentApi } from '../integrity/intents';
 import type { RemindersApi, RemindersEvents } from '../reminders/contract';
 import type { VaultApi, VaultEvents } from '../vault/contract';
+import type { VideoApi, VideoEvents } from '../video/contract';
 
 // The vault's request and reply types, for the many modules that take them along with Handlers.
 export type * from '../vault/contract';
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi & VideoApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;
@@ -23,5 +24,6 @@ export type MainEvents = VaultEvents &
   RemindersEvents &
   OcrEvents &
   IntegrityEvents &
-  BackupEvents;
+  BackupEvents &
+  VideoEvents;
 export type EventChannel = keyof MainEvents;

@@ -10,6 +10,7 @@ import { ocrSchemas } from '../ocr/contract';
 import { portableSchemas } from '../portable/contract';
 import { fieldsSchemas } from '../fields/contract';
 import { remindersSchemas } from '../reminders/contract';
+import { videoSchemas } from '../video/contract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
 export const MAX_TRANSFER_BYTES = 2 * 1024 ** 3;
@@ -51,6 +52,7 @@ export const requestSchemas = {
   ...intentSchemas,
   ...backupSchemas,
   ...portableSchemas,
+  ...videoSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {
