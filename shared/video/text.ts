@@ -34,19 +34,23 @@ export interface FrameReading {
   extraction: Extraction;
 }
 
-const ERROR_WORDS = /卡密|已被使用|已使用|无效|失败|错误|异常|不存在|已过期|已兑换|订单|交易|金额|实付|¥|￥|兑换|充值|激活|提示|退款|客服/u;
+/** What a failure says on screen: these lines lead the contact sheet. */
+const ERROR_WORDS = /失败|错误|异常|无效|已被使用|已使用|不存在|已过期|过期|已兑换|不正确|有误|限制|冻结|封禁|拒绝|未到账/u;
+const CONTEXT_WORDS = /卡密|订单|交易|金额|实付|¥|￥|兑换|充值|激活|提示|退款|客服/u;
 
 /**
- * The lines worth printing under a frame on the contact sheet: those holding a field or a scam
- * excerpt, then error and order words, then the rest; at most `max`, each cut to 60 characters.
+ * The lines worth printing under a frame on the contact sheet: scam excerpts, then error messages,
+ * then lines holding a field, then order and card words; at most `max`, each cut to 60 characters,
+ * in screen order. A frame with none of these shows its first two lines.
  */
 export function keyLines(extraction: Extraction, max = 4): string[] {
   const lines = extraction.text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 2);
   const values = [...extraction.orderNumbers, ...extraction.transactionIds, ...extraction.timestamps, ...(extraction.amount ? [extraction.amount] : [])].map((f) => f.value);
   const excerpts = extraction.scamSignals.map((s) => s.excerpt);
-  const rank = (l: string): number => (excerpts.some((e) => e.includes(l) || l.includes(e)) ? 0 : values.some((v) => l.includes(v)) ? 1 : ERROR_WORDS.test(l) ? 2 : 3);
-  const ranked = lines.map((l, i) => ({ l, i, r: rank(l) })).filter((x) => x.r < 3);
-  const chosen = (ranked.length > 0 ? ranked.sort((a, b) => a.r - b.r || a.i - b.i) : lines.slice(0, 2).map((l, i) => ({ l, i, r: 3 }))).slice(0, max);
+  const rank = (l: string): number =>
+    excerpts.some((e) => e.includes(l) || l.includes(e)) ? 0 : ERROR_WORDS.test(l) ? 1 : values.some((v) => l.includes(v)) ? 2 : CONTEXT_WORDS.test(l) ? 3 : 4;
+  const ranked = lines.map((l, i) => ({ l, i, r: rank(l) })).filter((x) => x.r < 4);
+  const chosen = (ranked.length > 0 ? ranked.sort((a, b) => a.r - b.r || a.i - b.i) : lines.slice(0, 2).map((l, i) => ({ l, i, r: 4 }))).slice(0, max);
   return chosen.sort((a, b) => a.i - b.i).map((x) => (x.l.length > 60 ? `${x.l.slice(0, 59)}…` : x.l));
 }
 

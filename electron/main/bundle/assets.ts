@@ -14,6 +14,7 @@ import { hashFile, sha256Hex } from '../fs/hash';
 import { decodeChatText } from '../ocr/scan';
 import type { VaultLayout } from '../vault/layout';
 import { BundleError } from './errors';
+import { prepareVideo, type VideoAsset } from './videoSheet';
 
 export interface EncodeLevel {
   /** Long side of a photo, in pixels: about 250–300 dpi across the A4 image box. */
@@ -56,7 +57,8 @@ export type Asset =
   | { type: 'pdf'; bytes: Uint8Array; pages: number; unembeddable: readonly number[] }
   | { type: 'transcript'; messages: ChatMessage[] }
   | { type: 'text'; text: string }
-  | { type: 'listed'; reason: string };
+  | { type: 'listed'; reason: string }
+  | VideoAsset;
 
 export interface PreparedExhibit {
   /** 1-based exhibit number. */
@@ -210,6 +212,9 @@ export function estimateBytes(asset: Asset): number {
       return PAGE_BYTES + asset.text.length * 1.3;
     case 'listed':
       return PAGE_BYTES * 2;
+    case 'video':
+      // Frames count against the size limit like any image.
+      return PAGE_BYTES * (2 + Math.ceil(asset.frames.length / 6)) + asset.frames.reduce((s, f) => s + f.jpeg.length + 400, 0);
   }
 }
 
@@ -221,9 +226,13 @@ export interface PrepareOptions {
 
 export async function prepareExhibit(layout: VaultLayout, e: BundleEvidence, no: number, opts: PrepareOptions, original?: Buffer): Promise<PreparedExhibit> {
   const done = (asset: Asset): PreparedExhibit => ({ no, evidence: e, asset, estimate: estimateBytes(asset) });
-  if (e.mediaType === 'video' || e.mediaType === 'audio') {
+  if (e.mediaType === 'video') {
     await verifyOriginal(layout, e, no);
-    return done({ type: 'listed', reason: `${e.mediaType === 'video' ? '视频' : '音频'}文件无法嵌入 PDF，需另行提交原文件。` });
+    return done(await prepareVideo(layout, e, opts.level));
+  }
+  if (e.mediaType === 'audio') {
+    await verifyOriginal(layout, e, no);
+    return done({ type: 'listed', reason: '音频文件无法嵌入 PDF，需另行提交原文件。' });
   }
   const bytes = original ?? (await readOriginal(layout, e, no));
   if (e.mediaType === 'document') return done(e.format === 'pdf' ? await pdfAsset(bytes) : { type: 'listed', reason: '该文件无法嵌入本材料，需另行提交原文件。' });

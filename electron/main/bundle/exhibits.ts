@@ -10,6 +10,7 @@ import type { PreparedExhibit } from './assets';
 import type { DrawContext, PageJob, PartContext } from './layout';
 import { A4, BOTTOM, CONTENT_WIDTH, MARGIN, TOP, drawChrome } from './layout';
 import { GREY, RULE, SHADE, STAMP } from './text';
+import { videoBodies } from './videoSheet';
 import type { Typesetter } from './text';
 
 const META = 8.5;
@@ -39,6 +40,7 @@ function metaRows(x: PreparedExhibit): Array<[string, string]> {
     ['导入时间', localText(e.importedAt, true)],
   ];
   if (e.mediaType === 'video' || e.mediaType === 'audio') rows.push(['时长', durationText(e.durationSec)]);
+  if (x.asset.type === 'video' && x.asset.start) rows.push(['录制开始', `${localText(x.asset.start.at.slice(0, 19), true)}（依据：${x.asset.start.source === 'filename' ? '录屏文件名' : '视频元数据 creation_time'}）`]);
   rows.push(['证明目的', evidencePurpose(e)]);
   const fields = fieldsText(e);
   if (fields !== '') rows.push(['提取信息', fields]);
@@ -188,6 +190,8 @@ export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
       if (a.unembeddable.includes(i)) bodies.push(noteBody(ts, `原 PDF 第 ${i + 1} 页无法嵌入本材料（页面缺少内容或已损坏）。`, x));
       else bodies.push((ctx) => drawEmbedded(ctx, pdfKey(x.no, i), top));
     }
+  } else if (a.type === 'video') {
+    bodies.push(...videoBodies(ts, a, x.no, head.height));
   } else if (a.type === 'transcript' || a.type === 'text') {
     bodies.push(...flow(ts, transcriptLines(ts, x), head.height));
   } else {

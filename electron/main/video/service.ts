@@ -11,10 +11,9 @@ import { DEFAULT_PLAN, planFrames, sceneChanges } from '../../../shared/video/pl
 import { frameWallClock, recordingStart } from '../../../shared/video/startTime';
 import { hasKeyText, keyLines, mergeFrameReadings, type FrameReading } from '../../../shared/video/text';
 import type { VideoFrame, VideoFrames, VideoFramesReply, VideoStatus } from '../../../shared/video/contract';
-import { FRAMES_VERSION, videoFramesSchema } from '../../../shared/video/contract';
+import { FRAMES_VERSION } from '../../../shared/video/contract';
 import { writeFileAtomic } from '../fs/atomic';
 import { extractEvidenceFields } from '../fields/extract';
-import { readJson } from '../ocr/store';
 import { assertSha256, vaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
 import { writeDerived } from '../vault/store';
@@ -22,6 +21,8 @@ import type { VideoDecoder } from './decoder';
 import { FfmpegRunError } from './ffmpeg';
 import { createFfmpegDecoder } from './ffmpegDecoder';
 import { VideoError, describeVideoError } from './errors';
+import { loadFrames } from './frames';
+import { isCutIsoMedia } from './isoBoxes';
 
 export interface FrameOcr {
   text: string;
@@ -86,16 +87,7 @@ export function createVideoService(opts: VideoServiceOptions): VideoService {
     }
   };
 
-  const load = async (sha: string): Promise<VideoFrames | null> => {
-    const parsed = videoFramesSchema.safeParse(await readJson(layout.framesManifest(sha)));
-    if (!parsed.success || parsed.data.sha256 !== sha || parsed.data.version !== FRAMES_VERSION) return null;
-    // A lost frame file means the set is rebuilt, not shown with holes.
-    for (const f of parsed.data.frames) {
-      const ok = await stat(layout.frameImage(sha, f.index)).then((st) => st.isFile(), () => false);
-      if (!ok) return null;
-    }
-    return parsed.data;
-  };
+  const load = (sha: string): Promise<VideoFrames | null> => loadFrames(layout, sha);
 
   const extract = async (sha: string, signal: AbortSignal, ocr: boolean, progress: (stage: VideoStatus['stage'], p: number) => void): Promise<VideoFrames> => {
     const sidecar = await readSidecar(layout, sha);
@@ -106,7 +98,10 @@ export function createVideoService(opts: VideoServiceOptions): VideoService {
     if (size < 0) throw new VideoError('missing', name, 'the original is not in the vault');
     if (size === 0) throw new VideoError('empty', name, 'the file is empty');
     const info = await decoder.probe(file, { signal });
-    if (info.unreadable !== null || info.video === null) throw new VideoError(/incomplete/u.test(info.unreadable ?? '') ? 'truncated' : 'not-video', name, info.unreadable ?? 'no video stream');
+    if (info.unreadable !== null || info.video === null) {
+      const cut = /incomplete/u.test(info.unreadable ?? '') && (await isCutIsoMedia(file));
+      throw new VideoError(cut ? 'truncated' : 'not-video', name, cut ? (info.unreadable ?? '') : 'the file is not a video ffmpeg recognises, or it is damaged');
+    }
     progress('scan', 0);
     let scan;
     try {
