@@ -66,6 +66,7 @@ export function toBundleInput(
           platform: x?.extraction.platform ?? null,
           fields: fields.map((f) => ({ type: f.type, value: f.value, label: f.label })),
           messages: x?.messages ?? null,
+          ...(e.frames !== undefined ? { frames: e.frames } : {}),
         };
       }),
     events: events.map((e) => ({ at: e.at, text: eventText(e) })),

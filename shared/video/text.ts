@@ -41,7 +41,7 @@ const CONTEXT_WORDS = /卡密|订单|交易|金额|实付|¥|￥|兑换|充值|�
 /**
  * The lines worth printing under a frame on the contact sheet: scam excerpts, then error messages,
  * then lines holding a field, then order and card words; at most `max`, each cut to 60 characters,
- * in screen order. A frame with none of these shows its first two lines.
+ * most telling first (screen order within each rank). A frame with none of these shows its first two lines.
  */
 export function keyLines(extraction: Extraction, max = 4): string[] {
   const lines = extraction.text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 2);
@@ -51,7 +51,8 @@ export function keyLines(extraction: Extraction, max = 4): string[] {
     excerpts.some((e) => e.includes(l) || l.includes(e)) ? 0 : ERROR_WORDS.test(l) ? 1 : values.some((v) => l.includes(v)) ? 2 : CONTEXT_WORDS.test(l) ? 3 : 4;
   const ranked = lines.map((l, i) => ({ l, i, r: rank(l) })).filter((x) => x.r < 4);
   const chosen = (ranked.length > 0 ? ranked.sort((a, b) => a.r - b.r || a.i - b.i) : lines.slice(0, 2).map((l, i) => ({ l, i, r: 4 }))).slice(0, max);
-  return chosen.sort((a, b) => a.i - b.i).map((x) => (x.l.length > 60 ? `${x.l.slice(0, 59)}…` : x.l));
+  // Most telling first: the sheet and the app print only the first two or three.
+  return chosen.map((x) => (x.l.length > 60 ? `${x.l.slice(0, 59)}…` : x.l));
 }
 
 /** True when a frame shows a field, a scam signal or an error/order word: worth a place in the bundle. */

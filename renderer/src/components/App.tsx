@@ -40,6 +40,8 @@ export function App() {
     void loadOcr();
     return off;
   }, [loadOcr, onOcrProgress]);
+  const onVideoProgress = useApp((s) => s.onVideoProgress);
+  useEffect(() => window.liuzheng.onVideoProgress(onVideoProgress), [onVideoProgress]);
   useEffect(() => {
     void loadDeadlines();
     return subscribeReminders();

@@ -10,6 +10,7 @@ import { FieldReview } from './FieldReview';
 import { HighlightedImage } from './HighlightedImage';
 import { MediaIcon } from './MediaIcon';
 import { Modal } from './Modal';
+import { VideoSheet } from './VideoSheet';
 
 export function EvidenceViewer() {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ export function EvidenceViewer() {
               )}
             </>
           ) : (
-            item.mediaType === 'image' && <p className="muted small viewer-pad">{t('fields.pending')}</p>
+            (item.mediaType === 'image' || item.mediaType === 'video') && <p className="muted small viewer-pad">{t('fields.pending')}</p>
           )}
         </div>
       </div>
@@ -63,6 +64,13 @@ function Preview({ item, fields, active }: { item: EvidenceRecord; fields: Revie
         ) : (
           <span>{t('evidence.noPreview')}</span>
         )}
+      </div>
+    );
+  }
+  if (item.mediaType === 'video') {
+    return (
+      <div className="viewer-preview video-preview">
+        <VideoSheet item={item} />
       </div>
     );
   }

@@ -5,6 +5,7 @@ import { enRedaction } from './en/redaction';
 import { enPortable } from './en/portable';
 import { enIntegrity } from './en/integrity';
 import { enBackup } from './en/backup';
+import { enVideo } from './en/video';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
@@ -289,4 +290,5 @@ export const en = {
   portable: enPortable,
   integrity: enIntegrity,
   backup: enBackup,
+  video: enVideo,
 } satisfies Mirror<typeof zh>;

@@ -3,6 +3,7 @@ import { zhRedaction } from './zh/redaction';
 import { zhPortable } from './zh/portable';
 import { zhIntegrity } from './zh/integrity';
 import { zhBackup } from './zh/backup';
+import { zhVideo } from './zh/video';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
@@ -288,4 +289,5 @@ export const zh = {
   portable: zhPortable,
   integrity: zhIntegrity,
   backup: zhBackup,
+  video: zhVideo,
 } as const;

@@ -14,6 +14,7 @@ import { portableSlice } from './portableSlice';
 import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 import { vaultSlice } from './vaultSlice';
+import { videoSlice } from './videoSlice';
 
 export function createAppStore(deps: StoreDeps) {
   return create<AppState>()((...a) => ({
@@ -31,6 +32,7 @@ export function createAppStore(deps: StoreDeps) {
     ...settingsSlice(deps)(...a),
     ...uiSlice(deps)(...a),
     ...vaultSlice(deps)(...a),
+    ...videoSlice(deps)(...a),
   }));
 }
 

@@ -20,6 +20,7 @@ import type { RedactionSlice } from './redactionSlice';
 import type { PortableSlice } from './portableSlice';
 import type { UiSlice } from './uiSlice';
 import type { VaultSlice } from './vaultSlice';
+import type { VideoSlice } from './videoSlice';
 
 export interface StoreDeps {
   repo: Repositories;
@@ -49,6 +50,7 @@ export type AppState = CasesSlice &
   SearchSlice &
   SettingsSlice &
   UiSlice &
-  VaultSlice;
+  VaultSlice &
+  VideoSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

@@ -1,22 +1,30 @@
 // Key frames of real recordings made at test time (tests/support/recording.ts): a MediaRecorder WebM
 // from Chromium and an H.264 MP4 / HEVC MOV made from it by the shipped ffmpeg, over a real vault,
 // the real OCR queue's engine (PP-OCR) and the same extraction screenshots get.
-import { copyFile, readFile, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBundleService } from '../../../electron/main/bundle';
 import { createAutoEngine } from '../../../electron/main/ocr/auto';
 import type { OcrEngine } from '../../../electron/main/ocr/engine';
 import { createOcrService, type OcrService } from '../../../electron/main/ocr/queue';
 import { vaultLayout } from '../../../electron/main/vault/layout';
+import { readSidecar } from '../../../electron/main/vault/sidecar';
 import { createVideoService, type VideoService } from '../../../electron/main/video/service';
+import type { BundleEvidence, BundleInput } from '../../../shared/bundle/types';
 import { evidenceFieldsSchema } from '../../../shared/fields/contract';
+import { formatOffset } from '../../../shared/video/startTime';
 import type { VideoStatus } from '../../../shared/video/contract';
 import { frameAtLine } from '../../../shared/video/text';
 import { FLOW, ORDER_NO, recordRedemptionWebm, transcode, writeFakeMp4 } from '../../support/recording';
+import { caseOf } from '../../fixtures/bundle';
+import { text, tool } from '../bundle/pdf';
 import { NOW, makeTestVault, type TestVault } from '../main/fixtures';
 
 let engine: OcrEngine;
+/** The WebM's sha once the first test has read its frames (OCR included); the bundle tests reuse them. */
+let webmSha = '';
 let v: TestVault;
 let ocr: OcrService;
 let video: VideoService;
@@ -68,6 +76,7 @@ describe('key frames of a screen recording', () => {
   it('finds the error dialog in a MediaRecorder WebM, with its offset, wall clock and text', async () => {
     const sha = await importOne(files.webm);
     const extracted = await video.ensure(sha, { ocr: true });
+    webmSha = sha;
     const offsets = extracted.frames.map((f) => f.offsetSec);
     // Evenly spaced (start, every 3 s) plus the scene change when the dialog appears.
     expect(offsets[0]).toBe(0);
@@ -173,4 +182,79 @@ describe('key frames of a screen recording', () => {
     expect(batch.items).toEqual([]);
     expect(batch.failures[0]?.file).toContain('empty.mp4');
   });
+});
+
+describe('a screen recording in the bundle', () => {
+  const exhibit = async (sha: string, frames?: number[]): Promise<BundleEvidence> => {
+    const sidecar = await readSidecar(vaultLayout(v.vaultDir), sha);
+    if (!sidecar) throw new Error('not imported');
+    return { ...sidecar.blob, importedAt: '2026-11-22T10:00:00', kind: 'video', title: '卡密兑换录屏', purpose: '证明卡密兑换时提示已被使用', fields: [], messages: null, ...(frames ? { frames } : {}) };
+  };
+  const inputOf = (evidence: BundleEvidence[]): BundleInput => ({
+    target: 'platform',
+    case: caseOf({ statement: '' }),
+    complainant: { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道100号1201室' },
+    respondent: { name: '星辰数码专营店', address: '浙江省杭州市余杭区文一西路969号', creditCode: '' },
+    evidence,
+    events: [],
+    exportedAt: '2026-11-22T10:00:00',
+  });
+
+  it('prints a contact sheet: frames with offsets and clock times, the key lines, duration, hash and 原始视频需另行提交', async () => {
+    expect(webmSha).not.toBe('');
+    const frames = (await video.ensure(webmSha)).frames;
+    const suggested = frames.filter((f) => f.suggested);
+    const file = path.join(v.root, 'bundle.pdf');
+    const service = createBundleService({ vaultDir: v.vaultDir, now: () => NOW });
+    const result = await service.exportBundle(inputOf([await exhibit(webmSha)]), { outFile: file, maxBytes: null });
+    const pdf = result.files[0] ?? '';
+    const all = (await text(pdf)).replace(/[ \t]+/g, ' ');
+    expect(all).toContain('原始视频需另行提交');
+    expect(all).toContain(webmSha);
+    expect(all).toContain('录制开始');
+    expect(all).toMatch(/时长 0?0?:?0?0?:?0?[0-9]/u);
+    const dialog = suggested.find((f) => f.text.includes('卡密已被使用'));
+    expect(dialog).toBeDefined();
+    // The dialog's frame: its offset, its clock time and its key line, together on the sheet.
+    expect(all).toContain(`画面${(dialog?.index ?? 0) + 1} ${formatOffset(dialog?.offsetSec ?? 0)} ${dialog?.wallClock?.slice(11, 21)}`);
+    expect(all).toContain('卡密已被使用');
+    // One embedded image per suggested frame, at contact-sheet size.
+    const list = (await tool('pdfimages', ['-list', pdf])).stdout.split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(list).toHaveLength(suggested.length);
+    for (const l of list) expect(Number(l.trim().split(/\s+/)[3])).toBeLessThanOrEqual(560);
+  }, 120_000);
+
+  it('prints only the frames the buyer chose, and counts them against the size limit', async () => {
+    const frames = (await video.ensure(webmSha)).frames;
+    const chosen = frames.filter((f) => f.reason !== 'scene').map((f) => f.offsetSec).slice(0, 2);
+    const service = createBundleService({ vaultDir: v.vaultDir, now: () => NOW });
+    const one = await service.exportBundle(inputOf([await exhibit(webmSha, chosen)]), { outFile: path.join(v.root, 'chosen.pdf'), maxBytes: null });
+    const pdf = one.files[0] ?? '';
+    const list = (await tool('pdfimages', ['-list', pdf])).stdout.split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(list).toHaveLength(2);
+    expect(await text(pdf)).not.toContain('卡密已被使用');
+    // Two copies of the full sheet do not fit a limit one of them fits: they are split into parts.
+    const full = await service.exportBundle(inputOf([await exhibit(webmSha)]), { outFile: path.join(v.root, 'full.pdf'), maxBytes: null });
+    const size = (await stat(full.files[0] ?? '')).size;
+    const split = await service.exportBundle(inputOf([await exhibit(webmSha), await exhibit(webmSha)]), { outFile: path.join(v.root, 'split.pdf'), maxBytes: Math.ceil(size * 1.3) });
+    expect(split.files.length).toBe(2);
+  }, 120_000);
+
+  it('carries the original video in a folder export, byte for byte', async () => {
+    const service = createBundleService({ vaultDir: v.vaultDir, now: () => NOW });
+    const out = await service.exportFolder(inputOf([await exhibit(webmSha)]), { outDir: path.join(v.root, 'folder'), maxBytes: null });
+    const copy = out.originals.find((f) => f.endsWith('.webm'));
+    expect(copy).toBeDefined();
+    expect(await readFile(copy ?? '')).toEqual(await readFile(files.webm));
+  }, 120_000);
+
+  it('still lists a video whose frames cannot be made, with the reason', async () => {
+    const sha = await importOne(files.fake);
+    const file = path.join(v.root, 'fake.pdf');
+    const result = await createBundleService({ vaultDir: v.vaultDir, now: () => NOW }).exportBundle(inputOf([await exhibit(sha)]), { outFile: file, maxBytes: null });
+    const all = await text(result.files[0] ?? '');
+    expect(all).toContain('原始视频需另行提交');
+    expect(all).toContain('fake.mp4');
+    expect(result.warnings.join('\n')).toContain('未能提取视频画面');
+  }, 60_000);
 });
