@@ -48,3 +48,11 @@ describe('mergeFrameReadings', () => {
     expect(merged.text.split('\n')[(merged.orderNumbers[0]?.line ?? 0) - 1]).toContain('202611171203045678');
   });
 });
+
+describe('fieldFrames', () => {
+  it('names the frame and offset of each field by its review key', async () => {
+    const { fieldFrames } = await import('./text');
+    const merged = mergeFrameReadings([{ no: 2, offsetSec: 6.4, wallClock: null, extraction: page('订单号:202611171203045678') }]);
+    expect(fieldFrames(merged)).toEqual({ 'orderNumber:202611171203045678': { no: 2, offset: '00:06.4' } });
+  });
+});

@@ -61,6 +61,24 @@ export function hasKeyText(extraction: Extraction): boolean {
   return fields > 0 || extraction.amount !== null || ERROR_WORDS.test(extraction.text);
 }
 
+/**
+ * The frame and offset of each field of a video's merged extraction, keyed like the review's fields
+ * (type:value), so the app can say which frame and time a value was read from.
+ */
+export function fieldFrames(extraction: Extraction): Record<string, FrameLink> {
+  const out: Record<string, FrameLink> = {};
+  const add = (type: string, f: Field) => {
+    const at = f.line === undefined ? null : frameAtLine(extraction.text, f.line);
+    if (at) out[`${type}:${f.value}`] = at;
+  };
+  for (const f of extraction.orderNumbers) add('orderNumber', f);
+  for (const f of extraction.transactionIds) add('transactionId', f);
+  for (const f of extraction.trackingNumbers) add('trackingNumber', f);
+  for (const f of extraction.timestamps) add('timestamp', f);
+  if (extraction.amount) add('amount', extraction.amount);
+  return out;
+}
+
 function shiftField<F extends Field>(f: F, by: number): F {
   // A frame's box is in that frame's pixels, which no one image of the video shows: the line links it.
   return { ...f, box: null, ...(f.line !== undefined ? { line: f.line + by } : {}) };

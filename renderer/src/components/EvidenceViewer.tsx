@@ -11,6 +11,7 @@ import { HighlightedImage } from './HighlightedImage';
 import { MediaIcon } from './MediaIcon';
 import { Modal } from './Modal';
 import { VideoSheet } from './VideoSheet';
+import { fieldFrames } from '../../../shared/video/text';
 
 export function EvidenceViewer() {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function EvidenceViewer() {
           <EvidenceDetails key={item.id} item={item} />
           {extraction ? (
             <>
-              <FieldReview evidenceId={item.id} fields={fields} onHover={setHover} />
+              <FieldReview evidenceId={item.id} fields={fields} onHover={setHover} where={item.mediaType === 'video' ? fieldFrames(extraction.extraction) : undefined} />
               {extraction.source === 'ocr' && (
                 <details className="ocr-text">
                   <summary>{t('fields.ocrText')}</summary>

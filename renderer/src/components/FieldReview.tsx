@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewField } from '../../../shared/domain/review';
+import type { FrameLink } from '../../../shared/video/text';
 import { useApp } from '../StoreContext';
 
 interface Props {
   evidenceId: string;
   fields: ReviewField[];
   onHover: (key: string | null) => void;
+  /** For a video: the frame and offset each field was read from, by field key. */
+  where?: Readonly<Record<string, FrameLink>>;
 }
 
 /** Each extracted field with confirm, edit and delete; corrections are kept across re-OCR. */
-export function FieldReview({ evidenceId, fields, onHover }: Props) {
+export function FieldReview({ evidenceId, fields, onHover, where }: Props) {
   const { t } = useTranslation();
   const correct = useApp((s) => s.correctField);
   const fill = useApp((s) => s.fillCaseFrom);
@@ -45,6 +48,11 @@ export function FieldReview({ evidenceId, fields, onHover }: Props) {
                 <span className="mono field-value" data-testid="field-value">
                   {f.value}
                 </span>
+                {where?.[f.key] && (
+                  <span className="muted small field-frame" data-testid="field-frame">
+                    {t('video.at', { ...where[f.key] })}
+                  </span>
+                )}
                 {f.status === 'auto' && f.agree !== null && (
                   <span className={f.agree ? 'field-agree agree' : 'field-agree disagree'} data-testid="field-agree" title={t(f.agree ? 'fields.agree.yesHint' : 'fields.agree.noHint')}>
                     {t(f.agree ? 'fields.agree.yes' : 'fields.agree.no')}

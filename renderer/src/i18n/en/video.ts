@@ -33,4 +33,5 @@ export const enVideo: Mirror<typeof zhVideo> = {
     failed: 'Extracting frames of “{{file}}” failed. The original is kept; you can try again.',
   },
   detail: 'Details: {{detail}}',
+  at: 'frame {{no}} at {{offset}}',
 };

@@ -31,4 +31,5 @@ export const zhVideo = {
     failed: '提取“{{file}}”的画面失败。原文件已保留，可重试。',
   },
   detail: '详情：{{detail}}',
+  at: '画面{{no}} · {{offset}}',
 };
