@@ -191,7 +191,7 @@ export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
       else bodies.push((ctx) => drawEmbedded(ctx, pdfKey(x.no, i), top));
     }
   } else if (a.type === 'video') {
-    bodies.push(...videoBodies(ts, a, x.no, head.height));
+    bodies.push(...videoBodies(ts, a, x.no, x.evidence.originalName, head.height));
   } else if (a.type === 'transcript' || a.type === 'text') {
     bodies.push(...flow(ts, transcriptLines(ts, x), head.height));
   } else {

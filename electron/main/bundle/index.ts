@@ -187,6 +187,7 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
       if (x.asset.type === 'pdf' && x.asset.unembeddable.length > 0) {
         warnings.push(`证据${x.no}（${x.evidence.title}）的第 ${x.asset.unembeddable.map((k) => k + 1).join('、')} 页无法嵌入 PDF，已注明，需另行提交原文件。`);
       }
+      if (x.asset.type === 'video') warnings.push(`证据${x.no}（${x.evidence.title}）无法嵌入 PDF，需另行提交原文件。`);
       if (x.asset.type === 'video' && x.asset.note !== null) warnings.push(`证据${x.no}（${x.evidence.title}）未能提取视频画面：${x.asset.note}`);
       if ((x.asset.type === 'image' || x.asset.type === 'video') && x.asset.level > 0) warnings.push(`证据${x.no}（${x.evidence.title}）为符合大小限制已降低清晰度。`);
     }

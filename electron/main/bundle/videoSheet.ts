@@ -5,10 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { BundleEvidence } from '../../../shared/bundle/types';
-import type { VideoFrames } from '../../../shared/video/contract';
+import type { VideoErrorCode, VideoFrames } from '../../../shared/video/contract';
 import { formatOffset } from '../../../shared/video/startTime';
 import type { VaultLayout } from '../vault/layout';
 import { loadFrames } from '../video/frames';
+import { describeVideoError } from '../video/errors';
 import { createVideoService } from '../video/service';
 import type { DrawContext } from './layout';
 import { BOTTOM, CONTENT_WIDTH, MARGIN, TOP } from './layout';
@@ -16,6 +17,18 @@ import { GREY, RULE, SHADE, STAMP } from './text';
 import type { Typesetter } from './text';
 
 export const SUBMIT_ORIGINAL = '原始视频需另行提交';
+
+/** Why a video has no frames, in the bundle's words (the app shows the same, with ffmpeg's detail). */
+const NOTES: Record<VideoErrorCode, string> = {
+  empty: '文件为空。',
+  missing: '证据库中找不到原件。',
+  'not-video': '文件不是可识别的视频，或已损坏。',
+  truncated: '文件不完整（录制中断或传输未完成）。',
+  undecodable: '视频编码无法解码。',
+  'no-decoder': '本机没有可用的视频解码器。',
+  timeout: '提取超时。',
+  failed: '提取失败。',
+};
 
 export interface SheetFrame {
   no: number;
@@ -55,7 +68,7 @@ async function framesFor(layout: VaultLayout, e: BundleEvidence): Promise<{ fram
   try {
     return { frames: await service.ensure(e.sha256, { ocr: false }), note: null };
   } catch (err) {
-    return { frames: null, note: err instanceof Error ? err.message : String(err) };
+    return { frames: null, note: NOTES[describeVideoError(err, e.originalName).code] };
   } finally {
     await service.dispose();
   }
@@ -99,10 +112,11 @@ export function frameCaption(f: SheetFrame): string {
 type Body = (ctx: DrawContext, top: number) => void;
 
 /** The notice, then rows of frames: as many rows as fit under the caption, the rest on further pages. */
-export function videoBodies(ts: Typesetter, a: VideoAsset, exhibitNo: number, firstHeader: number): Body[] {
+export function videoBodies(ts: Typesetter, a: VideoAsset, exhibitNo: number, name: string, firstHeader: number): Body[] {
   const rows: SheetFrame[][] = [];
   for (let i = 0; i < a.frames.length; i += COLS) rows.push(a.frames.slice(i, i + COLS));
-  const notice = a.note ? `${SUBMIT_ORIGINAL}。未能提取画面：${a.note}` : `${SUBMIT_ORIGINAL}。以下为从原始视频中提取的 ${a.frames.length} 帧画面（共 ${a.total} 帧），时间为视频内偏移（分:秒）。`;
+  const submit = `${SUBMIT_ORIGINAL}：视频文件无法嵌入 PDF，需另行提交原文件，提交时请核对文件名“${name}”与上方 SHA-256 一致。`;
+  const notice = a.note ? `${submit}未能提取画面：${a.note}` : `${submit}以下为从原始视频中提取的 ${a.frames.length} 帧画面（共 ${a.total} 帧），时间为视频内偏移（分:秒）。`;
   const noticeLines = ts.wrap(notice, 10, CONTENT_WIDTH - 20);
   const noticeH = noticeLines.length * 15 + 14;
   const pages: SheetFrame[][][] = [[]];
@@ -121,7 +135,7 @@ export function videoBodies(ts: Typesetter, a: VideoAsset, exhibitNo: number, fi
     let y = top - 6;
     if (p === 0) {
       ctx.page.drawRectangle({ x: MARGIN.left, y: y - noticeH, width: CONTENT_WIDTH, height: noticeH, borderColor: STAMP, borderWidth: 1, color: SHADE });
-      noticeLines.forEach((line, i) => ts.draw(ctx.page, line, MARGIN.left + 10, y - 18 - i * 15, 10, { weight: i === 0 ? 'bold' : 'regular' }));
+      noticeLines.forEach((line, i) => ts.draw(ctx.page, line, MARGIN.left + 10, y - 18 - i * 15, 10));
       y -= noticeH + 10;
     }
     for (const row of pageRows) {

@@ -255,6 +255,7 @@ describe('a screen recording in the bundle', () => {
     const all = await text(result.files[0] ?? '');
     expect(all).toContain('原始视频需另行提交');
     expect(all).toContain('fake.mp4');
+    expect(all).toContain('不是可识别的视频');
     expect(result.warnings.join('\n')).toContain('未能提取视频画面');
   }, 60_000);
 });
