@@ -49,10 +49,18 @@ test('a screen recording gets a contact sheet: frames play from their offset, th
   // The buyer takes a frame out of the bundle; the choice is kept on the evidence record.
   const choose = dialog.getByTestId('video-frame-choose');
   await expect(choose).toBeChecked();
-  await choose.uncheck();
+  await choose.click();
   await expect(choose).not.toBeChecked();
-  await choose.check();
-  await expect(choose).toBeChecked();
+  await expect(viewer.getByText(/已选 \d+ \/ \d+ 帧放入证据包/u)).toBeVisible();
+  await expect(viewer.getByRole('button', { name: '恢复推荐选择' })).toBeVisible();
+  // Kept on the record: a reload shows the same choice.
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await page.getByTestId('case-row').click();
+  await page.getByTestId('evidence-card').click();
+  await expect(viewer.getByTestId('video-frame').filter({ hasText: '卡密已被使用' }).first().getByTestId('video-frame-choose')).not.toBeChecked();
+  await viewer.getByRole('button', { name: '恢复推荐选择' }).click();
+  await expect(viewer.getByTestId('video-frame').filter({ hasText: '卡密已被使用' }).first().getByTestId('video-frame-choose')).toBeChecked();
   await page.keyboard.press('Escape');
 
   // The frames' text is searchable and leads back to the video.

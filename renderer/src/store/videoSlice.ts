@@ -50,7 +50,8 @@ export const videoSlice: Slice<VideoSlice> = (deps) => (set, get) => ({
   },
 
   async chooseFrames(evidenceId, offsets) {
+    // Shown at once; the record follows (Dexie drops the property when it is set to undefined).
+    set({ evidence: get().evidence.map((e) => (e.id === evidenceId ? { ...e, frames: offsets ?? undefined } : e)) });
     await deps.repo.updateEvidence(evidenceId, { frames: offsets ?? undefined });
-    await get().refreshCase();
   },
 });
