@@ -11,7 +11,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { DEFAULT_PLAN, planFrames, sceneChanges } from '../shared/video/plan';
+import { DEFAULT_PLAN, planFrames, sceneChanges, snapToKeyframes } from '../shared/video/plan';
 import { createFfmpegDecoder } from '../electron/main/video/ffmpegDecoder';
 import { ffmpegPath, runFfmpeg } from '../electron/main/video/ffmpeg';
 import { chromiumLaunchOptions } from '../tests/support/chromium';
@@ -35,9 +35,18 @@ async function pipeline(bin?: string): Promise<{ ms: number; frames: number; sca
   const info = await decoder.probe(VIDEO);
   const scan = await decoder.scan(VIDEO, info);
   const scanMs = performance.now() - t0;
-  const plan = planFrames(Math.max(info.durationSec ?? 0, scan.lastT), sceneChanges(scan.samples, DEFAULT_PLAN.sceneThreshold));
+  const duration = Math.max(info.durationSec ?? 0, scan.lastT);
+  const planned = planFrames(duration, sceneChanges(scan.samples, DEFAULT_PLAN.sceneThreshold));
+  const plan = snapToKeyframes(planned, scan.keyTimes, Math.min(1.5, Math.max(3, duration / 24) / 3));
   let frames = 0;
-  for (const p of plan) if ((await decoder.frame(VIDEO, p.t)) !== null) frames++;
+  // As the app does it (video/service.ts): two decoders at once.
+  const lanes = [0, 1].map(async (lane) => {
+    for (let i = lane; i < plan.length; i += 2) {
+      const p = plan[i];
+      if (p && (await decoder.frame(VIDEO, p.t, { keyframe: p.keyframe })) !== null) frames++;
+    }
+  });
+  await Promise.all(lanes);
   return { ms: performance.now() - t0, frames, scanMs };
 }
 
@@ -52,7 +61,9 @@ async function cliRecipe(bin: string): Promise<number> {
 
 async function chromiumDecoder(): Promise<string> {
   await writeFile(path.join(DIR, 'index.html'), '<!doctype html><video id="v" src="phone60.mp4" muted preload="auto"></video><canvas id="c"></canvas>');
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const base = chromiumLaunchOptions();
+  // The page reads back pixels of a local file: without these, file:// taints the canvas.
+  const browser = await chromium.launch({ ...base, args: [...(base.args ?? []), '--allow-file-access-from-files', '--disable-web-security'] });
   try {
     const page = await browser.newPage();
     await page.goto(`file://${path.join(DIR, 'index.html')}`);

@@ -80,3 +80,25 @@ At least one output file must be specified`;
     ["Input #0, mp3, from 'a.mp4':\n  Duration: 00:00:03.00\n    Stream #0:0: Audio: mp3, 44100 Hz", /no video stream/],
   ])('says why %#', (stderr, reason) => expect(parseProbe(stderr).unreadable).toMatch(reason));
 });
+
+describe('snapToKeyframes', () => {
+  it('moves evenly spaced frames to a nearby key frame, never a scene frame', async () => {
+    const { snapToKeyframes } = await import('./plan');
+    const plan = [
+      { t: 0, reason: 'start' as const, score: 0 },
+      { t: 3, reason: 'interval' as const, score: 0 },
+      { t: 5.5, reason: 'scene' as const, score: 0.3 },
+      { t: 9, reason: 'interval' as const, score: 0 },
+    ];
+    expect(snapToKeyframes(plan, [0, 2, 4, 6, 8, 10], 1).map((f) => [f.t, f.reason, f.keyframe])).toEqual([
+      [0, 'start', true],
+      [2, 'interval', true],
+      [5.5, 'scene', false],
+      [8, 'interval', true],
+    ]);
+    // No key frame close enough: the exact time is decoded.
+    expect(snapToKeyframes([{ t: 3, reason: 'interval', score: 0 }], [0, 10], 1)[0]).toMatchObject({ t: 3, keyframe: false });
+    // Two frames on one key frame become one.
+    expect(snapToKeyframes([{ t: 3, reason: 'interval', score: 0 }, { t: 3.6, reason: 'interval', score: 0 }], [3.2], 1)).toHaveLength(1);
+  });
+});

@@ -5,6 +5,8 @@ import type { Sample } from '../../../shared/video/plan';
 
 export interface ScanResult {
   samples: Sample[];
+  /** Times of the key frames met on the way: evenly spaced frames snap to them (one decode each). */
+  keyTimes: number[];
   /** The last decoded timestamp: the duration where the container states none (MediaRecorder WebM). */
   lastT: number;
   /** 'all' decoded every frame; 'keyframes' only key frames (long videos, so the work stays bounded). */
@@ -24,5 +26,5 @@ export interface VideoDecoder {
   /** Tiny greyscale samples through the whole video, for finding scene changes. */
   scan(file: string, info: ProbeInfo, opts?: DecodeOptions): Promise<ScanResult>;
   /** One full-size frame at `t` seconds, as JPEG; null when there is no frame there (past the end). */
-  frame(file: string, t: number, opts?: DecodeOptions): Promise<Buffer | null>;
+  frame(file: string, t: number, opts?: DecodeOptions & { keyframe?: boolean }): Promise<Buffer | null>;
 }

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { EvidenceFields } from '../../../shared/fields/contract';
 import { FIELDS_VERSION } from '../../../shared/fields/contract';
 import type { OcrWord } from '../../../shared/extract';
-import { DEFAULT_PLAN, planFrames, sceneChanges } from '../../../shared/video/plan';
+import { DEFAULT_PLAN, planFrames, sceneChanges, snapToKeyframes } from '../../../shared/video/plan';
 import { frameWallClock, recordingStart } from '../../../shared/video/startTime';
 import { hasKeyText, keyLines, mergeFrameReadings, type FrameReading } from '../../../shared/video/text';
 import type { VideoFrame, VideoFrames, VideoFramesReply, VideoStatus } from '../../../shared/video/contract';
@@ -112,7 +112,9 @@ export function createVideoService(opts: VideoServiceOptions): VideoService {
     }
     const duration = Math.max(info.durationSec ?? 0, scan.lastT);
     const scenes = sceneChanges(scan.samples, DEFAULT_PLAN.sceneThreshold);
-    const plan = planFrames(duration, scenes);
+    const planned = planFrames(duration, scenes);
+    const interval = Math.max(DEFAULT_PLAN.minIntervalSec, duration / Math.max(2, Math.floor(DEFAULT_PLAN.maxFrames / 2)));
+    const plan = snapToKeyframes(planned, scan.keyTimes, Math.min(1.5, interval / 3));
     const start = recordingStart(name, info.creationTime);
     await rm(layout.framesDir(sha), { recursive: true, force: true });
     await mkdir(layout.framesDir(sha), { recursive: true });
@@ -122,17 +124,24 @@ export function createVideoService(opts: VideoServiceOptions): VideoService {
     let engineKind: 'paddle' | 'tesseract' | null = null;
     let prevText: string | null = null;
     const keyed = new Set<number>();
-    for (const [k, p] of plan.entries()) {
+    // Two decoders at once: the frames are independent, and this machine class has two cores.
+    let extracted = 0;
+    const decoded = await mapLimit(plan, 2, async (p) => {
       signal.throwIfAborted();
       // Past the last decodable frame (a stated duration longer than the data): step back once.
-      const jpeg = (await decoder.frame(file, p.t, { signal })) ?? (p.t > 1 ? await decoder.frame(file, Math.max(0, p.t - 1), { signal }) : null);
+      const jpeg = (await decoder.frame(file, p.t, { signal, keyframe: p.keyframe })) ?? (p.t > 1 ? await decoder.frame(file, Math.max(0, p.t - 1), { signal }) : null);
+      progress('frames', WEIGHTS.scan + (WEIGHTS.frames * ++extracted) / plan.length);
+      return jpeg;
+    });
+    for (const [k, p] of plan.entries()) {
+      signal.throwIfAborted();
+      const jpeg = decoded[k] ?? null;
       if (jpeg === null) continue;
       const index = frames.length;
       const img = sharp(jpeg, { failOn: 'error' }).resize({ width: FRAME_LONG, height: FRAME_LONG, fit: 'inside', withoutEnlargement: true });
       const full = await img.clone().jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true });
       await writeDerived(layout, layout.frameImage(sha, index), full.data);
       await writeDerived(layout, layout.frameThumb(sha, index), await sharp(full.data).resize({ width: THUMB_WIDTH }).webp({ quality: 70 }).toBuffer());
-      progress('frames', WEIGHTS.scan + (WEIGHTS.frames * (k + 1)) / plan.length);
       const wallClock = start === null ? null : frameWallClock(start.at, p.t);
       let text = '';
       let lines: string[] = [];
@@ -295,6 +304,16 @@ export function suggest(frames: VideoFrame[], keyed: ReadonlySet<number>): void 
     if (rank(f) < 3 || picked.size < 4) picked.add(f.index);
   }
   for (const f of frames) f.suggested = picked.has(f.index);
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  const queue = items.entries();
+  const lane = async () => {
+    for (const [i, item] of queue) out[i] = await work(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 /** The stored frame image or thumbnail, for the contact sheet and the bundle. */
