@@ -124,7 +124,11 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     now: date,
     ...(opts.backupKdf ? { kdf: opts.backupKdf } : {}),
     onProgress: (p) => emit('backup:progress', p),
-    quiesce: () => ocr.dispose(),
+    // Nothing may write into the vault (OCR results, a video's frames) while a restore replaces it.
+    quiesce: async () => {
+      await ocr.dispose();
+      await video.dispose();
+    },
     ...backupAuditHooks(integrity.audit),
   });
 

@@ -22,6 +22,12 @@ const MAX_FRAME_BYTES = 48 * 1024 * 1024;
 
 const PTS = /pts_time:\s*(-?[\d.]+)/u;
 
+/**
+ * Before every -i: ffmpeg probes by content, and a playlist-like file would otherwise make it open
+ * URLs (nothing leaves the machine) or other files. Only the one local file is read.
+ */
+const SAFE_INPUT = ['-protocol_whitelist', 'file'];
+
 export interface FfmpegDecoderOptions {
   /** Another ffmpeg (the bench compares Debian's); by default the one the npm package ships. */
   bin?: string;
@@ -35,7 +41,7 @@ export function createFfmpegDecoder(opts: FfmpegDecoderOptions = {}): VideoDecod
       return `ffmpeg (${binary().split(/[\\/]/u).slice(-2, -1)[0] ?? 'ffmpeg'})`;
     },
     async probe(file, o: DecodeOptions = {}) {
-      const run = await runFfmpeg(binary(), ['-i', file], { signal: o.signal, timeoutMs: PROBE_TIMEOUT_MS, maxStdout: 0 });
+      const run = await runFfmpeg(binary(), [...SAFE_INPUT, '-i', file], { signal: o.signal, timeoutMs: PROBE_TIMEOUT_MS, maxStdout: 0 });
       return parseProbe(run.stderr);
     },
     async scan(file, info: ProbeInfo, o: DecodeOptions = {}): Promise<ScanResult> {
@@ -53,7 +59,7 @@ export function createFfmpegDecoder(opts: FfmpegDecoderOptions = {}): VideoDecod
       const keyTimes: number[] = [];
       const run = await runFfmpeg(
         binary(),
-        ['-loglevel', 'info', ...input, '-i', file, '-map', '0:v:0', '-an', '-sn', '-dn', '-vf', filter, ...(long ? ['-vsync', 'vfr'] : []), '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'],
+        ['-loglevel', 'info', ...input, ...SAFE_INPUT, '-i', file, '-map', '0:v:0', '-an', '-sn', '-dn', '-vf', filter, ...(long ? ['-vsync', 'vfr'] : []), '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'],
         {
           signal: o.signal,
           timeoutMs: SCAN_TIMEOUT_MS,
@@ -89,7 +95,7 @@ export function createFfmpegDecoder(opts: FfmpegDecoderOptions = {}): VideoDecod
       const skip = o.keyframe ? ['-skip_frame', 'nokey'] : [];
       const run = await runFfmpeg(
         binary(),
-        ['-loglevel', 'error', ...skip, '-ss', (o.keyframe ? Math.max(0, t - 0.001) : t).toFixed(3), '-i', file, '-map', '0:v:0', '-frames:v', '1', '-pix_fmt', 'yuvj420p', '-q:v', '2', '-f', 'image2pipe', '-c:v', 'mjpeg', 'pipe:1'],
+        ['-loglevel', 'error', ...skip, '-ss', (o.keyframe ? Math.max(0, t - 0.001) : t).toFixed(3), ...SAFE_INPUT, '-i', file, '-map', '0:v:0', '-frames:v', '1', '-pix_fmt', 'yuvj420p', '-q:v', '2', '-f', 'image2pipe', '-c:v', 'mjpeg', 'pipe:1'],
         { signal: o.signal, timeoutMs: FRAME_TIMEOUT_MS, maxStdout: MAX_FRAME_BYTES },
       );
       return run.stdout.length > 0 ? run.stdout : null;
