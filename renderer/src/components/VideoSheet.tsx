@@ -43,7 +43,7 @@ export function VideoSheet({ item }: { item: EvidenceRecord }) {
     <section className="video-sheet" aria-label={t('video.sheet')} data-testid="video-sheet">
       <div className="video-player">
         <video ref={player} src={src ?? undefined} controls aria-label={item.title} data-testid="video-player" hidden={src === null} />
-        {src === null && (
+        {src === null && status?.errorCode !== 'not-video' && status?.errorCode !== 'empty' && (
           <button type="button" className="primary" onClick={() => void playAt(0)} data-testid="video-play">
             {t('video.play')}
           </button>
