@@ -89,12 +89,18 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     redactionTargets: (req) => call(API_METHODS.redactionTargets, req),
     exportCaseFolder: (req) => call(API_METHODS.exportCaseFolder, req),
     importCaseFolder: (req) => call(API_METHODS.importCaseFolder, req),
+    videoFrames: (req) => call(API_METHODS.videoFrames, req),
+    videoFrameImage: (req) => call(API_METHODS.videoFrameImage, req),
+    cancelVideo: (req) => call(API_METHODS.cancelVideo, req),
+    retryVideo: (req) => call(API_METHODS.retryVideo, req),
+    readVideoOriginal: (req) => call(API_METHODS.readVideoOriginal, req),
     onImportProgress: (listener) => listen(API_EVENTS.onImportProgress, listener),
     onOcrProgress: (listener) => listen(API_EVENTS.onOcrProgress, listener),
     onRemindersFired: (listener) => listen(API_EVENTS.onRemindersFired, listener),
     onReminderAction: (listener) => listen(API_EVENTS.onReminderAction, listener),
     onVaultCheckProgress: (listener) => listen(API_EVENTS.onVaultCheckProgress, listener),
     onBackupProgress: (listener) => listen(API_EVENTS.onBackupProgress, listener),
+    onVideoProgress: (listener) => listen(API_EVENTS.onVideoProgress, listener),
   } satisfies LiuZhengApi;
 
   return {
