@@ -32,6 +32,8 @@ import type { RenderHost } from './webpage/cdp';
 import { createPageRendering } from './webpage/service';
 import { captureAudit, createCaptureHandlers } from './webpage/captureHandlers';
 import type { CapturePolicy } from '../../shared/capture/urlPolicy';
+import { createVideoHandlers } from './video/handlers';
+import { createVideoService, type VideoService } from './video/service';
 
 export type Emit = <E extends EventChannel>(channel: E, payload: MainEvents[E]) => void;
 
@@ -91,6 +93,7 @@ export interface AppMain {
   reminders: ReminderService;
   integrity: Integrity;
   backup: BackupService;
+  video: VideoService;
   /** Picks up work the last run left: the OCR queue and any half-finished restore's staging. */
   start(): void;
   /** Stops background work (the OCR pool) and closes the reminder store. */
@@ -115,6 +118,13 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     ...(opts.ocrEngine ? { engineOptions: opts.ocrEngine } : {}),
     onProgress: (e) => emit('ocr:progress', e),
     onResult: (result, image) => fields.afterOcr(result, image),
+  });
+  // Key frames of screen recordings, read by the same OCR engine (its pool) and the same extraction.
+  const video = createVideoService({
+    vaultDir,
+    now: date,
+    readFrame: async (jpeg, signal) => ({ ...(await ocr.readImage(jpeg, signal)) }),
+    onProgress: (s) => emit('video:progress', s),
   });
   const reminders = createReminderService<TimerHandle>({
     ...ports.reminderHost,
@@ -141,7 +151,11 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     now: date,
     ...(opts.backupKdf ? { kdf: opts.backupKdf } : {}),
     onProgress: (p) => emit('backup:progress', p),
-    quiesce: () => ocr.dispose(),
+    // Nothing may write into the vault (OCR results, a video's frames) while a restore replaces it.
+    quiesce: async () => {
+      await ocr.dispose();
+      await video.dispose();
+    },
     ...backupAuditHooks(integrity.audit),
   });
 
@@ -149,6 +163,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
   const afterImport = (batch: ImportBatch): void => {
     ocr.enqueue(imagesOf(batch)).catch(report('ocr'));
     for (const item of batch.items) if (item.blob.mediaType === 'text' || item.blob.mediaType === 'page') fields.read(item.blob.sha256).catch(report('fields'));
+    video.enqueue(batch.items.filter((i) => i.blob.mediaType === 'video').map((i) => i.blob.sha256));
   };
 
   const handlers: Handlers = {
@@ -168,6 +183,7 @@ export function createHandlers(opts: CompositionOptions): AppMain {
       captureAudit,
       integrity.audit,
     ),
+    ...createVideoHandlers(video, vaultDir),
   };
 
   return {
@@ -178,12 +194,14 @@ export function createHandlers(opts: CompositionOptions): AppMain {
     reminders,
     integrity,
     backup,
+    video,
     start() {
       ocr.resume().catch(report('ocr'));
       backup.cleanupStaging().catch(report('backup'));
     },
     async dispose() {
       await reminders.close();
+      await video.dispose();
       await ocr.dispose();
       await reader?.terminate();
     },

@@ -65,6 +65,11 @@ const api = {
   importCaseFolder: (req) => ipcRenderer.invoke(API_METHODS.importCaseFolder, req),
   sealSecret: (req) => ipcRenderer.invoke(API_METHODS.sealSecret, req),
   revealSecret: (req) => ipcRenderer.invoke(API_METHODS.revealSecret, req),
+  videoFrames: (req) => ipcRenderer.invoke(API_METHODS.videoFrames, req),
+  videoFrameImage: (req) => ipcRenderer.invoke(API_METHODS.videoFrameImage, req),
+  cancelVideo: (req) => ipcRenderer.invoke(API_METHODS.cancelVideo, req),
+  retryVideo: (req) => ipcRenderer.invoke(API_METHODS.retryVideo, req),
+  readVideoOriginal: (req) => ipcRenderer.invoke(API_METHODS.readVideoOriginal, req),
   onImportProgress: (listener) => subscribe(API_EVENTS.onImportProgress, listener),
   onOcrProgress: (listener) => subscribe(API_EVENTS.onOcrProgress, listener),
   onRemindersFired: (listener) => subscribe(API_EVENTS.onRemindersFired, listener),
@@ -72,6 +77,7 @@ const api = {
   onVaultCheckProgress: (listener) => subscribe(API_EVENTS.onVaultCheckProgress, listener),
   onBackupProgress: (listener) => subscribe(API_EVENTS.onBackupProgress, listener),
   onMenuCommand: (listener) => subscribe(API_EVENTS.onMenuCommand, listener),
+  onVideoProgress: (listener) => subscribe(API_EVENTS.onVideoProgress, listener),
 } satisfies LiuZhengApi;
 
 contextBridge.exposeInMainWorld('liuzheng', api);

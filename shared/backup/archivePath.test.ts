@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobShaOf, foldedName, isSafeArchivePath, isTransientVaultPath, vaultEntryRule } from './archivePath';
+import { blobShaOf, foldedName, isRebuiltOnlyPath, isSafeArchivePath, isTransientVaultPath, vaultEntryRule } from './archivePath';
 
 const SHA = 'ab'.padEnd(64, '0');
 
@@ -44,6 +44,15 @@ describe('isTransientVaultPath', () => {
   });
 });
 
+describe('isRebuiltOnlyPath: video frames stay out of backups', () => {
+  it.each([
+    ['derived/frames', true],
+    [`derived/frames/${SHA}/f000.jpg`, true],
+    [`derived/thumb/${SHA}.webp`, false],
+    ['derived/framesx', false],
+  ])('%j → %s', (rel, only) => expect(isRebuiltOnlyPath(rel)).toBe(only));
+});
+
 describe('blobShaOf', () => {
   it.each([
     ['vault/blobs/ab/' + SHA, SHA],
@@ -68,6 +77,13 @@ describe('vaultEntryRule: the byte-exact vault layout a restore accepts', () => 
     ['intents/0123456789abcdef01234567.json.tmp', null],
     ['intents/../x.json', null],
     ['ocr/' + SHA + '.fields.JSON', null],
+    [`derived/frames/${SHA}/f000.jpg`, 'rebuild'],
+    [`derived/frames/${SHA}/f047.webp`, 'rebuild'],
+    [`derived/frames/${SHA}/frames.json`, 'rebuild'],
+    [`derived/frames/${SHA}/f0000.jpg`, null],
+    [`derived/frames/${SHA}/../f000.jpg`, null],
+    [`derived/frames/${SHA}/f000.jpg.html`, null],
+    [`derived/frames/${SHA}/F000.JPG`, null],
     ['audit/log.jsonl', 'keep'],
     ['trash/0123456789abcdef01234567.entry.json', 'keep'],
     ['trash/0123456789abcdef01234567.blob', 'keep'],

@@ -68,7 +68,15 @@ const LAYOUT: readonly (readonly [RegExp, VaultEntryRule])[] = [
   [new RegExp(`^quarantine/${HEX64}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z-[0-9a-f]{6}$`), 'keep'],
   // Thumbnails and display copies are derived from the blobs: rebuilt after a restore, never trusted.
   [new RegExp(`^derived/(?:thumb|display)/${HEX64}\\.webp$`), 'rebuild'],
+  // A video's key frames (video/service.ts) are left out of backups (isRebuiltOnlyPath) and extracted
+  // again from the original; an archive that holds them anyway restores without them.
+  [new RegExp(`^derived/frames/${HEX64}/(?:f\\d{3}\\.(?:jpg|webp)|frames\\.json)$`), 'rebuild'],
 ];
+
+/** Derived files too large to be worth archiving: a backup leaves them out and they are rebuilt. */
+export function isRebuiltOnlyPath(rel: string): boolean {
+  return rel === 'derived/frames' || rel.startsWith('derived/frames/');
+}
 
 /** The rule for `rel` (a path below `vault/`), or null when the vault never holds such a file. */
 export function vaultEntryRule(rel: string): VaultEntryRule | null {

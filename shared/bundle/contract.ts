@@ -116,6 +116,7 @@ const evidence = z
     fields: z.array(z.object({ type: z.enum(FIELD_TYPES), value: text(200), label: text(100).nullable(), basis: z.enum(TIME_BASES).optional() }).strict()).max(500),
     messages: z.array(chatMessage).max(200_000).nullable(),
     redactions: z.array(z.object({ x0: COORD, y0: COORD, x1: COORD, y1: COORD }).strict()).max(2000).optional(),
+    frames: z.array(z.number().nonnegative().max(1e7)).max(1000).optional(),
   })
   // Not strict: the renderer spreads its EvidenceRecord (id, caseId, note…) and the rest is dropped.
   .strip();

@@ -116,6 +116,11 @@ export interface BundleEvidence extends Omit<BlobInfo, 'hasThumbnail'> {
    * the ones the buyer drew plus those redactionTargets found in the OCR words.
    */
   redactions?: BBox[];
+  /**
+   * A video's key frames chosen for the contact sheet, by offset in seconds (as stored with the
+   * frames); absent, the frames the app suggested are used.
+   */
+  frames?: number[];
 }
 
 export interface BundleEvent {

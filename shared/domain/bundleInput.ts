@@ -74,6 +74,7 @@ export function toBundleInput(
           ...(e.captureSource === 'statusbar' && x?.extraction.capture?.dateFrom ? { captureDateFrom: x.extraction.capture.dateFrom } : {}),
           fields: fields.map((f) => ({ type: f.type, value: f.value, label: f.label, ...(f.basis !== null ? { basis: f.basis } : {}) })),
           messages: x?.messages ?? null,
+          ...(e.frames !== undefined ? { frames: e.frames } : {}),
         };
       }),
     events: events.map((e) => ({ at: e.at, text: eventText(e) })),

@@ -57,4 +57,9 @@ export interface EvidenceRecord extends BlobInfo {
   note: string;
   importedAt: string;
   importSource: ImportSource;
+  /**
+   * A video's key frames the buyer chose for the bundle, by offset in seconds; absent, the frames
+   * main suggested (those with error text, scene changes, start and end) are used.
+   */
+  frames?: number[];
 }

@@ -14,6 +14,7 @@ import { HOLIDAYS_API_METHODS } from '../holidays/contract';
 import { CAPTURE_API_METHODS } from '../capture/contract';
 import { REMINDERS_API_EVENTS, REMINDERS_API_METHODS } from '../reminders/contract';
 import { SHORTCUTS_API_EVENTS } from '../shortcuts/contract';
+import { VIDEO_API_EVENTS, VIDEO_API_METHODS } from '../video/contract';
 
 export const API_METHODS = {
   importFiles: 'vault:importFiles',
@@ -36,6 +37,7 @@ export const API_METHODS = {
   ...CARD_SHOP_API_METHODS,
   ...HOLIDAYS_API_METHODS,
   ...CAPTURE_API_METHODS,
+  ...VIDEO_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export const API_EVENTS = {
@@ -45,6 +47,7 @@ export const API_EVENTS = {
   ...INTEGRITY_API_EVENTS,
   ...BACKUP_API_EVENTS,
   ...SHORTCUTS_API_EVENTS,
+  ...VIDEO_API_EVENTS,
 } as const satisfies Record<string, EventChannel>;
 
 type Methods = typeof API_METHODS;

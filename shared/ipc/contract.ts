@@ -13,11 +13,12 @@ import type { RemindersApi, RemindersEvents } from '../reminders/contract';
 import type { ShortcutsEvents } from '../shortcuts/contract';
 import type { VaultApi, VaultEvents } from '../vault/contract';
 import type { CaptureApi } from '../capture/contract';
+import type { VideoApi, VideoEvents } from '../video/contract';
 
 // The vault's request and reply types, for the many modules that take them along with Handlers.
 export type * from '../vault/contract';
 
-export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi & CardShopApi & HolidaysApi & CaptureApi;
+export type Handlers = VaultApi & RemindersApi & OcrApi & FieldsApi & BundleApi & IntegrityApi & IntentApi & BackupApi & PortableApi & CardShopApi & HolidaysApi & CaptureApi & VideoApi;
 export type Channel = keyof Handlers;
 export type RequestOf<C extends Channel> = Parameters<Handlers[C]>[0];
 export type ResponseOf<C extends Channel> = Awaited<ReturnType<Handlers[C]>>;
@@ -28,5 +29,6 @@ export type MainEvents = VaultEvents &
   OcrEvents &
   IntegrityEvents &
   BackupEvents &
-  ShortcutsEvents;
+  ShortcutsEvents &
+  VideoEvents;
 export type EventChannel = keyof MainEvents;

@@ -13,6 +13,7 @@ import { fieldsSchemas } from '../fields/contract';
 import { holidaysSchemas } from '../holidays/contract';
 import { captureSchemas } from '../capture/contract';
 import { remindersSchemas } from '../reminders/contract';
+import { videoSchemas } from '../video/contract';
 
 /** A dropped file or pasted screenshot may be a long video; anything bigger is refused up front. */
 export const MAX_TRANSFER_BYTES = 2 * 1024 ** 3;
@@ -57,6 +58,7 @@ export const requestSchemas = {
   ...portableSchemas,
   ...cardShopSchemas,
   ...holidaysSchemas,
+  ...videoSchemas,
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
 export function isChannel(name: string): name is Channel {

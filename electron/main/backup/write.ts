@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack as tarPack, type Header, type Pack } from 'tar-stream';
-import { ARCHIVE_ENTRIES, isSafeArchivePath, isTransientVaultPath, VAULT_PREFIX } from '../../../shared/backup/archivePath';
+import { ARCHIVE_ENTRIES, isRebuiltOnlyPath, isSafeArchivePath, isTransientVaultPath, VAULT_PREFIX } from '../../../shared/backup/archivePath';
 import type { BackupProgress } from '../../../shared/backup/contract';
 import type { BackupSettings, DbSnapshot } from '../../../shared/backup/snapshot';
 import { renameWithRetry } from '../fs/atomic';
@@ -51,7 +51,7 @@ export async function listVaultFiles(vaultDir: string): Promise<VaultFile[]> {
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (isTransientVaultPath(childRel)) continue;
+      if (isTransientVaultPath(childRel) || isRebuiltOnlyPath(childRel)) continue;
       if (e.isDirectory()) await walk(path.join(dir, e.name), childRel);
       else if (e.isFile()) {
         // A name the restore would refuse is left out here rather than making an archive that cannot be restored.

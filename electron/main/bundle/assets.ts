@@ -16,6 +16,7 @@ import type { VaultLayout } from '../vault/layout';
 import { BundleError } from './errors';
 import { storedPageSource } from '../vault/derived';
 import { preparePageAsset, type PageAsset, type PagePrinter } from './pageExhibit';
+import { prepareVideo, type VideoAsset } from './videoSheet';
 
 export interface EncodeLevel {
   /** Long side of a photo, in pixels: about 250–300 dpi across the A4 image box. */
@@ -59,7 +60,8 @@ export type Asset =
   | { type: 'transcript'; messages: ChatMessage[] }
   | { type: 'text'; text: string }
   | PageAsset
-  | { type: 'listed'; reason: string };
+  | { type: 'listed'; reason: string }
+  | VideoAsset;
 
 export interface PreparedExhibit {
   /** 1-based exhibit number. */
@@ -215,6 +217,9 @@ export function estimateBytes(asset: Asset): number {
       return PAGE_BYTES * 2;
     case 'page':
       return (asset.pdf ? asset.pdf.bytes.length + asset.pdf.pages * PAGE_BYTES : asset.text.length * 1.3) + PAGE_BYTES * 2 + asset.clauses.reduce((s, c) => s + c.quote.length * 1.3, 0);
+    case 'video':
+      // Frames count against the size limit like any image.
+      return PAGE_BYTES * (2 + Math.ceil(asset.frames.length / 6)) + asset.frames.reduce((s, f) => s + f.jpeg.length + 400, 0);
   }
 }
 
@@ -228,9 +233,13 @@ export interface PrepareOptions {
 
 export async function prepareExhibit(layout: VaultLayout, e: BundleEvidence, no: number, opts: PrepareOptions, original?: Buffer): Promise<PreparedExhibit> {
   const done = (asset: Asset): PreparedExhibit => ({ no, evidence: e, asset, estimate: estimateBytes(asset) });
-  if (e.mediaType === 'video' || e.mediaType === 'audio') {
+  if (e.mediaType === 'video') {
     await verifyOriginal(layout, e, no);
-    return done({ type: 'listed', reason: `${e.mediaType === 'video' ? '视频' : '音频'}文件无法嵌入 PDF，需另行提交原文件。` });
+    return done(await prepareVideo(layout, e, opts.level));
+  }
+  if (e.mediaType === 'audio') {
+    await verifyOriginal(layout, e, no);
+    return done({ type: 'listed', reason: '音频文件无法嵌入 PDF，需另行提交原文件。' });
   }
   const bytes = original ?? (await readOriginal(layout, e, no));
   if (e.mediaType === 'document') return done(e.format === 'pdf' ? await pdfAsset(bytes) : { type: 'listed', reason: '该文件无法嵌入本材料，需另行提交原文件。' });

@@ -9,6 +9,7 @@ import type { BundleInput } from '../../../shared/bundle/types';
 import { fromShanghaiLocal } from '../../../shared/time/shanghai';
 import type { PreparedExhibit } from './assets';
 import { exhibitPages, imageKey, pdfKey } from './exhibits';
+import { frameKey } from './videoSheet';
 import type { FontSubset } from './fonts';
 import { declareCffFonts, embedFonts } from './fonts';
 import { coverPages, letterPages } from './front';
@@ -99,6 +100,8 @@ async function embedAssets(doc: PDFDocument, r: RenderInput, exhibits: readonly 
     const a = x.asset;
     if (a.type === 'image') {
       for (const [k, s] of a.slices.entries()) images.set(imageKey(x.no, k), await doc.embedJpg(s.jpeg));
+    } else if (a.type === 'video') {
+      for (const f of a.frames) images.set(frameKey(x.no, f.no), await doc.embedJpg(f.jpeg));
     } else if (a.type === 'pdf') {
       const wanted = Array.from({ length: a.pages }, (_, k) => k).filter((k) => !a.unembeddable.includes(k));
       const pages = wanted.length === 0 ? [] : await doc.embedPdf(a.bytes, wanted);

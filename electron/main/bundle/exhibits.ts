@@ -12,6 +12,7 @@ import type { DrawContext, PageJob, PartContext } from './layout';
 import { A4, BOTTOM, CONTENT_WIDTH, MARGIN, TOP, drawChrome } from './layout';
 import { GREY, RULE, SHADE, STAMP } from './text';
 import { pageLines, pageMetaRows } from './pageExhibit';
+import { videoBodies } from './videoSheet';
 import type { Typesetter } from './text';
 
 const META = 8.5;
@@ -48,6 +49,7 @@ function metaRows(x: PreparedExhibit, exportedAt: string): Array<[string, string
   ];
   if (e.mediaType === 'video' || e.mediaType === 'audio') rows.push(['时长', durationText(e.durationSec)]);
   if (x.asset.type === 'page') rows.push(...pageMetaRows(x.asset));
+  if (x.asset.type === 'video' && x.asset.start) rows.push(['录制开始', `${localText(x.asset.start.at.slice(0, 19), true)}（依据：${x.asset.start.source === 'filename' ? '录屏文件名' : '视频元数据 creation_time'}）`]);
   rows.push(['证明目的', evidencePurpose(e)]);
   const fields = fieldsText(e, exportedAt);
   if (fields !== '') rows.push(['提取信息', fields]);
@@ -203,6 +205,8 @@ export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
     // The clauses first, on the page with the header; then the printed page (or its text).
     bodies.push(...flow(ts, pageLines(a, (text, size, indent) => ts.wrap(text, size, CONTENT_WIDTH - indent)), head.height));
     if (a.pdf) for (let i = 0; i < a.pdf.pages; i++) bodies.push((ctx) => drawEmbedded(ctx, pdfKey(x.no, i), 40));
+  } else if (a.type === 'video') {
+    bodies.push(...videoBodies(ts, a, x.no, x.evidence.originalName, head.height));
   } else if (a.type === 'transcript' || a.type === 'text') {
     bodies.push(...flow(ts, transcriptLines(ts, x, pc.exportedAt), head.height));
   } else {

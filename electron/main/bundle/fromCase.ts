@@ -15,6 +15,9 @@ import { extractEvidenceFields } from '../fields/extract';
 import { ocrImage } from '../ocr/pipeline';
 import { decodeChatText } from '../ocr/scan';
 import { createVaultService } from '../vault';
+import { vaultLayout } from '../vault/layout';
+import { createVideoService } from '../video/service';
+import { evidenceFieldsSchema } from '../../../shared/fields/contract';
 import type { LoadedCaseFile } from './caseFile';
 import { CaseFileError } from './caseFile';
 
@@ -37,6 +40,24 @@ async function readImage(engine: () => OcrEngine, file: string, capturedAt: stri
   const bytes = await readFile(file);
   const ocr = await ocrImage(engine(), bytes);
   return { extraction: await extractEvidenceFields({ kind: 'image', image: bytes, ocr, capturedAt, captureSource }), messages: null, words: ocr.words };
+}
+
+/**
+ * A screen recording: its key frames made and read as the app does (video/service.ts), stored in the
+ * vault for the contact sheet; the fields are those of its frames. A video with no frames is still
+ * exhibited, with the reason on its page.
+ */
+async function readVideo(engine: () => OcrEngine, vaultDir: string, sha: string, now: () => Date): Promise<Reading> {
+  const video = createVideoService({ vaultDir, now, readFrame: (jpeg, signal) => ocrImage(engine(), jpeg, { signal }) });
+  try {
+    await video.ensure(sha, { ocr: true });
+    const parsed = evidenceFieldsSchema.safeParse(JSON.parse(await readFile(vaultLayout(vaultDir).fields(sha), 'utf8')));
+    return { extraction: parsed.success ? parsed.data.extraction : null, messages: null, words: [] };
+  } catch {
+    return { extraction: null, messages: null, words: [] };
+  } finally {
+    await video.dispose();
+  }
 }
 
 async function readText(file: string): Promise<Reading> {
@@ -72,6 +93,7 @@ export async function bundleInputFromCase(loaded: LoadedCaseFile, opts: FromCase
         const file = loaded.evidence[i]?.path ?? '';
         if (item.blob.mediaType === 'text') return readText(file);
         if (item.blob.mediaType === 'image' && opts.ocr) return readImage(ocr, file, item.blob.capturedAt, item.blob.captureSource);
+        if (item.blob.mediaType === 'video' && opts.ocr) return readVideo(ocr, opts.vaultDir, item.blob.sha256, now);
         return { extraction: null, messages: null, words: [] };
       }),
     );

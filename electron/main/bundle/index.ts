@@ -27,6 +27,7 @@ import { oversizeError, planParts, renderWithinLimit } from './split';
 import type { SplitContext } from './split';
 import { STATIC_TEXT } from './static-text';
 import { PAGE_LABELS, type PagePrinter } from './pageExhibit';
+import { videoText } from './videoSheet';
 import type { RedactionNote } from './tables';
 import { createVaultKeys, plainSealer } from '../signing/keys';
 import { vaultSeal, type ExportSeal } from '../signing/pdfSign';
@@ -107,6 +108,7 @@ function collectText(input: BundleInput, statement: string, prepared: readonly P
     if (x.asset.type === 'text') parts.push(x.asset.text);
     if (x.asset.type === 'page') parts.push(PAGE_LABELS, x.asset.text, x.asset.note ?? '', JSON.stringify(x.asset.clauses), JSON.stringify(x.asset.provenance), JSON.stringify(x.asset.capture));
     if (x.asset.type === 'transcript' && x.evidence.messages === null) parts.push(JSON.stringify(x.asset.messages));
+    if (x.asset.type === 'video') parts.push(videoText(x.asset));
   }
   // JSON.stringify keeps non-ASCII text as it is; the quotes and braces it adds cost nothing.
   return parts.join('');
@@ -182,7 +184,9 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
       },
       async reprepare(index, level) {
         const x = prepared[index];
-        if (!x || x.asset.type !== 'image' || level >= ENCODE_LEVELS.length) return null;
+        if (!x || level >= ENCODE_LEVELS.length) return null;
+        if (x.asset.type === 'video') return prepareExhibit(layout, x.evidence, x.no, { redact: false, level });
+        if (x.asset.type !== 'image') return null;
         const original = await readOriginal(layout, x.evidence, x.no);
         return prepareExhibit(layout, x.evidence, x.no, { redact: x.asset.redacted !== null, level }, original);
       },
@@ -199,7 +203,9 @@ export function createBundleService(opts: BundleServiceOptions): BundleService {
       if (x.asset.type === 'pdf' && x.asset.unembeddable.length > 0) {
         warnings.push(`证据${x.no}（${x.evidence.title}）的第 ${x.asset.unembeddable.map((k) => k + 1).join('、')} 页无法嵌入 PDF，已注明，需另行提交原文件。`);
       }
-      if (x.asset.type === 'image' && x.asset.level > 0) warnings.push(`证据${x.no}（${x.evidence.title}）为符合大小限制已降低清晰度。`);
+      if (x.asset.type === 'video') warnings.push(`证据${x.no}（${x.evidence.title}）无法嵌入 PDF，需另行提交原文件。`);
+      if (x.asset.type === 'video' && x.asset.note !== null) warnings.push(`证据${x.no}（${x.evidence.title}）未能提取视频画面：${x.asset.note}`);
+      if ((x.asset.type === 'image' || x.asset.type === 'video') && x.asset.level > 0) warnings.push(`证据${x.no}（${x.evidence.title}）为符合大小限制已降低清晰度。`);
     }
   }
 

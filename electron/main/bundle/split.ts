@@ -34,7 +34,7 @@ export async function measureOverhead(ctx: SplitContext): Promise<Overhead> {
   return { first: first ?? 0, other: other ?? 0 };
 }
 
-const levelOf = (x: PreparedExhibit) => (x.asset.type === 'image' ? x.asset.level : ENCODE_LEVELS.length - 1);
+const levelOf = (x: PreparedExhibit) => (x.asset.type === 'image' || x.asset.type === 'video' ? x.asset.level : ENCODE_LEVELS.length - 1);
 
 async function lowerUntilFits(ctx: SplitContext, index: number, room: number): Promise<boolean> {
   for (;;) {

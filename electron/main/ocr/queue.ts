@@ -44,6 +44,8 @@ export interface OcrService {
   retry(sha256: string): Promise<void>;
   status(): Promise<OcrQueueStatus>;
   result(sha256: string): Promise<StoredOcrResult | null>;
+  /** Reads an image that is not itself an original (a video's key frame) with the queue's engine. */
+  readImage(image: Buffer, signal?: AbortSignal): ReturnType<typeof ocrImage>;
   /** Loads the saved queue and starts pending work again (interrupted files included). */
   resume(): Promise<OcrQueueStatus>;
   /** Resolves when nothing is pending or running. */
@@ -274,6 +276,7 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
       return statusNow();
     },
     result: (sha) => store.readResult(assertSha256(sha)),
+    readImage: (image, signal) => ocrImage(engine, image, signal ? { signal } : {}),
     async resume() {
       await load();
       pump();

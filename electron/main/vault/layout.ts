@@ -55,6 +55,11 @@ export interface VaultLayout {
   /** An HTML save's `_files` folder, kept beside its page: pages/<page sha>/manifest.json and /<file sha>. */
   pageDir(sha: string): string;
   pageResource(pageSha: string, fileSha: string): string;
+  /** Key frames of a video (video/service.ts): derived data, rebuilt from the original if lost. */
+  framesDir(sha: string): string;
+  framesManifest(sha: string): string;
+  frameImage(sha: string, index: number): string;
+  frameThumb(sha: string, index: number): string;
   /** A fresh name in tmp/; same file system as blobs/, so the final rename is atomic. */
   tmp(suffix?: string): string;
 }
@@ -65,6 +70,12 @@ const ID24 = /^[0-9a-f]{24}$/;
 export function assertId24(value: string): string {
   if (!ID24.test(value)) throw new VaultError('invalid-request', 'Not a valid item id.');
   return value;
+}
+
+/** Three digits: a video keeps at most a few dozen frames, and the name must never take a path. */
+function frameNo(index: number): string {
+  if (!Number.isInteger(index) || index < 0 || index > 999) throw new VaultError('invalid-request', 'Not a valid frame number.');
+  return String(index).padStart(3, '0');
 }
 
 export function vaultLayout(root: string): VaultLayout {
@@ -106,6 +117,10 @@ export function vaultLayout(root: string): VaultLayout {
     intent: (id) => path.join(intentsDir, `${assertId24(id)}.json`),
     pageDir: (sha) => path.join(abs, 'pages', assertSha256(sha)),
     pageResource: (pageSha, fileSha) => path.join(abs, 'pages', assertSha256(pageSha), assertSha256(fileSha)),
+    framesDir: (sha) => path.join(abs, 'derived', 'frames', assertSha256(sha)),
+    framesManifest: (sha) => path.join(abs, 'derived', 'frames', assertSha256(sha), 'frames.json'),
+    frameImage: (sha, index) => path.join(abs, 'derived', 'frames', assertSha256(sha), `f${frameNo(index)}.jpg`),
+    frameThumb: (sha, index) => path.join(abs, 'derived', 'frames', assertSha256(sha), `f${frameNo(index)}.webp`),
     tmp: (suffix = '') => path.join(tmpDir, `${randomBytes(12).toString('hex')}${suffix}`),
   };
 }

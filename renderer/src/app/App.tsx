@@ -50,6 +50,8 @@ export function App() {
     void loadOcr();
     return off;
   }, [loadOcr, onOcrProgress]);
+  const onVideoProgress = useApp((s) => s.onVideoProgress);
+  useEffect(() => window.liuzheng.onVideoProgress(onVideoProgress), [onVideoProgress]);
   useEffect(() => {
     // Loaded holiday years first, so deadlines are shown with the calendar the buyer chose.
     void loadHolidays()

@@ -7,7 +7,7 @@ import type { CaseEvent } from '../../../shared/domain/events';
 import type { ExistingEvidence } from '../../../shared/domain/importPlan';
 import type { LiuZhengDb } from './db';
 
-export type EvidencePatch = Partial<Pick<EvidenceRecord, 'kind' | 'title' | 'note' | 'capturedAt' | 'captureSource'>>;
+export type EvidencePatch = Partial<Pick<EvidenceRecord, 'kind' | 'title' | 'note' | 'capturedAt' | 'captureSource' | 'frames'>>;
 
 export function createRepositories(db: LiuZhengDb) {
   return {

@@ -13,6 +13,8 @@ import { MediaIcon } from '../common/MediaIcon';
 import { Modal } from '../common/Modal';
 import { PagePreview } from './PagePreview';
 import { RefundClauses } from './RefundClauses';
+import { VideoSheet } from './VideoSheet';
+import { fieldFrames } from '../../../shared/video/text';
 
 export function EvidenceViewer() {
   const { t } = useTranslation();
@@ -59,9 +61,8 @@ export function EvidenceViewer() {
           <EvidenceDetails key={item.id} item={item} />
           {extraction ? (
             <>
-              <FieldReview evidenceId={item.id} fields={fields} captureSource={item.captureSource} onHover={setHover} />
+              <FieldReview evidenceId={item.id} fields={fields} captureSource={item.captureSource} onHover={setHover} where={item.mediaType === 'video' ? fieldFrames(extraction.extraction) : undefined} />
               {extraction.source === 'page' && <RefundClauses item={item} clauses={extraction.clauses ?? []} />}
-              <FieldReview evidenceId={item.id} fields={fields} onHover={setHover} />
               {extraction.source === 'page' && (
                 <details className="ocr-text">
                   <summary>{t('webpage.text')}</summary>
@@ -76,7 +77,7 @@ export function EvidenceViewer() {
               )}
             </>
           ) : (
-            item.mediaType === 'image' && <p className="muted small viewer-pad">{t('fields.pending')}</p>
+            (item.mediaType === 'image' || item.mediaType === 'video') && <p className="muted small viewer-pad">{t('fields.pending')}</p>
           )}
         </div>
       </div>
@@ -96,6 +97,13 @@ function Preview({ item, fields, active }: { item: EvidenceRecord; fields: Revie
         ) : (
           <span>{t('evidence.noPreview')}</span>
         )}
+      </div>
+    );
+  }
+  if (item.mediaType === 'video') {
+    return (
+      <div className="viewer-preview video-preview">
+        <VideoSheet item={item} />
       </div>
     );
   }

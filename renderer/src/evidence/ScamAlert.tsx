@@ -1,20 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import type { ScamSignal } from '../../../shared/extract/types';
 import { useApp } from '../app/StoreContext';
+import { frameAtLine, type FrameLink } from '../../../shared/video/text';
 
 interface Hit {
   evidenceId: string;
   line: number | undefined;
+  /** For a video: the frame and offset the words were read from. */
+  frame: FrameLink | null;
   excerpt: string;
   labels: string[];
 }
 
 /** One entry per message that triggered, with every signal it carries, so the buyer sees the words. */
-function group(evidenceId: string, signals: readonly ScamSignal[]): Hit[] {
+function group(evidenceId: string, signals: readonly ScamSignal[], text: string): Hit[] {
   const byMessage = new Map<string, Hit>();
   for (const s of signals) {
     const key = `${s.messageIndex ?? ''}|${s.line ?? ''}|${s.excerpt}`;
-    const hit = byMessage.get(key) ?? { evidenceId, line: s.line, excerpt: s.excerpt, labels: [] };
+    const at = s.line !== undefined && s.messageIndex === undefined ? frameAtLine(text, s.line) : null;
+    const hit = byMessage.get(key) ?? { evidenceId, line: s.line, frame: at, excerpt: s.excerpt, labels: [] };
     if (!hit.labels.includes(s.label)) hit.labels.push(s.label);
     byMessage.set(key, hit);
   }
@@ -29,7 +33,7 @@ export function ScamAlert() {
   const openViewer = useApp((s) => s.openViewer);
   const hits = Object.values(extractions)
     .filter((x) => x.extraction.scam)
-    .flatMap((x) => group(x.evidenceId, x.extraction.scamSignals));
+    .flatMap((x) => group(x.evidenceId, x.extraction.scamSignals, x.extraction.text));
   if (hits.length === 0) return null;
 
   return (
@@ -42,7 +46,11 @@ export function ScamAlert() {
             <button type="button" className="link" onClick={() => openViewer(h.evidenceId)}>
               {evidence.find((e) => e.id === h.evidenceId)?.title ?? ''}
             </button>
-            {h.line !== undefined && <span className="muted small"> · {t('scam.line', { line: h.line })}</span>}
+            {h.frame !== null ? (
+              <span className="muted small" data-testid="scam-frame"> · {t('video.at', { ...h.frame })}</span>
+            ) : (
+              h.line !== undefined && <span className="muted small"> · {t('scam.line', { line: h.line })}</span>
+            )}
             <span> ·「{h.excerpt}」</span>
             <span className="scam-labels">{h.labels.join('；')}</span>
           </li>

@@ -11,6 +11,7 @@ import { enUx } from '../app/i18n/en';
 import { enTimes } from '../evidence/i18n/en.times';
 import { enHolidays } from '../settings/i18n/en.holidays';
 import { enWebpage } from '../evidence/i18n/en.webpage';
+import { enVideo } from '../evidence/i18n/en.video';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
@@ -305,4 +306,5 @@ export const en = {
   complaint: enComplaint,
   cardShop: enCardShop,
   ux: enUx,
+  video: enVideo,
 } satisfies Mirror<typeof zh>;

@@ -9,6 +9,7 @@ import { zhUx } from '../app/i18n/zh';
 import { zhTimes } from '../evidence/i18n/zh.times';
 import { zhHolidays } from '../settings/i18n/zh.holidays';
 import { zhWebpage } from '../evidence/i18n/zh.webpage';
+import { zhVideo } from '../evidence/i18n/zh.video';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
@@ -304,4 +305,5 @@ export const zh = {
   complaint: zhComplaint,
   cardShop: zhCardShop,
   ux: zhUx,
+  video: zhVideo,
 } as const;

@@ -4,6 +4,7 @@ import type { CaptureSource } from '../../../shared/domain/evidence';
 import type { ReviewField } from '../../../shared/domain/review';
 import { useApp } from '../app/StoreContext';
 import { formatLocal } from '../../../shared/time/shanghai';
+import type { FrameLink } from '../../../shared/video/text';
 
 interface Props {
   evidenceId: string;
@@ -11,6 +12,8 @@ interface Props {
   /** Where the capture time came from: approximate times say what they were reckoned from. */
   captureSource: CaptureSource;
   onHover: (key: string | null) => void;
+  /** For a video: the frame and offset each field was read from, by field key. */
+  where?: Readonly<Record<string, FrameLink>>;
 }
 
 /**
@@ -57,7 +60,7 @@ function ApproxTimes({ evidenceId, fields, captureSource, onHover }: Props) {
 }
 
 /** Each extracted field with confirm, edit and delete; corrections are kept across re-OCR. */
-export function FieldReview({ evidenceId, fields: all, captureSource, onHover }: Props) {
+export function FieldReview({ evidenceId, fields: all, captureSource, onHover, where }: Props) {
   const { t } = useTranslation();
   const correct = useApp((s) => s.correctField);
   const fill = useApp((s) => s.fillCaseFrom);
@@ -99,6 +102,11 @@ export function FieldReview({ evidenceId, fields: all, captureSource, onHover }:
                 <span className="mono field-value" data-testid="field-value">
                   {f.value}
                 </span>
+                {where?.[f.key] && (
+                  <span className="muted small field-frame" data-testid="field-frame">
+                    {t('video.at', { ...where[f.key] })}
+                  </span>
+                )}
                 {f.status === 'auto' && f.agree !== null && (
                   <span className={f.agree ? 'field-agree agree' : 'field-agree disagree'} data-testid="field-agree" title={t(f.agree ? 'fields.agree.yesHint' : 'fields.agree.noHint')}>
                     {t(f.agree ? 'fields.agree.yes' : 'fields.agree.no')}

@@ -25,7 +25,8 @@ export interface OcrSlice {
 
 /** The fields main read from one stored original, as an extraction record; null while there are none yet. */
 async function fieldsOf(deps: StoreDeps, item: EvidenceRecord): Promise<Omit<ExtractionRecord, 'corrections'> | null> {
-  if (item.mediaType !== 'image' && item.mediaType !== 'text' && item.mediaType !== 'page') return null;
+  // A video's fields are read from its key frames' text (main's video service).
+  if (item.mediaType !== 'image' && item.mediaType !== 'text' && item.mediaType !== 'page' && item.mediaType !== 'video') return null;
   const res = await deps.api.readFields({ sha256: item.sha256 });
   // Checked here too, against the same bounds main stores with, before it reaches the database.
   const fields = res.ok ? evidenceFieldsSchema.nullable().safeParse(res.value) : null;
@@ -48,7 +49,7 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
     if (res.ok) set({ ocrItems: Object.fromEntries(res.value.items.map((i) => [i.sha256, i])), ocrOverall: res.value.overall });
     // Anything OCR'd or imported while this window was closed gets its fields now, and fields an
     // older build read differently are replaced by main's (the buyer's corrections stay).
-    const [missing, outdated] = await Promise.all([deps.extractions.missing(['image', 'text', 'page']), deps.extractions.outdated(FIELDS_VERSION)]);
+    const [missing, outdated] = await Promise.all([deps.extractions.missing(['image', 'text', 'page', 'video']), deps.extractions.outdated(FIELDS_VERSION)]);
     await get().ingestEvidence([...missing, ...outdated]);
   },
 

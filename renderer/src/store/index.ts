@@ -17,6 +17,7 @@ import type { AppState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 import { vaultSlice } from '../evidence/vaultSlice';
 import { uxSlice } from '../app/uxSlice';
+import { videoSlice } from '../evidence/videoSlice';
 
 export function createAppStore(deps: StoreDeps) {
   return create<AppState>()((...a) => ({
@@ -37,6 +38,7 @@ export function createAppStore(deps: StoreDeps) {
     ...uiSlice(deps)(...a),
     ...uxSlice(deps)(...a),
     ...vaultSlice(deps)(...a),
+    ...videoSlice(deps)(...a),
   }));
 }
 

@@ -23,6 +23,7 @@ import type { HolidaysSlice } from '../settings/holidaysSlice';
 import type { UiSlice } from './uiSlice';
 import type { VaultSlice } from '../evidence/vaultSlice';
 import type { UxSlice } from '../app/uxSlice';
+import type { VideoSlice } from '../evidence/videoSlice';
 
 export interface StoreDeps {
   repo: Repositories;
@@ -55,6 +56,7 @@ export type AppState = CardShopSlice &
   SettingsSlice &
   UiSlice &
   UxSlice &
-  VaultSlice;
+  VaultSlice &
+  VideoSlice;
 
 export type Slice<T> = (deps: StoreDeps) => StateCreator<AppState, [], [], T>;

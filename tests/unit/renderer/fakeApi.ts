@@ -93,6 +93,11 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     importCaseFolder: (req) => call(API_METHODS.importCaseFolder, req),
     sealSecret: (req) => call(API_METHODS.sealSecret, req),
     revealSecret: (req) => call(API_METHODS.revealSecret, req),
+    videoFrames: (req) => call(API_METHODS.videoFrames, req),
+    videoFrameImage: (req) => call(API_METHODS.videoFrameImage, req),
+    cancelVideo: (req) => call(API_METHODS.cancelVideo, req),
+    retryVideo: (req) => call(API_METHODS.retryVideo, req),
+    readVideoOriginal: (req) => call(API_METHODS.readVideoOriginal, req),
     onImportProgress: (listener) => listen(API_EVENTS.onImportProgress, listener),
     onOcrProgress: (listener) => listen(API_EVENTS.onOcrProgress, listener),
     onRemindersFired: (listener) => listen(API_EVENTS.onRemindersFired, listener),
@@ -100,6 +105,7 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     onVaultCheckProgress: (listener) => listen(API_EVENTS.onVaultCheckProgress, listener),
     onBackupProgress: (listener) => listen(API_EVENTS.onBackupProgress, listener),
     onMenuCommand: (listener) => listen(API_EVENTS.onMenuCommand, listener),
+    onVideoProgress: (listener) => listen(API_EVENTS.onVideoProgress, listener),
   } satisfies LiuZhengApi;
 
   return {

@@ -1,0 +1,37 @@
+import type { Mirror } from '../../i18n/mirror';
+import type { zhVideo } from './zh.video';
+
+export const enVideo: Mirror<typeof zhVideo> = {
+  sheet: 'Key frames',
+  sheetHint: 'One frame every few seconds, plus each change of screen (a new page, a dialog). Click a frame to play from there; ticked frames go into the bundle.',
+  play: 'Play the original',
+  playAt: 'Play from {{offset}}',
+  tooLarge: 'This video is too large to play here; open it in the system player.',
+  choose: 'Put in bundle',
+  chosenCount: '{{n}} of {{total}} frames go into the bundle',
+  useSuggested: 'Back to the suggested frames',
+  suggestedNote: 'Until you choose, the bundle uses the suggested frames (error messages, changes of screen, start and end).',
+  start: 'Recording started {{at}} (from the {{source}})',
+  startUnknown: 'When the recording started is unknown: frames show only their offset in the video.',
+  source: { filename: 'recorder file name', metadata: 'video metadata creation_time' },
+  keyframesOnly: 'A long video: changes of screen were looked for at key frames only, so times may be a few seconds off.',
+  stage: { scan: 'Looking for changes of screen', frames: 'Extracting frames', ocr: 'Reading the frames’ text' },
+  pending: 'Waiting to extract key frames…',
+  progress: '{{stage}}… {{percent}}%',
+  cancel: 'Cancel',
+  cancelled: 'Extracting key frames was cancelled.',
+  retry: 'Extract again',
+  frameAlt: 'Frame {{no}} at {{offset}}',
+  error: {
+    empty: '“{{file}}” is empty: there are no frames. The original is kept.',
+    missing: 'The original of “{{file}}” is not in the vault.',
+    'not-video': '“{{file}}” is not a video this app can read (a wrong extension or a damaged file). The original is kept and still listed as evidence.',
+    truncated: '“{{file}}” is incomplete (the recording was cut off or not fully copied; its index is missing), so no frames can be taken. The original is kept.',
+    undecodable: 'The video in “{{file}}” cannot be decoded, so no frames can be taken. The original is kept; check it in the system player.',
+    'no-decoder': 'No video decoder is available on this computer for “{{file}}”. The original is kept.',
+    timeout: 'Extracting frames of “{{file}}” took too long. The original is kept; you can try again.',
+    failed: 'Extracting frames of “{{file}}” failed. The original is kept; you can try again.',
+  },
+  detail: 'Details: {{detail}}',
+  at: 'frame {{no}} at {{offset}}',
+};
