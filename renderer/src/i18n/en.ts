@@ -88,9 +88,7 @@ export const en = {
     logistics: 'Logistics',
     other: 'Other',
   },
-  captureSource: { exif: 'Photo EXIF', filename: 'File name', statusbar: 'Status-bar clock', user: 'Set by me', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time' },
-  importSource: { dialog: 'File dialog', folder: 'Folder import', drop: 'Drag and drop', clipboard: 'Clipboard', recovered: 'Recovered after interruption' },
-  captureSource: { exif: 'Photo EXIF', filename: 'File name', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time', file: 'Save time recorded in the page file' },
+  captureSource: { exif: 'Photo EXIF', filename: 'File name', statusbar: 'Status-bar clock', user: 'Set by me', mtime: 'File modified time', clipboard: 'Paste time', import: 'Import time', file: 'Save time recorded in the page file' },
   importSource: { dialog: 'File dialog', folder: 'Folder import', drop: 'Drag and drop', clipboard: 'Clipboard', recovered: 'Recovered after interruption', capture: 'Web capture' },
   evidence: {
     add: 'Add files',

@@ -87,9 +87,7 @@ export const zh = {
     logistics: '物流信息',
     other: '其他',
   },
-  captureSource: { exif: '照片 EXIF', filename: '文件名', statusbar: '截图状态栏时钟', user: '我核对设定', mtime: '文件修改时间', clipboard: '粘贴时间', import: '导入时间' },
-  importSource: { dialog: '选择文件', folder: '导入文件夹', drop: '拖放', clipboard: '剪贴板', recovered: '中断后恢复' },
-  captureSource: { exif: '照片 EXIF', filename: '文件名', mtime: '文件修改时间', clipboard: '粘贴时间', import: '导入时间', file: '网页文件记录的保存时间' },
+  captureSource: { exif: '照片 EXIF', filename: '文件名', statusbar: '截图状态栏时钟', user: '我核对设定', mtime: '文件修改时间', clipboard: '粘贴时间', import: '导入时间', file: '网页文件记录的保存时间' },
   importSource: { dialog: '选择文件', folder: '导入文件夹', drop: '拖放', clipboard: '剪贴板', recovered: '中断后恢复', capture: '抓取网页' },
   evidence: {
     add: '添加文件',
