@@ -10,6 +10,7 @@ import { registerIpc, sendEvent } from './ipc/register';
 import { hardenWebContents, installAppSecurity, secureWebPreferences } from './security';
 import { ipcError } from './ipc/errors';
 import { buildAppMenu } from './menu';
+import type { AppCommand } from '../../shared/shortcuts/keymap';
 import { createRemindersGlue, type RemindersGlue } from './reminders/electron';
 import { createIntegrityPorts } from './integrity/desktop';
 import { createBackupPorts } from './backup/electron';
@@ -122,13 +123,9 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
     registerIpc(ipcMain, main.handlers, () => entryUrl, ipcError);
-    Menu.setApplicationMenu(
-      buildAppMenu({
-        devTools: !app.isPackaged,
-        platform: process.platform,
-        command: (command) => sendEvent(mainWindow?.webContents, 'menu:command', { command }),
-      }),
-    );
+    // Menu items run their command in the renderer, over the contract's menu:command event.
+    const menuCommand = (command: AppCommand) => sendEvent(mainWindow?.webContents, 'menu:command', { command });
+    Menu.setApplicationMenu(buildAppMenu({ devTools: !app.isPackaged, platform: process.platform, command: menuCommand }));
     // Started at login: stay in the tray, but load the renderer so it can sync and take notification clicks.
     mainWindow = createWindow(!reminders.launchedAtLogin);
     app.on('activate', () => {
