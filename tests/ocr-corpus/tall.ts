@@ -1,7 +1,7 @@
 // A very long scrolling screenshot made at test time (issue 19: 300×894,000 px, a 1 MB PNG that
 // decodes to 268 M pixels): a line of text every `every` px, with distinct marker lines at the top,
 // the middle and the bottom so a reader's output can be checked for text and position. Built as a
-// vertical join of small tiles, so making it holds no more than a tile in memory.
+// vertical join of small tiles (equal ones drawn once), so making it holds little in memory.
 import sharp from 'sharp';
 
 export interface TallMarker {
@@ -15,6 +15,8 @@ export interface TallImage {
   width: number;
   height: number;
   markers: { top: TallMarker; middle: TallMarker; bottom: TallMarker };
+  /** Lines of text drawn, markers included. */
+  lines: number;
 }
 
 export interface TallOptions {
@@ -29,14 +31,13 @@ const SIZE = 26;
 
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** One tile: `lines` lines of text, the first `first` when given. */
-async function tile(width: number, height: number, every: number, filler: (i: number) => string, first?: string): Promise<Buffer> {
-  const rows: string[] = [];
-  for (let i = 0, y = Math.round(every / 2); y + SIZE < height; i++, y += every) {
-    const text = i === 0 && first !== undefined ? first : filler(i);
-    rows.push(`<text x="12" y="${y + SIZE}" font-family="${FONT}" font-size="${SIZE}" fill="#222">${escape(text)}</text>`);
-  }
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>${rows.join('')}</svg>`;
+/** Tile height: lines are drawn per tile and equal tiles are drawn once. */
+const TILE = 3000;
+
+/** One tile with text lines at the given offsets. */
+async function tile(width: number, lines: ReadonlyArray<readonly [number, string]>): Promise<Buffer> {
+  const rows = lines.map(([y, text]) => `<text x="12" y="${y + SIZE}" font-family="${FONT}" font-size="${SIZE}" fill="#222">${escape(text)}</text>`);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${TILE}"><rect width="100%" height="100%" fill="#fff"/>${rows.join('')}</svg>`;
   return sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).toColourspace('b-w').png({ compressionLevel: 1 }).toBuffer();
 }
 
@@ -44,29 +45,38 @@ export async function makeTallImage(opts: TallOptions = {}): Promise<TallImage> 
   const width = opts.width ?? 300;
   const height = opts.height ?? 894_000;
   const every = opts.every ?? 300;
-  // Tiles are a whole number of lines tall, so the rhythm carries across tile seams.
-  const tileH = every * 10;
-  const count = Math.ceil(height / tileH);
   const filler = (i: number): string => (i % 2 === 0 ? '聊天记录 消息内容' : '好的 收到 谢谢');
-  const plain = await tile(width, tileH, every, filler);
-  const midIndex = Math.floor(count / 2);
-  const lastIndex = count - 1;
+  // Line tops; a line that would cross a tile seam starts just below it instead.
+  const tops: number[] = [];
+  for (let y = Math.round(every / 2); y + 2 * SIZE < height; y += every) {
+    const inTile = y % TILE;
+    tops.push(inTile + 2 * SIZE > TILE ? y - inTile + TILE + 8 : y);
+  }
+  const mid = Math.floor(tops.length / 2);
+  const last = tops.length - 1;
+  const texts = tops.map((_, i) => (i === 0 ? '顶部 TOP 20261201' : i === mid ? '中间 MID 20261202' : i === last ? '末尾 END 20261203' : filler(i)));
   const markers = {
-    top: { text: '顶部 TOP 20261201', y: Math.round(every / 2) },
-    middle: { text: '中间 MID 20261202', y: midIndex * tileH + Math.round(every / 2) },
-    bottom: { text: '末尾 END 20261203', y: lastIndex * tileH + Math.round(every / 2) },
+    top: { text: texts[0] ?? '', y: tops[0] ?? 0 },
+    middle: { text: texts[mid] ?? '', y: tops[mid] ?? 0 },
+    bottom: { text: texts[last] ?? '', y: tops[last] ?? 0 },
   };
-  const special = new Map<number, Buffer>([
-    [0, await tile(width, tileH, every, filler, markers.top.text)],
-    [midIndex, await tile(width, tileH, every, filler, markers.middle.text)],
-    [lastIndex, await tile(width, tileH, every, filler, markers.bottom.text)],
-  ]);
-  const tiles = Array.from({ length: count }, (_, i) => special.get(i) ?? plain);
+  const count = Math.ceil(height / TILE);
+  const perTile: Array<Array<readonly [number, string]>> = Array.from({ length: count }, () => []);
+  tops.forEach((y, i) => perTile[Math.floor(y / TILE)]?.push([y % TILE, texts[i] ?? '']));
+  const drawn = new Map<string, Promise<Buffer>>();
+  const tiles = await Promise.all(
+    perTile.map((lines) => {
+      const key = JSON.stringify(lines);
+      let t = drawn.get(key);
+      if (!t) drawn.set(key, (t = tile(width, lines)));
+      return t;
+    }),
+  );
   const png = await sharp(tiles, { join: { across: 1 }, limitInputPixels: false })
     .extract({ left: 0, top: 0, width, height })
     .removeAlpha()
     .toColourspace('b-w')
-    .png({ compressionLevel: 6 })
+    .png({ compressionLevel: 1 })
     .toBuffer();
-  return { png, width, height, markers };
+  return { png, width, height, markers, lines: tops.length };
 }
