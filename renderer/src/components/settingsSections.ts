@@ -2,6 +2,7 @@
 // section is its own component and reads what it needs from the store.
 import type { ComponentType } from 'react';
 import { LanguageSettings } from './LanguageSettings';
+import { OcrRereadSettings } from './OcrRereadSettings';
 import { PresetSettings } from './PresetSettings';
 import { ReminderSettings } from './ReminderSettings';
 import { StartupSettings } from './StartupSettings';
@@ -19,4 +20,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSectionDef[] = [
   { id: 'reminders', titleKey: 'deadlineSettings.sections.reminders', Component: ReminderSettings },
   { id: 'startup', titleKey: 'deadlineSettings.sections.startup', Component: StartupSettings },
   { id: 'language', titleKey: 'deadlineSettings.sections.language', Component: LanguageSettings },
+  { id: 'ocr', titleKey: 'deadlineSettings.sections.ocr', Component: OcrRereadSettings },
 ];

@@ -5,7 +5,7 @@ export const enDeadlineSettings = {
   nav: 'Settings',
   title: 'Settings',
   subtitle: 'Settings are stored on this computer only.',
-  sections: { presets: 'Deadline rules', reminders: 'Reminders', startup: 'Startup', language: 'Language' },
+  sections: { presets: 'Deadline rules', reminders: 'Reminders', startup: 'Startup', language: 'Language', ocr: 'Text recognition' },
   presets: {
     intro: "Change any rule's length to match your shop's or platform's actual terms. Changes apply to deadlines computed from now on (the deadlines a status change proposes, and custom deadlines counted by a rule); deadlines already created keep their due time.",
     colRule: 'Rule',

@@ -4,7 +4,7 @@ export const zhDeadlineSettings = {
   nav: '设置',
   title: '设置',
   subtitle: '所有设置只保存在这台电脑上。',
-  sections: { presets: '期限规则', reminders: '提醒', startup: '启动', language: '语言' },
+  sections: { presets: '期限规则', reminders: '提醒', startup: '启动', language: '语言', ocr: '文字识别' },
   presets: {
     intro: '每条规则的时长都可以按店铺或平台的实际规定修改。修改只用于之后新算出的期限（状态变更时建议的期限、按规则添加的自定义期限），已经创建的期限保留原来的截止时间。',
     colRule: '规则',
