@@ -192,17 +192,6 @@ export const en = {
     cancel: 'Cancel',
     retry: 'Retry',
     state: { pending: 'Waiting', running: 'Reading', done: 'Read', failed: 'Failed', cancelled: 'Cancelled' },
-    reread: {
-      label: 'Re-read all evidence with the new engine',
-      hint: 'Screenshots an older version read with tesseract are read again with PP-OCR in the background, and their extracted details are updated; your edits and confirmations are kept. You can cancel at any time.',
-      start: 'Re-read all evidence',
-      cancel: 'Cancel re-reading',
-      progress: 'Re-reading {{done}}/{{total}}',
-      queued: 'Queued {{queued}} screenshots. {{current}} already read by the new engine are skipped.',
-      nothing: 'Every screenshot has already been read by the new engine.',
-      cancelled: 'Cancelled reading {{n}} screenshots.',
-      failed: 'Could not start re-reading: {{message}}',
-    },
   },
   fields: {
     title: 'Extracted details',

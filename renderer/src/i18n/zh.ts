@@ -191,17 +191,6 @@ export const zh = {
     cancel: '取消',
     retry: '重试',
     state: { pending: '等待识别', running: '识别中', done: '已识别', failed: '识别失败', cancelled: '已取消' },
-    reread: {
-      label: '用新引擎重新识别全部证据',
-      hint: '旧版本用 tesseract 识别的截图，会在后台用 PP-OCR 重新识别，识别出的信息随之更新；您做过的修改和确认会保留。可以随时取消。',
-      start: '重新识别全部证据',
-      cancel: '取消重新识别',
-      progress: '正在重新识别 {{done}}/{{total}}',
-      queued: '已加入识别队列：{{queued}} 张截图。已由新引擎识别的 {{current}} 张不再重复。',
-      nothing: '全部截图都已由新引擎识别，无需重新识别。',
-      cancelled: '已取消 {{n}} 张截图的识别。',
-      failed: '无法开始重新识别：{{message}}',
-    },
   },
   fields: {
     title: '识别出的信息',

@@ -78,4 +78,15 @@ export const enDeadlineSettings = {
   },
   language: { label: 'Display language', hint: 'The button at the right of the top bar switches too.', zh: '简体中文', en: 'English' },
   saveFailed: 'Could not save: {{message}}',
+  ocr: {
+    label: 'Re-read all evidence with the new engine',
+    hint: 'Screenshots an older version read with tesseract are read again with PP-OCR in the background, and their extracted details are updated; your edits and confirmations are kept. You can cancel at any time.',
+    start: 'Re-read all evidence',
+    cancel: 'Cancel re-reading',
+    progress: 'Re-reading {{done}}/{{total}}',
+    queued: 'Queued {{queued}} screenshots. {{current}} already read by the new engine are skipped.',
+    nothing: 'Every screenshot has already been read by the new engine.',
+    cancelled: 'Cancelled reading {{n}} screenshots.',
+    failed: 'Could not start re-reading: {{message}}',
+  },
 } satisfies Mirror<typeof zhDeadlineSettings>;
