@@ -14,12 +14,12 @@ export function OcrRereadSettings() {
 
   return (
     <div className="setting-line" data-testid="ocr-reread">
-      <span className="setting-label">{t('ocr.reread.label')}</span>
+      <span className="setting-label">{t('deadlineSettings.ocr.label')}</span>
       <div className="setting-control">
-        <span className="muted small">{t('ocr.reread.hint')}</span>
+        <span className="muted small">{t('deadlineSettings.ocr.hint')}</span>
         {busy && overall && (
           <span className="small" role="status" data-testid="ocr-reread-progress">
-            {t('ocr.reread.progress', { done: overall.finished, total: overall.total })}
+            {t('deadlineSettings.ocr.progress', { done: overall.finished, total: overall.total })}
             <span className="ocr-overall-bar" aria-hidden="true">
               <span style={{ width: `${pct}%` }} />
             </span>
@@ -27,27 +27,27 @@ export function OcrRereadSettings() {
         )}
         {!busy && reread?.phase === 'queued' && (
           <span className="small" role="status" data-testid="ocr-reread-result">
-            {reread.report.queued + reread.report.waiting === 0 ? t('ocr.reread.nothing') : t('ocr.reread.queued', { queued: reread.report.queued, current: reread.report.current })}
+            {reread.report.queued + reread.report.waiting === 0 ? t('deadlineSettings.ocr.nothing') : t('deadlineSettings.ocr.queued', { queued: reread.report.queued, current: reread.report.current })}
           </span>
         )}
         {!busy && reread?.phase === 'cancelled' && (
           <span className="small" role="status" data-testid="ocr-reread-result">
-            {t('ocr.reread.cancelled', { n: reread.cancelled })}
+            {t('deadlineSettings.ocr.cancelled', { n: reread.cancelled })}
           </span>
         )}
         {reread?.phase === 'failed' && (
           <span className="setting-warning small" role="alert">
-            {t('ocr.reread.failed', { message: reread.message })}
+            {t('deadlineSettings.ocr.failed', { message: reread.message })}
           </span>
         )}
       </div>
       {busy ? (
         <button type="button" data-testid="ocr-reread-cancel" onClick={() => void cancel()}>
-          {t('ocr.reread.cancel')}
+          {t('deadlineSettings.ocr.cancel')}
         </button>
       ) : (
         <button type="button" data-testid="ocr-reread-start" onClick={() => void start()}>
-          {t('ocr.reread.start')}
+          {t('deadlineSettings.ocr.start')}
         </button>
       )}
     </div>
