@@ -191,8 +191,16 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
           .toFile(source);
       }
       const packer = createPacker({ width, channels: 3, maxRows: bandRows, overlap: overlapRows, margin: long ? Math.round(SCROLL_MARGIN / detScale) : Infinity });
+      // Never backwards: decoding runs ahead of the canvases still being filled. Reported after every
+      // step even when unchanged, since each report is where a closing worker stops (worker.ts).
+      let reported = 0;
+      const report = (p: number): void => {
+        reported = Math.max(reported, Math.min(1, p));
+        onProgress?.(reported);
+      };
       const readCanvas = async (canvas: Canvas): Promise<void> => {
-        const done = (share: number): void => onProgress?.(Math.min(1, ((canvas.rowMap[0] ?? 0) + ((canvas.rowMap[canvas.height - 1] ?? 0) - (canvas.rowMap[0] ?? 0)) * share) / height));
+        const first = canvas.rowMap[0] ?? 0;
+        const done = (share: number): void => report((first + ((canvas.rowMap[canvas.height - 1] ?? 0) + 1 - first) * share) / height);
         // A canvas of one flat colour (an empty stretch of a page) has nothing to read.
         if (isFlat(canvas.data)) return done(1);
         if (invert === null) invert = o.invertDark && medianLuma(canvas.data, 3) < 100;
@@ -222,7 +230,8 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
             .raw()
             .toBuffer();
           for (const canvas of packer.push(data, top)) await readCanvas(canvas);
-          onProgress?.(Math.min(1, (top + rows) / height));
+          // A long scroll's blank stretches make no canvases: their rows count as read once decoded.
+          if (long) report((top + rows - bandRows) / height);
         }
         for (const canvas of packer.end()) await readCanvas(canvas);
       } finally {
