@@ -6,7 +6,10 @@
 //   3. a stress set rendered now by tests/ocr-corpus/stress.ts with a fresh random seed (printed),
 //      into a temp folder: families the corpus never had. Never committed, never tuned on.
 //
-//   npm run bench:ocr [-- --sets=corpus,heldout,stress] [--corpus <dir>] [--seed=N] [--engines=paddle,tesseract,native]
+//   4. tall: one 300×894,000 long scroll made now (bench/ocr/tall.ts), PP-OCR only, with its own
+//      peak RSS (issue 19).
+//
+//   npm run bench:ocr [-- --sets=corpus,heldout,stress,tall] [--corpus <dir>] [--seed=N] [--engines=paddle,tesseract,native]
 //                        [--det-width=480,640] [--reader=invertDark,stretch,detMinWidth=1000] [--verbose]
 //
 // Peak RSS: the in-process pools are sampled (the whole bench process, worker threads included,
@@ -22,6 +25,8 @@ import { mapLimit } from '../../electron/main/ocr/limit';
 import { DEFAULT_CORPUS_DIR } from '../../tests/ocr-corpus/generate';
 import { HELDOUT_DIR } from '../../tests/ocr-corpus/heldout';
 import { generateStress } from '../../tests/ocr-corpus/stress';
+import type { TallRun } from './tall';
+import { tallBench, tallLine } from './tall';
 import type { CorpusImage } from './corpus';
 import { loadCorpus } from './corpus';
 import type { BenchEngine } from './engines';
@@ -93,7 +98,7 @@ function table(runs: readonly Run[]): string {
 }
 
 async function main(): Promise<void> {
-  const sets = (arg('sets') ?? 'corpus,heldout,stress').split(',');
+  const sets = (arg('sets') ?? 'corpus,heldout,stress,tall').split(',');
   const wanted = (arg('engines') ?? 'paddle,tesseract,native').split(',');
   const cores = os.availableParallelism();
   const folders: Array<{ set: string; dir: string }> = [];
@@ -152,6 +157,12 @@ async function main(): Promise<void> {
   runs.sort((a, b) => folders.findIndex((f) => f.set === a.set) - folders.findIndex((f) => f.set === b.set));
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const out = [`bench:ocr — ${cores} cores, load average now ${load} (other work on the machine slows every column alike)`, '', table(runs)];
+  let tall: TallRun | null = null;
+  if (sets.includes('tall') && corpusAt < 0 && wanted.includes('paddle')) {
+    process.stdout.write('PP-OCRv4 on a 300×894,000 long scroll…\n');
+    tall = await tallBench();
+    out.push('', tallLine(tall));
+  }
   if (process.argv.includes('--verbose')) {
     for (const r of runs) {
       out.push('', `misses (${r.set}, ${r.label}):`);
@@ -160,7 +171,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${out.join('\n')}\n`);
   await mkdir('bench-results', { recursive: true });
-  await writeFile(path.join('bench-results', 'ocr.json'), `${JSON.stringify({ at: new Date().toISOString(), runs }, null, 2)}\n`);
+  await writeFile(path.join('bench-results', 'ocr.json'), `${JSON.stringify({ at: new Date().toISOString(), runs, tall }, null, 2)}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -81,3 +81,61 @@ describe('amounts in web order tables', () => {
     expect(amount('订单号 商品名称 金额 下单时间 状态\n2026111907374357 套餐 免费 2026-11-19 07:37:43')).toBeNull();
   });
 });
+
+// Issue 11: photos of paper receipts and invoices, where the OCR text is right and the extraction
+// used to fail, and pages whose amount labels it did not know. Texts as PP-OCR prints them
+// (full-width brackets and colons, one table row per line).
+describe('amounts on receipts, invoices and other paper', () => {
+  const amount = (text: string): { value: string | null; label: string | undefined } => {
+    const hit = extractAmount(cleanOcrText(text));
+    return { value: hit?.value ?? null, label: hit?.label };
+  };
+
+  it.each<[string, string, string | null, string | undefined]>([
+    [
+      'VAT e-invoice: the （小写） total with tax, not the pre-tax 合计',
+      [
+        '电子发票（普通发票）',
+        '发票号码：26442000000123456789',
+        '开票日期：2026年11月18日',
+        '项目名称 规格型号 单位 数量 单价 金额 税率/征收率 税额',
+        '*日用杂品*不锈钢保温杯 500ml 个 1 108.85 108.85 13% 14.15',
+        '合 计 ¥108.85 ¥14.15',
+        '价税合计（大写） ⊗壹佰贰拾叁圆整 （小写）¥123.00',
+        '销售方信息 名称：深圳市恒达贸易有限公司',
+      ].join('\n'),
+      '123.00',
+      '小写',
+    ],
+    [
+      'invoice with the figures wrapped under 价税合计 and ¥ read as *',
+      ['合计 *265.49 *34.51', '价税合计（大写）', '叁佰圆整', '（小写）*300.00', '开票人：王芳'].join('\n'),
+      '300.00',
+      '小写',
+    ],
+    ['价税合计 with the total on its line', '合计 ¥88.50 ¥11.50\n价税合计 ¥100.00', '100.00', '价税合计'],
+    [
+      'till receipt photo, every ¥ printed as *',
+      ['便利蜂（望京店）', '交易时间：2026-11-18 19:42:10', '商品 数量 金额', '农夫山泉550ml 2 *4.00', '乐事薯片原味 1 *7.50', '合计：*11.50', '支付宝支付 *11.50', '找零 *0.00'].join('\n'),
+      '11.50',
+      '合计',
+    ],
+    ['* as ¥ after 实付款', '商品总价 *59.00\n实付款 *52.00', '52.00', '实付款'],
+    ['a quantity *2 is not money', '可口可乐 *2\n合计 ¥6.00', '6.00', '合计'],
+    [
+      'donation certificate: 捐赠金额',
+      ['腾讯公益', '捐赠成功', '捐赠项目：乡村儿童营养午餐', '已筹 ¥1,234,567.00', '捐赠金额：100.00元', '捐赠时间：2026-11-18 20:03:11'].join('\n'),
+      '100.00',
+      '捐赠金额',
+    ],
+    [
+      'an order list with one 实付款 per order has no single amount',
+      ['我的订单', '全部 待付款 待发货 待收货 待评价', '绿源旗舰店 交易成功', '保温杯 500ml ¥59.00', '共1件商品 实付款 ¥59.00', '晨光文具专营店 卖家已发货', '中性笔 12支装 ¥29.90', '共1件商品 实付款 ¥26.90'].join('\n'),
+      null,
+      undefined,
+    ],
+    ['the same 实付款 shown twice is still the amount', '实付款 ¥59.00\n商品总价 ¥64.00\n实付款 ¥59.00', '59.00', '实付款'],
+  ])('%s', (_name, text, value, label) => {
+    expect(amount(text)).toEqual({ value, label });
+  });
+});

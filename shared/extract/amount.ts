@@ -8,14 +8,18 @@ import type { ExtractKind, TextHit } from './types';
 /** Higher wins. Zero means "a money figure that is not what was paid". */
 const LABEL_RANK: ReadonlyArray<readonly [number, readonly string[]]> = [
   [100, ['实付款', '实付金额', '实付', '实际支付', '实际付款']],
+  // An invoice's total with tax, written out and then in figures: "价税合计(大写) 壹佰贰拾叁圆整 (小写)¥123.00".
+  [95, ['价税合计', '小写']],
   [90, ['应付总额', '应付金额']],
-  [85, ['支付金额', '付款金额', '交易金额']],
+  [85, ['支付金额', '付款金额', '交易金额', '捐赠金额', '捐款金额']],
   [80, ['合计', '总计', '需付款', '支付总额']],
   [60, ['订单金额', '订单总额']],
-  [0, ['商品总额', '商品金额', '商品总价', '原价', '单价', '优惠', '红包', '运费', '折扣', '立减', '已省', '共省', '券', '退款金额', '津贴', '补贴', '积分', '余额']],
+  [0, ['商品总额', '商品金额', '商品总价', '原价', '单价', '优惠', '红包', '运费', '折扣', '立减', '已省', '共省', '券', '退款金额', '津贴', '补贴', '积分', '余额', '税额', '找零']],
 ];
 const RANK_OF = new Map(LABEL_RANK.flatMap(([rank, words]) => words.map((w) => [w, rank] as const)));
 const LABEL_RE = new RegExp(alternation(LABEL_RANK.flatMap(([, words]) => words)), 'g');
+/** Labels that are themselves written in brackets, so a bracket around them is no note. */
+const BRACKETED_LABELS = new Set(['小写']);
 
 const MONEY_RE = /(?<![\d.,])([-−一]?)[ ]?([¥￥])[ ]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?![\d])|(?<![\d.,¥￥])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?[ ]?元/g;
 // Alipay and WeChat bill details: the amount alone on a line, as an expense. OCR may read the minus as 一.
@@ -131,7 +135,7 @@ function headerRowAmounts(text: string): Candidate[] {
 export function extractAmount(text: string, opts: AmountOptions = {}): TextHit | null {
   const ix = indexText(text);
   const labels: LabelSpot[] = [...text.matchAll(LABEL_RE)]
-    .filter((m) => !insideParentheses(ix, m.index))
+    .filter((m) => BRACKETED_LABELS.has(m[0]) || !insideParentheses(ix, m.index))
     .map((m) => ({ text: m[0], end: m.index + m[0].length }));
   const candidates: Candidate[] = [];
 
@@ -164,6 +168,9 @@ export function extractAmount(text: string, opts: AmountOptions = {}): TextHit |
 
   const labelled = candidates.filter((c) => c.rank > 10).sort((a, b) => b.rank - a.rank || a.start - b.start);
   let best = labelled[0];
+  // A list of orders ("我的订单", a bill list) shows one 实付款 per order: no figure is the case's
+  // amount, and the first one would be a guess stated as fact.
+  if (best && best.rank >= 70 && new Set(labelled.filter((c) => c.rank === best?.rank).map((c) => c.value)).size > 1) return null;
   let confidence = best ? (best.rank >= 80 ? 0.95 : 0.85) : 0;
   if (!best && opts.kind !== 'chat') {
     // With no label at all, a single distinct figure on the page is probably the price paid.

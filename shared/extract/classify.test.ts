@@ -85,3 +85,54 @@ describe('classifyPage', () => {
     expect(classifyPage(text)).toEqual({ platform, kind });
   });
 });
+
+// Issue 11: real screenshots do not show the template cues; the page's shape has to tell.
+describe('classifyPage by structure', () => {
+  it.each<[string, string, ExtractPlatform, ExtractKind]>([
+    [
+      'a private chat with one time separator and no app words',
+      page('14:26 5G', '< 李师傅(3)', '11月16日 下午2:05', '师傅明天几点能到', '上午吧，十点左右', '好的，家里有人的', '能不能顺便带个水龙头', '可以，要什么样的', '就普通的那种，谢谢'),
+      'unknown',
+      'chat',
+    ],
+    [
+      'a group chat: names over messages, no time separator',
+      page('相亲相爱一家人(12)', '大姨', '今晚回来吃饭吗', '表哥', '回，大概七点', '妈妈', '好的，我多做两个菜', '小妹', '[捂脸]我加班'),
+      'unknown',
+      'chat',
+    ],
+    [
+      'a chat with a seller about a parcel, bare HH:mm stamps only once',
+      page('20:03', '< 小周数码', '09:15', '耳机左边没声音了', '您好，是哪天收到的呢', '前天收到的', '麻烦拍个视频看看', '好的我拍一下'),
+      'unknown',
+      'chat',
+    ],
+    [
+      'a payment success page that never writes 支付宝',
+      page('付款成功', '-88.00', '收款方 杭州云途科技有限公司', '付款时间 2026-11-18 20:31:15', '交易号 2026111822001456781234567890', '完成'),
+      'alipay',
+      'payment',
+    ],
+    [
+      'a bank card payment: a payment, no wallet to name',
+      page('交易成功', '¥35.00', '商户名称 全家便利店', '交易时间 2026-11-18 08:12:03', '交易流水号 812345678901'),
+      'unknown',
+      'payment',
+    ],
+    [
+      'an order page that says 交易成功 and shows a 支付时间 stays an order',
+      page('交易成功', '罗技G304无线鼠标', '实付款 ¥148.90', '订单编号 3789654123456789012', '支付时间 2026-11-15 20:31:15'),
+      'unknown',
+      'order',
+    ],
+    ['a product label with short lines is no chat', page('生产日期 2026.11.01', '净含量 500g', '保质期 12个月', '产地 浙江杭州'), 'unknown', 'other'],
+    [
+      'a settings page with short lines is no chat',
+      page('10:41', '个人信息', '头像', '昵称 小王', '性别 男', '地区 浙江 杭州', '我的二维码'),
+      'unknown',
+      'other',
+    ],
+  ])('%s', (_name, text, platform, kind) => {
+    expect(classifyPage(text)).toEqual({ platform, kind });
+  });
+});

@@ -22,7 +22,7 @@ const SHOP_PLATFORMS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
 const KAMENG_MIN = 3;
 
 const PAY_PLATFORMS: ReadonlyArray<readonly [ExtractPlatform, Weights]> = [
-  ['alipay', [[/支付宝/, 3], [/花呗|余额宝|蚂蚁|收款方全称|商家订单号|账单分类/, 2]]],
+  ['alipay', [[/支付宝/, 3], [/花呗|余额宝|蚂蚁|收款方全称|商家订单号|账单分类/, 2], [/商品说明|收款方|付款成功|(?<!支付宝)交易号|创建时间/, 1]]],
   ['wechatpay', [[/微信支付/, 4], [/交易单号|商户单号|商户全称|零钱通?|当前状态/, 2]]],
 ];
 
@@ -86,11 +86,49 @@ function best(text: string, table: ReadonlyArray<readonly [ExtractPlatform, Weig
 /** Lines that are nothing but a chat time separator: "14:02", "昨天 21:15", "星期三 下午3:05". */
 const STAMP_LINE = /^(?:昨天|前天|今天|(?:星期|周)[一二三四五六日天]|\d{1,2}月\d{1,2}日)?\s?(?:凌晨|早上|上午|中午|下午|晚上)?\s?\d{1,2}:\d{2}$/;
 
+/** Words of conversation, not of a form: particles, replies and questions. */
+const TALK = /[吗呢吧啊哦嗯呀啦哈嘛]|好的|谢谢|收到|可以|麻烦|请问|怎么|什么|为什么|没有|不是|已经|我们|你们|您/;
+/** A sender's name: a few letters or characters, no digits or punctuation. */
+const NAME_LINE = /^[\u4e00-\u9fffA-Za-z]{1,6}$/;
+/** What a form line holds and a chat line rarely does: a label with a colon, money, a long number. */
+const FORM_LINE = /[\u4e00-\u9fff][:：]|[¥￥]|\d{8,}|订单|编号|金额|运费|合计|收货|物流|账单|交易|商户|付款方式|支付方式/;
+
+/**
+ * A chat by its shape, for real chats that show none of the template cues (按住说话, 客服, 亲): most
+ * lines short and free of form labels, time separators between them ("14:02", "昨天 21:15"; the
+ * first line is left out, as it is the phone's status bar), and conversational words.
+ */
+function chatShape(lines: readonly string[]): number {
+  const body = lines.map((l) => l.trim()).filter((l) => l !== '');
+  if (body.length < 4) return 0;
+  const stamps = body.filter((l, i) => i > 0 && STAMP_LINE.test(l)).length;
+  const rest = body.filter((l) => !STAMP_LINE.test(l));
+  const talk = rest.filter((l) => l.length <= 40 && !FORM_LINE.test(l));
+  if (talk.length < 0.6 * rest.length) return 0;
+  const chatty = talk.filter((l) => TALK.test(l)).length;
+  // A group chat: a sender's name on its own line, then what they said.
+  const named = body.filter((l, i) => NAME_LINE.test(l) && !TALK.test(l) && TALK.test(body[i + 1] ?? '')).length;
+  return Math.min(3, (stamps >= 1 ? 1 : 0) + (chatty >= 2 ? 1 : 0) + (chatty >= 4 ? 1 : 0) + (named >= 2 ? 1 : 0));
+}
+
+/** Payment success pages named no wallet: a success word, money, and a trade number or payment time. */
+const PAID = /付款成功|支付成功|交易成功|转账成功|已支付|已付款/;
+const PAID_MONEY = /[¥￥][ ]?\d|^[-−+]?[ ]?\d{1,3}(?:,\d{3})*\.\d{2}$|\d\.\d{2}元/m;
+const PAID_DETAIL = /交易号|交易单号|流水号|商户单号|商家订单号|收款方|付款时间|支付时间|交易时间/;
+/** An order page has these, and says 交易成功 and shows a 支付时间 too. */
+const ORDER_PAGE = /实付款|商品总额|订单编号|确认收货|收货地址|运费|再买一单|申请售后/;
+
+function paymentShape(text: string): number {
+  return PAID.test(text) && PAID_MONEY.test(text) && PAID_DETAIL.test(text) && !ORDER_PAGE.test(text) ? 2 : 0;
+}
+
 export function classifyKind(text: string): ExtractKind {
-  const stampLines = text.split('\n').filter((l) => STAMP_LINE.test(l.trim())).length;
+  const lines = text.split('\n');
+  const stampLines = lines.filter((l) => STAMP_LINE.test(l.trim())).length;
+  const shape = chatShape(lines);
   const scores = KINDS.map(([kind, w]) => ({
     kind,
-    score: score(text, w) + (kind === 'chat' ? (stampLines >= 3 ? 3 : stampLines >= 2 ? 2 : 0) : 0),
+    score: score(text, w) + (kind === 'chat' ? Math.max(stampLines >= 3 ? 3 : stampLines >= 2 ? 2 : 0, shape) : kind === 'payment' ? paymentShape(text) : 0),
   }));
   const top = scores.sort((a, b) => b.score - a.score)[0];
   return top && top.score >= 2 ? top.kind : 'other';

@@ -12,8 +12,9 @@ const CJK_SPACE = new RegExp(`([${CJK}${CJK_PUNCT}])[ \\t]+(?=[${CJK}${CJK_PUNCT
 const CJK_BEFORE_COLON = new RegExp(`([${CJK}])[ \\t]+:`, 'g');
 
 // Labels after which a currency sign is certain, so even an integer amount gets its ¥ back.
-const AMOUNT_LABELS = '实付款|实付金额|实付|合计|总计|应付总额|应付金额|支付金额|付款金额|订单金额|商品总额|需付款';
-const LABELLED_CURRENCY = new RegExp(`(${AMOUNT_LABELS})(:?[ \\t]*)[#羊YxX][ \\t]?(?=\\d)`, 'g');
+const AMOUNT_LABELS = '价税合计|实付款|实付金额|实付|合计|总计|应付总额|应付金额|支付金额|付款金额|订单金额|商品总额|需付款|捐赠金额|小写[)）]';
+// Receipts and invoices printed in a dot-matrix or small font: ¥ is read as #, 羊, Y, x or *.
+const LABELLED_CURRENCY = new RegExp(`(${AMOUNT_LABELS})(:?[ \\t]*)[#羊YxX*][ \\t]?(?=\\d)`, 'g');
 // 实 is often read as 宝 (same frame and dots); 支付宝付款 is a real phrase, so not after 支付.
 const PAID_LABEL_MISREAD = /(?<!支付)宝付(款|金额)/g;
 
@@ -60,8 +61,8 @@ function repairDigitRuns(text: string): string {
 function repairCurrency(text: string): string {
   return text
     .replace(LABELLED_CURRENCY, '$1$2¥')
-    // A quantity "x1" never has decimals, so x/X before a price with cents is a misread ¥.
-    .replace(/(^|[^A-Za-z0-9])[#羊YxX][ \t]?(?=\d[\d,]*\.\d{1,2}(?!\d))/gm, '$1¥')
+    // A quantity "x1" or "*2" never has decimals, so x/X/* before a price with cents is a misread ¥.
+    .replace(/(^|[^A-Za-z0-9*])[#羊YxX*][ \t]?(?=\d[\d,]*\.\d{1,2}(?!\d))/gm, '$1¥')
     .replace(/([¥￥])[ \t]+(?=\d)/g, '$1');
 }
 
@@ -110,7 +111,7 @@ export function matchKey(text: string): string {
     .replace(/\s+/g, '')
     .replace(/[o]/g, '0')
     .replace(/[il|]/g, '1')
-    .replace(/[￥#羊y]/g, '¥')
+    .replace(/[￥#羊y*]/g, '¥')
     .replace(/：/g, ':')
     .replace(/[一—–－−]/g, '-')
     .replace(/．/g, '.');

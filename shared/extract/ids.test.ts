@@ -197,3 +197,35 @@ describe('ids read by PP-OCR', () => {
     expect(extractIds(cleanOcrText('订单号 T200P20261119073743577 复制')).orderNumbers.map((h) => h.value)).toEqual(['T200P20261119073743577']);
   });
 });
+
+// Issue 11: bills and invoices photographed or captured for real carry long numbers that are not
+// the order's: a product code in 商品说明, the invoice's own codes.
+describe('ids on bills and invoices', () => {
+  const ids = (text: string, platform: ExtractPlatform = 'unknown'): { orders: string[]; transactions: string[] } => {
+    const found = extractIds(cleanOcrText(text), { platform });
+    return { orders: found.orderNumbers.map((h) => h.value), transactions: found.transactionIds.map((h) => h.value) };
+  };
+
+  it.each<[string, string, ExtractPlatform, string[], string[]]>([
+    [
+      'Alipay bill: a long number in 商品说明 is the goods, the order number has its label',
+      ['账单详情', '-50.00', '交易成功', '商品说明 京东E卡 面值50元 卡号段6912345678901234567', '订单号 2026111822001456781234567890', '商家订单号 T200P3789654123456789012'].join('\n'),
+      'alipay',
+      ['T200P3789654123456789012'],
+      ['2026111822001456781234567890'],
+    ],
+    ['商品说明 with only a bare long number', '商品说明 6912345678901234567 100元话费', 'alipay', [], []],
+    ['商品说明 above its value', '商品说明\n6912345678901234567\n支付时间 2026-11-18 20:00:01', 'alipay', [], []],
+    ['商品名称 cell holding an SKU code', '商品名称：苹果数据线 SKU 100234567890123456', 'unknown', [], []],
+    ['an order number the description names with its label is still taken', `商品说明 淘宝订单号${TAOBAO19}`, 'alipay', [TAOBAO19], []],
+    [
+      'paper invoice: 发票代码, 发票号码, 校验码 and the seller tax number are not order numbers',
+      ['电子发票（普通发票）', '发票代码：144032000111', '发票号码：26442000000123456789', '校验码：12345 67890 12345 67890', '纳税人识别号：914403001922038216', '机器编号：661234567890'].join('\n'),
+      'unknown',
+      [],
+      [],
+    ],
+  ])('%s', (_name, text, platform, orders, transactions) => {
+    expect(ids(text, platform)).toEqual({ orders, transactions });
+  });
+});

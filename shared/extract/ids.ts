@@ -20,7 +20,7 @@ import { alternation, lastBefore, lineExtents, lineOf, lineStart, mapLines } fro
 import type { LineMap } from './text';
 import type { ExtractKind, ExtractPlatform, IdScheme, TextHit } from './types';
 
-type LabelRole = 'order' | 'merchant' | 'transaction' | 'tracking' | 'refund' | 'distractor';
+type LabelRole = 'order' | 'merchant' | 'transaction' | 'tracking' | 'refund' | 'description' | 'distractor';
 type Bucket = 'order' | 'transaction' | 'tracking';
 
 const LABEL_ROLES: ReadonlyArray<readonly [LabelRole, readonly string[]]> = [
@@ -29,12 +29,16 @@ const LABEL_ROLES: ReadonlyArray<readonly [LabelRole, readonly string[]]> = [
   ['transaction', ['支付宝交易号', '交易单号', '交易号', '微信支付单号']],
   ['tracking', ['运单号', '运单编号', '快递单号', '物流单号', '物流编号']],
   ['refund', ['退款单号', '退款编号', '售后单号', '服务单号']],
+  // A bill's or invoice's description of the goods: a number in it is a product code, a card face
+  // value or a phone topped up; the page's own order number has its own label.
+  ['description', ['商品说明', '商品描述', '商品名称', '项目名称', '货物或应税劳务、服务名称', '货物或应税劳务名称']],
   [
     'distractor',
     [
       '客服电话', '联系电话', '服务热线', '客服热线', '热线', '电话', '手机号码', '手机号', '手机', '联系方式',
       '客服QQ', 'QQ号', 'QQ群', '群号', 'QQ', '微信号', '卡密', '卡号', '密码', '激活码', '兑换码', 'CDK',
-      '身份证号', '身份证', '银行卡号', '银行卡', '发票号码', '会员号', '账号',
+      '身份证号', '身份证', '银行卡号', '银行卡', '发票号码', '发票代码', '校验码', '机器编号', '纳税人识别号',
+      '统一社会信用代码', '税号', '会员号', '账号',
     ],
   ],
 ];
@@ -89,7 +93,7 @@ function orderScheme(value: string, platform: ExtractPlatform): IdScheme {
 
 function classifyLabelled(value: string, label: Label, platform: ExtractPlatform): Verdict | null {
   const digitCount = value.replace(/\D/g, '').length;
-  if (isCardCode(value) || label.role === 'refund' || label.role === 'distractor') return null;
+  if (isCardCode(value) || label.role === 'refund' || label.role === 'distractor' || label.role === 'description') return null;
   const digits = isDigits(value);
   if (label.role === 'tracking') {
     return digitCount >= 8 && value.length <= 30 ? { bucket: 'tracking', scheme: 'tracking', confidence: 0.9 } : null;
@@ -251,7 +255,7 @@ export function extractIds(text: string, opts: IdOptions = {}): IdExtraction {
     if (isPartOfNumberOrAmount(text, start, end) || isCardCode(value)) continue;
     const line = lineOf(map, start);
     const found = labelFor(text, labels, map, start, line);
-    if (found && !found.adjacent && found.label.role === 'distractor') continue;
+    if (found && !found.adjacent && (found.label.role === 'distractor' || found.label.role === 'description')) continue;
     let verdict: Verdict | null;
     if (found?.adjacent) {
       const wrapped = joinWrapped(text, value, end, found.label.role, opts.kind);

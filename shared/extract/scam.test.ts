@@ -187,3 +187,27 @@ describe('clause verdicts are per pattern', () => {
     expect(result.signals).toContainEqual(expect.objectContaining({ id: 'meeting-app', strength: 'strong' }));
   });
 });
+
+// Issue 11: a group-chat advert (加微信 + 扫二维码 + 不满意可以退货) raised a false alarm on a real
+// screenshot. The two words are weak on their own; together they flag only next to refund talk.
+describe('adverts are not refund scams', () => {
+  const ADVERT = ['【好物团购群】(268)', '群主小丽', '今日特价：纯棉四件套 仅需99元', '有意向的加微信 ljx20261118 详聊', '扫二维码进群，每天都有新品', '不满意可以退货，放心购买', '[图片]'].join('\n');
+
+  it('an advert with 加微信, 扫二维码 and a returns promise does not flag', () => {
+    expect(detectScam(ADVERT).scam).toBe(false);
+    expect(detectScam(ADVERT.split('\n').map((text) => ({ text }))).scam).toBe(false);
+  });
+
+  it('the same two words next to a lost parcel and a refund still flag', () => {
+    const scam = ['您好，我是快递公司的', '您的包裹在运输中丢失了', '方便的话加我微信', '扫一下这个二维码'].join('\n');
+    expect(detectScam(scam).scam).toBe(true);
+  });
+
+  it('an advert promising refunds still flags when it asks for a scan to get the refund', () => {
+    expect(detectScam(`${ADVERT}\n扫码即可领取退款`).scam).toBe(true);
+  });
+
+  it('other weak pairs are unchanged', () => {
+    expect(detectScam([{ text: '保证金的事您考虑一下' }, { text: '有意向的加微信详聊' }]).scam).toBe(true);
+  });
+});

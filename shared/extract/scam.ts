@@ -27,6 +27,11 @@ const WEAK_WINDOW = 6;
 const CLAUSE_BREAK = /[，,。！？!?；;\n]/;
 const SENTENCE_BREAK = /[。！？!?\n]/;
 const CJK = /[\u3400-\u9fff]/;
+/** Weak signals that adverts use all the time: as a pair they need refund talk nearby. */
+const ADVERT_WORDS: ReadonlySet<ScamSignal['id']> = new Set(['private-contact', 'qr-refund']);
+const REFUND_TALK = /退款|理赔|赔付|赔偿|退税|丢件|丢失|破损|订单(?:异常|有问题|出现问题|失效)|质量问题|冻结|激活/;
+/** "不满意可以退货", "七天无理由": the seller promising returns, not a refund being arranged. */
+const SALES_PROMISE = /不满意|包退|包换|无理由|放心购买|售后无忧/;
 
 const globalCopy = (r: RegExp): RegExp => new RegExp(r.source, r.flags.includes('g') ? r.flags : `${r.flags}g`);
 const COMPILED = SCAM_RULES.map((rule) => ({ rule, strong: rule.strong.map(globalCopy), weak: rule.weak.map(globalCopy) }));
@@ -184,7 +189,13 @@ export function detectScam(input: string | readonly ScamMessage[]): ScamResult {
     }
   });
   const strong = signals.some((s) => s.strength === 'strong');
-  // Two weak words count together only when they are close: a long chat mentions many things.
-  const weakPair = weak.some((a) => weak.some((b) => a.id !== b.id && Math.abs(a.unit - b.unit) <= WEAK_WINDOW));
+  // Units that talk about a refund or claim (not a shop's promise to take goods back), by index.
+  const refundTalk = units.flatMap((unit, u) => (REFUND_TALK.test(unit.text) && !SALES_PROMISE.test(unit.text) ? [u] : []));
+  const nearRefundTalk = (u: number): boolean => refundTalk.some((r) => Math.abs(r - u) <= WEAK_WINDOW);
+  // Two weak words count together only when they are close: a long chat mentions many things. 加微信
+  // and 扫二维码 together are also every group-chat advert; they count only next to refund talk.
+  const weakPair = weak.some((a) =>
+    weak.some((b) => a.id !== b.id && Math.abs(a.unit - b.unit) <= WEAK_WINDOW && (!ADVERT_WORDS.has(a.id) || !ADVERT_WORDS.has(b.id) || nearRefundTalk(a.unit) || nearRefundTalk(b.unit))),
+  );
   return { scam: strong || weakPair, signals };
 }

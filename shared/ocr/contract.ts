@@ -33,6 +33,13 @@ export interface OcrProgressEvent {
   overall: OcrOverall;
 }
 
+/** What "re-read all evidence with the new engine" did: images queued, already read by it, already waiting. */
+export interface OcrRereadReport {
+  queued: number;
+  current: number;
+  waiting: number;
+}
+
 export interface ShaRef {
   sha256: string;
 }
@@ -41,6 +48,10 @@ export type OcrApi = {
   'ocr:status': (req: Record<string, never>) => Promise<OcrQueueStatus>;
   'ocr:cancel': (req: ShaRef) => Promise<void>;
   'ocr:retry': (req: ShaRef) => Promise<void>;
+  /** Every image in the vault not yet read by PP-OCR goes back on the queue (progress: ocr:progress). */
+  'ocr:rereadAll': (req: Record<string, never>) => Promise<OcrRereadReport>;
+  /** Cancels every file waiting or being read; the number cancelled. */
+  'ocr:cancelAll': (req: Record<string, never>) => Promise<number>;
   /** A chat-log export stored in the vault, decoded (UTF-8 or GB18030) and parsed. */
   'chat:read': (req: ShaRef) => Promise<ParsedChatLog>;
 };
@@ -53,6 +64,8 @@ export const OCR_API_METHODS = {
   ocrStatus: 'ocr:status',
   cancelOcr: 'ocr:cancel',
   retryOcr: 'ocr:retry',
+  rereadAllOcr: 'ocr:rereadAll',
+  cancelAllOcr: 'ocr:cancelAll',
   readChatLog: 'chat:read',
 } as const satisfies Record<string, keyof OcrApi>;
 
@@ -67,5 +80,7 @@ export const ocrSchemas = {
   'ocr:status': z.object({}).strict(),
   'ocr:cancel': shaRef,
   'ocr:retry': shaRef,
+  'ocr:rereadAll': z.object({}).strict(),
+  'ocr:cancelAll': z.object({}).strict(),
   'chat:read': shaRef,
 } satisfies { [C in keyof OcrApi]: z.ZodType<Parameters<OcrApi[C]>[0]> };

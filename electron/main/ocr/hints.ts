@@ -24,6 +24,8 @@ const NEAR = 18 * 18;
 const APP_SHARE = 0.002;
 /** Two or three bubbles' worth: enough to call the page a chat whatever its words suggest. */
 const CHAT_SHARE = 0.005;
+/** Thumbnail rows at most: 1.4 MB of pixels. */
+const MAX_THUMB_ROWS = 4000;
 
 export interface ChatHint {
   app: ChatApp;
@@ -36,7 +38,12 @@ export async function chatAppHint(image: Buffer): Promise<ChatHint | null> {
   let data: Buffer;
   const width = 120;
   try {
-    data = await sharp(image, { failOn: 'error' }).autoOrient().resize({ width }).flatten({ background: '#ffffff' }).removeAlpha().toColourspace('srgb').raw().toBuffer();
+    const meta = await sharp(image, { failOn: 'error' }).metadata();
+    const tall = (meta.autoOrient.height * width) / Math.max(1, meta.autoOrient.width) > MAX_THUMB_ROWS;
+    // A long scroll (300×894,000) would give a 120×357,600 thumbnail, 128 MB. Squashed to at most
+    // MAX_THUMB_ROWS rows by picking rows (nearest), bubble colours stay exact and keep their share.
+    const resize = tall ? sharp(image, { failOn: 'error', sequentialRead: true }).autoOrient().resize(width, MAX_THUMB_ROWS, { fit: 'fill', kernel: 'nearest' }) : sharp(image, { failOn: 'error' }).autoOrient().resize({ width });
+    data = await resize.flatten({ background: '#ffffff' }).removeAlpha().toColourspace('srgb').raw().toBuffer();
   } catch {
     return null;
   }

@@ -9,7 +9,8 @@ import type { EngineRecognizeOptions, OcrEngine, OcrEngineKind } from './engine'
 import { OcrEngineError } from './engine';
 import { headlinePass } from './headline';
 import type { PreprocessRecipe } from './preprocess';
-import { DEFAULT_RECIPE, describeSharpError, preprocess, toOriginal } from './preprocess';
+import { DEFAULT_RECIPE, PreprocessError, describeSharpError, preprocess, toOriginal } from './preprocess';
+import { needsBands, readInBands } from './tesseractBands';
 
 export interface PreprocessRecord {
   steps: string[];
@@ -70,7 +71,30 @@ export async function ocrImage(engine: OcrEngine, image: Buffer, opts: EngineRec
     }
   }
   const started = Date.now();
-  const prepared = await preprocess(image, opts.recipe ?? DEFAULT_RECIPE);
+  const recipe = opts.recipe ?? DEFAULT_RECIPE;
+  const meta = await sharp(image, { failOn: 'error' })
+    .metadata()
+    .catch((err: unknown) => {
+      throw describeSharpError(err);
+    });
+  const size = { width: meta.autoOrient.width, height: meta.autoOrient.height };
+  if (needsBands(size.width, size.height, recipe)) {
+    // A long scroll: read in bands so no prepared image passes TESSERACT_MAX_PIXELS.
+    const read = await readInBands(engine, image, size, recipe, opts).catch((err: unknown) => {
+      throw err instanceof OcrEngineError || err instanceof PreprocessError || (err instanceof Error && err.name === 'AbortError') ? err : describeSharpError(err);
+    });
+    return {
+      text: cleanOcrText(read.text),
+      rawText: read.text,
+      words: read.words,
+      preprocess: { steps: [`${read.bands} bands`], scale: 1, original: size, medianLuma: -1 },
+      ms: Date.now() - started,
+      engine: engine.name,
+      kind: 'tesseract',
+      confidence: read.confidence,
+    };
+  }
+  const prepared = await preprocess(image, recipe);
   const prepMs = Date.now() - started;
   opts.signal?.throwIfAborted();
   const rec = await engine.recognize(prepared.png, opts);

@@ -12,6 +12,7 @@ import { enTimes } from '../evidence/i18n/en.times';
 import { enHolidays } from '../settings/i18n/en.holidays';
 import { enWebpage } from '../evidence/i18n/en.webpage';
 import { enVideo } from '../evidence/i18n/en.video';
+import { enDeadlines } from '../deadlines/i18n/en.deadlines';
 
 export const en = {
   app: { name: 'LiuZheng', tagline: 'Evidence vault for online purchases', language: '中文', languageSwitch: 'Switch to Chinese' },
@@ -147,52 +148,6 @@ export const en = {
     'backup-invalid': 'This is not a valid LiuZheng backup',
     'backup-damaged': 'The backup file is damaged or incomplete',
   },
-  deadlines: {
-    title: 'Deadlines',
-    none: 'No deadlines yet. Changing the case status suggests the ones that follow; you can also add your own.',
-    add: 'Add deadline',
-    addCustom: 'Custom deadline',
-    label: 'Name',
-    labelPlaceholder: 'e.g. Platform appeal closes',
-    mode: 'Kind',
-    modeAt: 'A date and time',
-    modeAfter: 'A period from a start',
-    at: 'Due at',
-    from: 'Counted from',
-    length: 'Length',
-    unit: 'Unit',
-    units: { 'working-days': 'working days', 'calendar-days': 'days', hours: 'hours', years: 'years' },
-    due: 'Due {{time}}',
-    left: '{{d}} d {{h}} h left',
-    leftHours: '{{h}} h {{m}} min left',
-    overdue: 'Overdue by {{d}} d {{h}} h',
-    done: 'Done',
-    markDone: 'Mark done',
-    provisional: 'Provisional: the holiday schedule for that year is not published yet; estimated from weekends and fixed holidays',
-    source: 'Source',
-    next: 'Next deadline',
-    exportIcs: 'Export calendar (.ics)',
-    exportAllIcs: 'Export all deadlines (.ics)',
-    calendar: 'Deadline calendar',
-    today: 'Today',
-    prevMonth: 'Previous month',
-    nextMonth: 'Next month',
-    weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
-    transitionTitle: 'Status: "{{status}}"',
-    transitionBody: 'This step usually starts the deadlines below. Tick the ones to add:',
-    transitionConfirm: 'Confirm',
-    snooze: 'Remind me in 1 hour',
-    snoozedUntil: 'Snoozed until {{time}}',
-    icsSaved: 'Exported {{count}} deadlines to {{path}}',
-    icsEmpty: 'No open deadlines to export',
-    dayOff: 'Off',
-    makeUpDay: 'Work',
-    reminded: 'Reminded',
-    sevenDayReturn: {
-      virtualActivated: 'Virtual goods already activated: the 7-day no-reason return usually does not apply.',
-      virtualUsed: 'Virtual goods already used: the 7-day no-reason return usually does not apply, unless the seller or platform is at fault (e.g. an invalid code).',
-    },
-  },
   ocr: {
     running: 'Reading {{pct}}%',
     overall: 'Text recognition {{done}}/{{total}}',
@@ -305,4 +260,5 @@ export const en = {
   cardShop: enCardShop,
   ux: enUx,
   video: enVideo,
+  deadlines: enDeadlines,
 } satisfies Mirror<typeof zh>;

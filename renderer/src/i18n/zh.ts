@@ -10,6 +10,7 @@ import { zhTimes } from '../evidence/i18n/zh.times';
 import { zhHolidays } from '../settings/i18n/zh.holidays';
 import { zhWebpage } from '../evidence/i18n/zh.webpage';
 import { zhVideo } from '../evidence/i18n/zh.video';
+import { zhDeadlines } from '../deadlines/i18n/zh.deadlines';
 
 // Simplified Chinese is the app's first language; en.ts must mirror these keys (type-checked there).
 export const zh = {
@@ -146,52 +147,6 @@ export const zh = {
     'backup-invalid': '这不是有效的留证备份文件',
     'backup-damaged': '备份文件已损坏或不完整',
   },
-  deadlines: {
-    title: '期限',
-    none: '还没有期限。改变案件状态时会建议相应期限，也可以手动添加。',
-    add: '添加期限',
-    addCustom: '自定义期限',
-    label: '名称',
-    labelPlaceholder: '例如：平台申诉截止',
-    mode: '方式',
-    modeAt: '指定日期时间',
-    modeAfter: '从某时间起算',
-    at: '截止时间',
-    from: '起算时间',
-    length: '时长',
-    unit: '单位',
-    units: { 'working-days': '个工作日', 'calendar-days': '天', hours: '小时', years: '年' },
-    due: '截止 {{time}}',
-    left: '剩 {{d}} 天 {{h}} 小时',
-    leftHours: '剩 {{h}} 小时 {{m}} 分',
-    overdue: '已逾期 {{d}} 天 {{h}} 小时',
-    done: '已完成',
-    markDone: '标记完成',
-    provisional: '暂定：该年度放假安排尚未公布，按周末和固定节日估算',
-    source: '依据',
-    next: '下一个期限',
-    exportIcs: '导出日历 (.ics)',
-    exportAllIcs: '导出全部期限 (.ics)',
-    calendar: '期限日历',
-    today: '今天',
-    prevMonth: '上个月',
-    nextMonth: '下个月',
-    weekdays: '一,二,三,四,五,六,日',
-    transitionTitle: '状态改为「{{status}}」',
-    transitionBody: '这一步通常会带来下面的期限。勾选要添加的：',
-    transitionConfirm: '确认',
-    snooze: '1 小时后再提醒',
-    snoozedUntil: '已推迟到 {{time}}',
-    icsSaved: '已导出 {{count}} 个期限到 {{path}}',
-    icsEmpty: '没有未完成的期限可导出',
-    dayOff: '休',
-    makeUpDay: '班',
-    reminded: '已提醒',
-    sevenDayReturn: {
-      virtualActivated: '虚拟商品已激活：七日无理由退货通常不适用。',
-      virtualUsed: '虚拟商品已使用：七日无理由退货通常不适用，除非商家或平台有过错（如卡密无效）。',
-    },
-  },
   ocr: {
     running: '识别中 {{pct}}%',
     overall: '文字识别 {{done}}/{{total}}',
@@ -304,4 +259,5 @@ export const zh = {
   cardShop: zhCardShop,
   ux: zhUx,
   video: zhVideo,
+  deadlines: zhDeadlines,
 } as const;

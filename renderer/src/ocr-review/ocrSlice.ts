@@ -2,9 +2,14 @@ import { toCaseInput } from '../../../shared/domain/caseForm';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { caseFillFrom, reviewFields, suggestedKind, type ExtractionRecord, type FieldCorrection } from '../../../shared/domain/review';
 import { FIELDS_VERSION, evidenceFieldsSchema } from '../../../shared/fields/contract';
-import type { OcrItemStatus, OcrOverall, OcrProgressEvent } from '../../../shared/ocr/contract';
+import type { OcrItemStatus, OcrOverall, OcrProgressEvent, OcrRereadReport } from '../../../shared/ocr/contract';
 import { searchInput } from '../../../shared/search/document';
 import type { Slice, StoreDeps } from '../store/types';
+
+export type RereadState =
+  | { phase: 'queued'; report: OcrRereadReport }
+  | { phase: 'cancelled'; cancelled: number }
+  | { phase: 'failed'; message: string };
 
 export interface OcrSlice {
   ocrItems: Readonly<Record<string, OcrItemStatus>>;
@@ -16,6 +21,10 @@ export interface OcrSlice {
   ingestEvidence: (items: EvidenceRecord[]) => Promise<void>;
   loadExtractions: () => Promise<void>;
   cancelOcr: (sha256: string) => Promise<void>;
+  /** The last "re-read all evidence" outcome, for the 设置 section; its progress is ocrOverall. */
+  reread: RereadState | null;
+  rereadAll: () => Promise<void>;
+  cancelReread: () => Promise<void>;
   retryOcr: (sha256: string) => Promise<void>;
   correctField: (evidenceId: string, key: string, correction: FieldCorrection | null) => Promise<void>;
   fillCaseFrom: (evidenceId: string) => Promise<void>;
@@ -94,6 +103,19 @@ export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
 
   async retryOcr(sha256) {
     await deps.api.retryOcr({ sha256 });
+  },
+
+  reread: null,
+
+  async rereadAll() {
+    // Each file re-read comes back through onOcrProgress → ingestEvidence, which keeps corrections.
+    const res = await deps.api.rereadAllOcr({});
+    set({ reread: res.ok ? { phase: 'queued', report: res.value } : { phase: 'failed', message: res.error.message } });
+  },
+
+  async cancelReread() {
+    const res = await deps.api.cancelAllOcr({});
+    set({ reread: res.ok ? { phase: 'cancelled', cancelled: res.value } : { phase: 'failed', message: res.error.message } });
   },
 
   async correctField(evidenceId, key, correction) {

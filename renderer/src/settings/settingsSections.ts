@@ -5,6 +5,7 @@ import { HolidaySettings } from './HolidaySettings';
 import { LanguageSettings } from './LanguageSettings';
 import { PresetSettings } from '../deadlines/PresetSettings';
 import { ReminderSettings } from '../deadlines/ReminderSettings';
+import { OcrRereadSettings } from '../ocr-review/OcrRereadSettings';
 import { StartupSettings } from './StartupSettings';
 import { ThemeSettings } from './ThemeSettings';
 
@@ -23,4 +24,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSectionDef[] = [
   { id: 'startup', titleKey: 'deadlineSettings.sections.startup', Component: StartupSettings },
   { id: 'language', titleKey: 'deadlineSettings.sections.language', Component: LanguageSettings },
   { id: 'theme', titleKey: 'ux.theme.section', Component: ThemeSettings },
+  { id: 'ocr', titleKey: 'deadlineSettings.sections.ocr', Component: OcrRereadSettings },
 ];

@@ -59,6 +59,8 @@ export function fakeApi(handlers: Partial<Handlers>): FakeApi {
     ocrStatus: (req) => call(API_METHODS.ocrStatus, req),
     cancelOcr: (req) => call(API_METHODS.cancelOcr, req),
     retryOcr: (req) => call(API_METHODS.retryOcr, req),
+    rereadAllOcr: (req) => call(API_METHODS.rereadAllOcr, req),
+    cancelAllOcr: (req) => call(API_METHODS.cancelAllOcr, req),
     readFields: (req) => call(API_METHODS.readFields, req),
     captureWebPage: (req) => call(API_METHODS.captureWebPage, req),
     setCaptureTime: (req) => call(API_METHODS.setCaptureTime, req),

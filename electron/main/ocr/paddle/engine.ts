@@ -21,6 +21,7 @@ export interface PaddleEngineOptions {
   /** Reader settings, for measuring alternatives (bench/ocr). */
   reader?: Partial<ReaderOptions>;
   idleMs?: number;
+  /** A read that reports no progress for this long is stopped (progress comes after every band). */
   timeoutMs?: number;
 }
 
@@ -132,7 +133,10 @@ export function createPaddleEngine(opts: PaddleEngineOptions = {}): OcrEngine {
           void worker.terminate();
           reject(new OcrEngineError('start', `The PP-OCR engine could not start: ${reply.fatal}`));
         } else if ('progress' in reply) {
-          if (slot.job?.id === reply.id) slot.job.opts.onProgress?.(reply.progress);
+          if (slot.job?.id === reply.id) {
+            watch(slot, slot.job);
+            slot.job.opts.onProgress?.(reply.progress);
+          }
         } else {
           const job = slot.job;
           if (!job || job.id !== reply.id) return;
@@ -159,13 +163,22 @@ export function createPaddleEngine(opts: PaddleEngineOptions = {}): OcrEngine {
     return ready;
   };
 
+  /**
+   * (Re)starts the job's stall timer. The timeout is time without progress, not a total: a long
+   * scroll of a thousand screens reports after every band and may take minutes, and is read whole.
+   */
+  const watch = (slot: Slot, job: Job): void => {
+    if (job.timer) clearTimeout(job.timer);
+    job.timer = setTimeout(() => {
+      if (slot.job === job) fail(slot, new OcrEngineError('timeout', `OCR made no progress for ${Math.round(timeoutMs / 1000)} s and was stopped.`));
+    }, timeoutMs);
+  };
+
   const run = async (slot: Slot, job: Job): Promise<void> => {
     slot.job = job;
     if (slot.idle) clearTimeout(slot.idle);
     slot.idle = null;
-    job.timer = setTimeout(() => {
-      if (slot.job === job) fail(slot, new OcrEngineError('timeout', `OCR took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`));
-    }, timeoutMs);
+    watch(slot, job);
     try {
       const worker = await start(slot);
       if (job.settled || slot.job !== job) return;

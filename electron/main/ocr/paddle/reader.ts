@@ -1,6 +1,6 @@
 // PP-OCRv4 det → box → rec on onnxruntime-node and sharp, for one image. Runs inside a worker
-// thread (worker.ts). Tall or wide images are read in overlapping horizontal bands, each decoded
-// on its own, so the pixels held at once stay bounded whatever the image's height.
+// thread (worker.ts). Tall images are read in overlapping horizontal bands (scroll.ts), decoded a
+// chunk at a time, so the pixels held at once stay bounded whatever the image's height.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +10,8 @@ import sharp from 'sharp';
 import type { DetOptions, Line, Rect } from './geometry';
 import { DET_DEFAULTS, ctcDecode, detBoxes } from './geometry';
 import { medianLuma } from '../luma';
+import type { Canvas } from './scroll';
+import { createPacker, dedupeLines, segmentRows, toOriginalRows } from './scroll';
 import type { PaddleModelPaths } from './models';
 
 export interface ReaderOptions {
@@ -61,12 +63,16 @@ export interface Reader {
   release(): Promise<void>;
 }
 
-interface Band {
-  /** RGB pixels of rows [top, top+height) at the original resolution. */
-  data: Buffer;
-  width: number;
-  height: number;
-  top: number;
+/** Rows kept above and below text in a long scroll's blank stretches, in detection pixels. */
+const SCROLL_MARGIN = 24;
+/** Rows decoded at a time from a long scroll's temp TIFF. */
+const CHUNK_ROWS = 2048;
+/** Runs of inked rows shorter than this (original pixels) are small text, worth enlarging. */
+const SMALL_TEXT_ROWS = 20;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 export async function createReader(models: PaddleModelPaths): Promise<Reader> {
@@ -77,9 +83,9 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
   // Class 0 is CTC's blank; the dictionary follows, then the space PP-OCR appends (use_space_char).
   const keys = [...readFileSync(models.keys, 'utf8').split(/\r?\n/).filter((k, i, all) => k !== '' || i < all.length - 1), ' '];
 
-  async function detect(band: Band, o: ReaderOptions, cap: number): Promise<Rect[]> {
+  async function detect(band: Canvas, o: ReaderOptions, cap: number, enlarge: boolean): Promise<Rect[]> {
     let scale = Math.min(1, cap / band.width);
-    if (o.detMinWidth > 0 && band.width < o.detMinWidth) scale = Math.min(2, o.detMinWidth / band.width);
+    if (enlarge && o.detMinWidth > 0 && band.width < o.detMinWidth) scale = Math.min(2, o.detMinWidth / band.width);
     const dw = Math.max(32, Math.round((band.width * scale) / 32) * 32);
     const dh = Math.max(32, Math.round((band.height * scale) / 32) * 32);
     const px = await sharp(band.data, { raw: { width: band.width, height: band.height, channels: 3 } }).resize(dw, dh, { fit: 'fill' }).raw().toBuffer();
@@ -97,15 +103,17 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
     return detBoxes(map.data as Float32Array, dw, dh, o.det).map((b) => ({ x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy }));
   }
 
-  async function recognise(band: Band, boxes: readonly Rect[], o: ReaderOptions, done: (share: number) => void): Promise<Line[]> {
+  async function recognise(band: Canvas, boxes: readonly Rect[], o: ReaderOptions, done: (share: number) => void): Promise<Line[]> {
     const crops = await Promise.all(
       boxes.map(async (box) => {
         // A little air left and right: a narrow last digit ("1") at the box edge was dropped without it.
         const pad = (box.y1 - box.y0) * o.padX;
         const left = Math.max(0, Math.floor(box.x0 - pad));
-        const top = Math.max(0, Math.floor(box.y0));
+        // Never across a seam: the rows beyond it are from elsewhere in the image.
+        const seg = segmentRows(box, band);
+        const top = Math.max(seg.from, Math.floor(box.y0));
         const width = Math.max(1, Math.min(band.width, Math.ceil(box.x1 + pad)) - left);
-        const height = Math.max(1, Math.min(band.height, Math.ceil(box.y1)) - top);
+        const height = Math.max(1, Math.min(seg.to, Math.ceil(box.y1)) - top);
         const w = Math.max(8, Math.min(2400, Math.round((REC_HEIGHT * width) / height)));
         let img = sharp(band.data, { raw: { width: band.width, height: band.height, channels: 3 } }).extract({ left, top, width, height });
         if (o.stretch) img = img.normalise();
@@ -141,7 +149,7 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
         lines.push({
           text: d.text,
           confidence: d.confidence,
-          box: { ...c.box, y0: c.box.y0 + band.top, y1: c.box.y1 + band.top },
+          box: toOriginalRows(c.box, band),
           charX: d.steps.map((t) => c.box.x0 + (t + 0.5) * perStep),
         });
       });
@@ -167,54 +175,69 @@ export async function createReader(models: PaddleModelPaths): Promise<Reader> {
       const overlapRows = Math.round(o.overlap / detScale);
       const lines: Line[] = [];
       let invert: boolean | null = null;
-      // A PNG or JPEG can only be decoded from the top, so each band of a very long scroll would
-      // decode everything above it again. Many bands: one streaming pass writes a striped TIFF to
-      // a temp folder, which libvips then reads band by band (bounded memory, linear time).
-      const bands = Math.ceil(height / Math.max(1, bandRows - overlapRows));
+      // A long scroll (more than a few bands): a PNG can only be decoded from the top, and libvips
+      // reads a striped TIFF from the top too, so each band would decode everything above it
+      // again (quadratic: a 300×894,000 scroll ran past the timeout). One streaming pass writes a
+      // tiled TIFF to a temp folder, whose tiles libvips then reads in any order (bounded memory,
+      // linear time); its blank stretches are left out of detection (scroll.ts).
+      const long = Math.ceil(height / Math.max(1, bandRows - overlapRows)) > 4;
       let source: Buffer | string = input;
       let scratch: string | null = null;
-      if (bands > 4) {
+      if (long) {
         scratch = await mkdtemp(path.join(os.tmpdir(), 'liuzheng-ocr-band-'));
         source = path.join(scratch, 'image.tif');
-        await sharp(input, { failOn: 'error', sequentialRead: true }).tiff({ compression: 'deflate', predictor: 'horizontal' }).toFile(source);
+        await sharp(input, { failOn: 'error', sequentialRead: true })
+          .tiff({ compression: 'deflate', predictor: 'horizontal', tile: true, tileWidth: 256, tileHeight: 256 })
+          .toFile(source);
       }
+      const packer = createPacker({ width, channels: 3, maxRows: bandRows, overlap: overlapRows, margin: long ? Math.round(SCROLL_MARGIN / detScale) : Infinity });
+      // Never backwards: decoding runs ahead of the canvases still being filled. Reported after every
+      // step even when unchanged, since each report is where a closing worker stops (worker.ts).
+      let reported = 0;
+      const report = (p: number): void => {
+        reported = Math.max(reported, Math.min(1, p));
+        onProgress?.(reported);
+      };
+      const readCanvas = async (canvas: Canvas): Promise<void> => {
+        const first = canvas.rowMap[0] ?? 0;
+        const done = (share: number): void => report((first + ((canvas.rowMap[canvas.height - 1] ?? 0) + 1 - first) * share) / height);
+        // A canvas of one flat colour (an empty stretch of a page) has nothing to read.
+        if (isFlat(canvas.data)) return done(1);
+        if (invert === null) invert = o.invertDark && medianLuma(canvas.data, 3) < 100;
+        if (invert) for (let i = 0; i < canvas.data.length; i++) canvas.data[i] = 255 - (canvas.data[i] ?? 0);
+        // Enlarging narrow images for detection costs 4× on a scroll of a thousand screens; there
+        // it is kept for small text only (runs of inked rows shorter than a phone's text line).
+        const small = !long || median(canvas.inkRuns) < SMALL_TEXT_ROWS;
+        const boxes = (await detect(canvas, o, cap, small)).filter((b) => {
+          const cy = (b.y0 + b.y1) / 2;
+          return cy >= canvas.ownFrom && cy < canvas.ownTo;
+        });
+        // Detection is about a quarter of a band's work, recognition the rest.
+        done(0.25);
+        lines.push(...(await recognise(canvas, boxes, o, (share) => done(0.25 + 0.75 * share))));
+      };
       try {
-        for (let top = 0; top < height; top += bandRows - overlapRows) {
-          const rows = Math.min(bandRows, height - top);
-          // Sequential access for the one-pass PNG/JPEG case; random access so the TIFF's strips are sought.
-          const { data } = await sharp(source, { failOn: 'error', sequentialRead: scratch === null })
+        // Contiguous chunks: the packer keeps the overlap itself.
+        const chunkRows = long ? CHUNK_ROWS : bandRows;
+        for (let top = 0; top < height; top += chunkRows) {
+          const rows = Math.min(chunkRows, height - top);
+          // Sequential access for the one-pass PNG/JPEG case; random access so the TIFF's tiles are sought.
+          const data = await sharp(source, { failOn: 'error', sequentialRead: scratch === null })
             .extract({ left: 0, top, width, height: rows })
             .flatten({ background: '#ffffff' })
             .removeAlpha()
             .toColourspace('srgb')
             .raw()
-            .toBuffer({ resolveWithObject: true });
-          // A band of one flat colour (the empty stretches of a long scroll) has nothing to read.
-          if (isFlat(data)) {
-            onProgress?.(Math.min(1, (top + rows) / height));
-            if (top + rows >= height) break;
-            continue;
-          }
-          if (invert === null) invert = o.invertDark && medianLuma(data, 3) < 100;
-          if (invert) for (let i = 0; i < data.length; i++) data[i] = 255 - (data[i] ?? 0);
-          const band: Band = { data, width, height: rows, top };
-          // A box belongs to the band whose own rows (the overlap split in half) hold its centre.
-          const ownFrom = top === 0 ? 0 : overlapRows / 2;
-          const ownTo = top + rows >= height ? rows : rows - overlapRows / 2;
-          const boxes = (await detect(band, o, cap)).filter((b) => {
-            const cy = (b.y0 + b.y1) / 2;
-            return cy >= ownFrom && cy < ownTo;
-          });
-          // Detection is about a quarter of a band's work, recognition the rest.
-          const at = (share: number): void => onProgress?.(Math.min(1, (top + rows * share) / height));
-          at(0.25);
-          lines.push(...(await recognise(band, boxes, o, (share) => at(0.25 + 0.75 * share))));
-          if (top + rows >= height) break;
+            .toBuffer();
+          for (const canvas of packer.push(data, top)) await readCanvas(canvas);
+          // A long scroll's blank stretches make no canvases: their rows count as read once decoded.
+          if (long) report((top + rows - bandRows) / height);
         }
+        for (const canvas of packer.end()) await readCanvas(canvas);
       } finally {
         if (scratch) await rm(scratch, { recursive: true, force: true });
       }
-      return { lines, width, height };
+      return { lines: long ? dedupeLines(lines) : lines, width, height };
     },
     async release() {
       await Promise.all([det.release(), rec.release()]);

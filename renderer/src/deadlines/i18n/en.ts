@@ -5,7 +5,7 @@ export const enDeadlineSettings = {
   nav: 'Settings',
   title: 'Settings',
   subtitle: 'Settings are stored on this computer only.',
-  sections: { presets: 'Deadline rules', reminders: 'Reminders', startup: 'Startup', language: 'Language' },
+  sections: { presets: 'Deadline rules', reminders: 'Reminders', startup: 'Startup', language: 'Language', ocr: 'Text recognition' },
   presets: {
     intro: "Change any rule's length to match your shop's or platform's actual terms. Changes apply to deadlines computed from now on (the deadlines a status change proposes, and custom deadlines counted by a rule); deadlines already created keep their due time.",
     colRule: 'Rule',
@@ -78,4 +78,15 @@ export const enDeadlineSettings = {
   },
   language: { label: 'Display language', hint: 'The button at the right of the top bar switches too.', zh: '简体中文', en: 'English' },
   saveFailed: 'Could not save: {{message}}',
+  ocr: {
+    label: 'Re-read all evidence with the new engine',
+    hint: 'Screenshots an older version read with tesseract are read again with PP-OCR in the background, and their extracted details are updated; your edits and confirmations are kept. You can cancel at any time.',
+    start: 'Re-read all evidence',
+    cancel: 'Cancel re-reading',
+    progress: 'Re-reading {{done}}/{{total}}',
+    queued: 'Queued {{queued}} screenshots. {{current}} already read by the new engine are skipped.',
+    nothing: 'Every screenshot has already been read by the new engine.',
+    cancelled: 'Cancelled reading {{n}} screenshots.',
+    failed: 'Could not start re-reading: {{message}}',
+  },
 } satisfies Mirror<typeof zhDeadlineSettings>;

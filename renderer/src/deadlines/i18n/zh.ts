@@ -1,10 +1,10 @@
-// The 'deadlineSettings' namespace: the 设置 screen's frame, its 期限规则/提醒/启动/语言 sections, and
+// The 'deadlineSettings' namespace: the 设置 screen's frame, its 期限规则/提醒/启动/语言/文字识别 sections, and
 // the per-deadline reminder editor.
 export const zhDeadlineSettings = {
   nav: '设置',
   title: '设置',
   subtitle: '所有设置只保存在这台电脑上。',
-  sections: { presets: '期限规则', reminders: '提醒', startup: '启动', language: '语言' },
+  sections: { presets: '期限规则', reminders: '提醒', startup: '启动', language: '语言', ocr: '文字识别' },
   presets: {
     intro: '每条规则的时长都可以按店铺或平台的实际规定修改。修改只用于之后新算出的期限（状态变更时建议的期限、按规则添加的自定义期限），已经创建的期限保留原来的截止时间。',
     colRule: '规则',
@@ -77,4 +77,15 @@ export const zhDeadlineSettings = {
   },
   language: { label: '界面语言', hint: '顶栏右侧的按钮也可以随时切换。', zh: '简体中文', en: 'English' },
   saveFailed: '保存失败：{{message}}',
+  ocr: {
+    label: '用新引擎重新识别全部证据',
+    hint: '旧版本用 tesseract 识别的截图，会在后台用 PP-OCR 重新识别，识别出的信息随之更新；您做过的修改和确认会保留。可以随时取消。',
+    start: '重新识别全部证据',
+    cancel: '取消重新识别',
+    progress: '正在重新识别 {{done}}/{{total}}',
+    queued: '已加入识别队列：{{queued}} 张截图。已由新引擎识别的 {{current}} 张不再重复。',
+    nothing: '全部截图都已由新引擎识别，无需重新识别。',
+    cancelled: '已取消 {{n}} 张截图的识别。',
+    failed: '无法开始重新识别：{{message}}',
+  },
 } as const;

@@ -10,6 +10,7 @@ import { OcrEngineError } from '../../../../electron/main/ocr/engine';
 import { chatAppHint, extractWithHints } from '../../../../electron/main/ocr/hints';
 import { createPaddleEngine } from '../../../../electron/main/ocr/paddle/engine';
 import { ocrImage } from '../../../../electron/main/ocr/pipeline';
+import { makeTallImage } from '../../../ocr-corpus/tall';
 import { corpusImage } from '../support';
 
 let engine: OcrEngine;
@@ -58,6 +59,26 @@ describe('PP-OCR engine', () => {
     // Each id appears once: the band overlap does not read a line twice.
     expect(result.rawText.split(id.slice(0, 8)).length - 1).toBe(1);
   }, 120_000);
+
+  it('reads a 300×894,000 scroll whole, in bands: top, middle and bottom lines at their own rows, each line once', async () => {
+    // Issue 19: this image decodes to 268 M pixels; it used to run into the timeout at ~1 GB.
+    const tall = await makeTallImage({ every: 7450 });
+    const result = await ocrImage(engine, tall.png);
+    expect(result.preprocess.original).toEqual({ width: 300, height: 894_000 });
+    const rows = result.rawText.split('\n').filter((l) => l.trim() !== '');
+    expect(rows).toHaveLength(tall.lines);
+    for (const [tag, marker] of [['TOP', tall.markers.top], ['MID', tall.markers.middle], ['END', tall.markers.bottom]] as const) {
+      const words = result.words.filter((w) => w.text.includes(tag));
+      expect(words, tag).toHaveLength(1);
+      // The glyphs' box starts a few pixels below the line's top and is about one text line tall.
+      expect(words[0]?.bbox.y0).toBeGreaterThanOrEqual(marker.y - 4);
+      expect(words[0]?.bbox.y0).toBeLessThan(marker.y + 12);
+      expect(words[0]?.bbox.y1).toBeLessThan(marker.y + 45);
+      expect(rows.some((r) => r.replace(/\s/g, '') === marker.text.replace(/\s/g, ''))).toBe(true);
+    }
+    expect(rows.findIndex((r) => r.includes('TOP'))).toBe(0);
+    expect(rows.findIndex((r) => r.includes('END'))).toBe(rows.length - 1);
+  }, 600_000);
 
   it('cancels a queued read', async () => {
     const controller = new AbortController();
