@@ -89,7 +89,7 @@ describe('case folder export → import', () => {
     const dir = out?.dir ?? '';
     const json: unknown = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8'));
     const file = caseFileSchema.parse(json);
-    expect(Object.keys(json as object)).toEqual(['title', 'target', 'platform', 'shop', 'item', 'orderNumber', 'amount', 'purchasedAt', 'issue', 'request', 'statement', 'complainant', 'respondent', 'evidence', 'events']);
+    expect(Object.keys(json as object)).toEqual(['title', 'target', 'platform', 'shop', 'item', 'orderNumber', 'amount', 'purchasedAt', 'issue', 'request', 'statement', 'complainant', 'respondent', 'complaint', 'cardShop', 'evidence', 'events']);
     expect(new Set(file.evidence.map((e) => e.file.toLowerCase())).size).toBe(originals.length);
     for (const [i, e] of file.evidence.entries()) expect(sha(await readFile(path.join(dir, e.file)))).toBe(sha(originals[i] ?? Buffer.alloc(0)));
 
