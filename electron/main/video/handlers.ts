@@ -6,7 +6,7 @@ import { VaultError } from '../vault';
 import { assertSha256, vaultLayout } from '../vault/layout';
 import { readSidecar } from '../vault/sidecar';
 import type { VideoService } from './service';
-import { readFrameImage } from './service';
+import { readFrameImage } from './frames';
 
 export function createVideoHandlers(video: VideoService, vaultDir: string): VideoApi {
   const layout = vaultLayout(vaultDir);

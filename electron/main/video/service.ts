@@ -2,7 +2,7 @@
 // changes, extract the kept frames, OCR them with the app's engine and read their fields with the
 // same function screenshots use (fields/extract.ts). Frames are derived data under
 // derived/frames/<sha>/: rebuilt when missing, never evidence on their own. The original is only read.
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { EvidenceFields } from '../../../shared/fields/contract';
 import { FIELDS_VERSION } from '../../../shared/fields/contract';
@@ -21,7 +21,7 @@ import type { VideoDecoder } from './decoder';
 import { FfmpegRunError } from './ffmpeg';
 import { createFfmpegDecoder } from './ffmpegDecoder';
 import { VideoError, describeVideoError } from './errors';
-import { loadFrames } from './frames';
+import { loadFrames, mapLimit, suggest } from './frames';
 import { isCutIsoMedia } from './isoBoxes';
 
 export interface FrameOcr {
@@ -53,8 +53,6 @@ export interface VideoService {
   dispose(): Promise<void>;
 }
 
-/** At most this many frames are suggested for the bundle; the buyer can choose others. */
-export const SUGGESTED_MAX = 12;
 /** Frames are stored with this long side at most: a phone's 1080×2400 stays whole, 4K is halved. */
 const FRAME_LONG = 2400;
 const THUMB_WIDTH = 240;
@@ -287,40 +285,4 @@ export function createVideoService(opts: VideoServiceOptions): VideoService {
       idleWaiters = [];
     },
   };
-}
-
-/**
- * Suggested for the bundle: frames with fields or error words first, then scene changes, then the
- * start and end; never two in a row showing the same text; at most SUGGESTED_MAX.
- */
-export function suggest(frames: VideoFrame[], keyed: ReadonlySet<number>): void {
-  const rank = (f: VideoFrame): number => (keyed.has(f.index) ? 0 : f.reason === 'scene' ? 1 : f.reason === 'start' || f.reason === 'end' ? 2 : 3);
-  const picked = new Set<number>();
-  let prev: string | null = null;
-  const distinct = frames.filter((f) => {
-    const same = f.text !== '' && f.text === prev;
-    prev = f.text;
-    return !same;
-  });
-  for (const f of [...distinct].sort((a, b) => rank(a) - rank(b) || a.index - b.index)) {
-    if (picked.size >= SUGGESTED_MAX) break;
-    if (rank(f) < 3 || picked.size < 4) picked.add(f.index);
-  }
-  for (const f of frames) f.suggested = picked.has(f.index);
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  const queue = items.entries();
-  const lane = async () => {
-    for (const [i, item] of queue) out[i] = await work(item);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
-}
-
-/** The stored frame image or thumbnail, for the contact sheet and the bundle. */
-export async function readFrameImage(vaultDir: string, sha: string, index: number, size: 'thumb' | 'full'): Promise<Buffer> {
-  const layout = vaultLayout(vaultDir);
-  return readFile(size === 'thumb' ? layout.frameThumb(sha, index) : layout.frameImage(sha, index));
 }
