@@ -13,6 +13,7 @@ describe('captureTrust', () => {
     ['filename', 'trusted'],
     ['statusbar', 'trusted'],
     ['user', 'trusted'],
+    ['file', 'trusted'],
     ['clipboard', 'weak'],
     ['mtime', 'weak'],
     ['import', 'weak'],
@@ -21,7 +22,7 @@ describe('captureTrust', () => {
   });
 
   it('covers every source', () => {
-    expect(CAPTURE_SOURCES.map(captureTrust).length).toBe(7);
+    expect(CAPTURE_SOURCES.map(captureTrust).length).toBe(8);
   });
 });
 

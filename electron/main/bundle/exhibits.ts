@@ -47,7 +47,9 @@ function metaRows(x: PreparedExhibit, exportedAt: string): Array<[string, string
     ['拍摄时间', captureTimeText(e, exportedAt)],
     ['导入时间', localText(e.importedAt, true)],
   ];
-  if (e.mediaType === 'video' || e.mediaType === 'audio') rows.push(['时长', durationText(e.durationSec)]);
+  const decoded = x.asset.type === 'video' && e.durationSec === null ? x.asset.decodedSec : null;
+  // A duration the container does not state is the one measured by decoding, and says so.
+  if (e.mediaType === 'video' || e.mediaType === 'audio') rows.push(['时长', decoded !== null ? `${durationText(decoded)}（按解码画面测得）` : durationText(e.durationSec)]);
   if (x.asset.type === 'page') rows.push(...pageMetaRows(x.asset));
   if (x.asset.type === 'video' && x.asset.start) rows.push(['录制开始', `${localText(x.asset.start.at.slice(0, 19), true)}（依据：${x.asset.start.source === 'filename' ? '录屏文件名' : '视频元数据 creation_time'}）`]);
   rows.push(['证明目的', evidencePurpose(e)]);

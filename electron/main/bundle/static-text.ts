@@ -1,6 +1,8 @@
 // Every non-ASCII character the layout code and the shared labels print, so the font subset covers
 // them without a second pass. tests/unit/bundle/folder.test.ts keeps this in step with the sources.
 export const STATIC_TEXT =
+  // The decoded duration's note (exhibits.ts).
+  '测得' +
   '¥·×–—‘’“”…□●　、。《》「」『』【】〔〕一三上下不与东两个中为主久也书买了予争事于些交京人仅从他付代令以仲件任份会传位' +
   '低体作使依保信修值偏偿像元充先兑入公共关其具内写凭出击分列则别到制前副加务动协单卡印原及发取受另只可台号司各合同名后向否含命和品' +
   '哈商器回国图在地址坏型域填境复外多大天失夹如始姓委字存完定宝实家容密对导封小少就居屏嵌工已希带帧平年序库应店度建开录往径微必快态' +

@@ -46,6 +46,8 @@ export interface VideoAsset {
   /** How many frames the video has in all (the sheet shows the chosen ones). */
   total: number;
   start: VideoFrames['start'];
+  /** Duration measured while decoding (a MediaRecorder WebM states none in its container). */
+  decodedSec: number | null;
   decoder: string | null;
   /** Why there are no frames (the message the app shows on the item), or null. */
   note: string | null;
@@ -76,7 +78,7 @@ async function framesFor(layout: VaultLayout, e: BundleEvidence): Promise<{ fram
 
 export async function prepareVideo(layout: VaultLayout, e: BundleEvidence, level: number): Promise<VideoAsset> {
   const { frames, note } = await framesFor(layout, e);
-  if (!frames) return { type: 'video', frames: [], total: 0, start: null, decoder: null, note, level };
+  if (!frames) return { type: 'video', frames: [], total: 0, start: null, decodedSec: null, decoder: null, note, level };
   const chosen = e.frames !== undefined ? new Set(e.frames) : null;
   const picked = frames.frames.filter((f) => (chosen ? chosen.has(f.offsetSec) : f.suggested)).slice(0, MAX_SHEET_FRAMES);
   const width = FRAME_WIDTHS[level] ?? FRAME_WIDTHS[FRAME_WIDTHS.length - 1] ?? 340;
@@ -87,7 +89,7 @@ export async function prepareVideo(layout: VaultLayout, e: BundleEvidence, level
     const { data, info } = await sharp(src).resize({ width: Math.min(width, f.width) }).jpeg({ quality }).toBuffer({ resolveWithObject: true });
     out.push({ no: f.index + 1, offsetSec: f.offsetSec, wallClock: f.wallClock, keyLines: f.keyLines.slice(0, 3), jpeg: data, width: info.width, height: info.height });
   }
-  return { type: 'video', frames: out, total: frames.frames.length, start: frames.start, decoder: frames.decoder, note, level };
+  return { type: 'video', frames: out, total: frames.frames.length, start: frames.start, decodedSec: frames.durationSec, decoder: frames.decoder, note, level };
 }
 
 /** Every string the sheet prints, for the font subset. */
