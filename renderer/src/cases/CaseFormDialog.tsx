@@ -6,6 +6,7 @@ import { useApp } from '../app/StoreContext';
 import { EnumSelect } from '../common/EnumSelect';
 import { Field } from '../common/Field';
 import { Modal } from '../common/Modal';
+import { OrderFactsFields } from './OrderFactsFields';
 import { NewCaseWizard } from './NewCaseWizard';
 
 export function CaseFormDialog() {
@@ -61,24 +62,7 @@ function CaseForm({ initial, caseId }: { initial: CaseInput; caseId: string | un
         <Field label={t('form.issueType')}>
           <EnumSelect value={input.issueType} options={ISSUE_TYPES} labels="issueType" onChange={set('issueType')} testId="case-issueType" />
         </Field>
-        <Field label={t('form.shop')}>
-          <input {...text('shop')} />
-        </Field>
-        <Field label={t('form.item')}>
-          <input {...text('item')} />
-        </Field>
-        <Field label={t('form.orderNumber')}>
-          <input {...text('orderNumber')} inputMode="numeric" className="mono" />
-        </Field>
-        <Field label={t('form.amount')} error={errors.amount && t(`form.${errors.amount}`)}>
-          <input {...text('amount')} inputMode="decimal" placeholder="149.90" />
-        </Field>
-        <Field label={t('form.purchasedAt')}>
-          <input {...text('purchasedAt')} type="datetime-local" />
-        </Field>
-        <Field label={t('form.signedAt')}>
-          <input {...text('signedAt')} type="datetime-local" />
-        </Field>
+        <OrderFactsFields text={text} errors={errors} />
         <Field label={t('form.goodsType')}>
           <EnumSelect value={input.goodsType} options={GOODS_TYPES} labels="goodsType" onChange={set('goodsType')} testId="case-goodsType" />
         </Field>

@@ -7,6 +7,7 @@ import { ChoiceGroup } from '../common/ChoiceGroup';
 import { EnumSelect } from '../common/EnumSelect';
 import { Field } from '../common/Field';
 import { Modal } from '../common/Modal';
+import { OrderFactsFields } from './OrderFactsFields';
 
 const STEPS = ['issue', 'goods', 'facts'] as const;
 type Step = (typeof STEPS)[number];
@@ -120,24 +121,7 @@ export function NewCaseWizard() {
             <Field label={t('form.title')} error={errors.title && t(`form.${errors.title}`)}>
               <input {...text('title')} placeholder={autoTitle} title={t('ux.wizard.titleAuto', { title: autoTitle })} />
             </Field>
-            <Field label={t('form.shop')}>
-              <input {...text('shop')} />
-            </Field>
-            <Field label={t('form.item')}>
-              <input {...text('item')} />
-            </Field>
-            <Field label={t('form.orderNumber')}>
-              <input {...text('orderNumber')} inputMode="numeric" className="mono" />
-            </Field>
-            <Field label={t('form.amount')} error={errors.amount && t(`form.${errors.amount}`)}>
-              <input {...text('amount')} inputMode="decimal" placeholder="149.90" />
-            </Field>
-            <Field label={t('form.purchasedAt')}>
-              <input {...text('purchasedAt')} type="datetime-local" />
-            </Field>
-            <Field label={t('form.signedAt')}>
-              <input {...text('signedAt')} type="datetime-local" />
-            </Field>
+            <OrderFactsFields text={text} errors={errors} />
           </div>
         )}
 
