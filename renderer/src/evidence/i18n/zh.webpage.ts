@@ -1,4 +1,6 @@
 // The 'webpage' namespace: saved web pages (policy snapshots) and their refund clauses.
+import { CLAUSE_TOPIC_LABELS } from '../../../../shared/webpage/refund';
+
 export const zhWebpage = {
   url: '网页地址',
   title: '网页标题',
@@ -33,16 +35,6 @@ export const zhWebpage = {
     running: '正在抓取…',
     failed: '抓取失败：{{reason}}',
   },
-  topics: {
-    refund: '退款',
-    inactive: '未激活/未使用',
-    activated: '已激活',
-    used: '已使用',
-    fee: '手续费',
-    period: '时限',
-    'no-refund': '不支持退款',
-    compensation: '先行赔付',
-    'original-route': '原路退回',
-    'cooling-off': '冷静期',
-  },
+  // The same words the bundle prints for each clause topic.
+  topics: CLAUSE_TOPIC_LABELS,
 } as const;
