@@ -1,16 +1,13 @@
 // The case view's store actions (caseViewSlice, with integritySlice's restore) on real Dexie and main's
 // real vault and integrity services in this process: what lands in the records, in main's audit log,
 // in the trash and in the search index, and that no intent is left behind.
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_CASE_INPUT } from '../../../shared/domain/caseForm';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
-import { planImport } from '../../../shared/domain/importPlan';
-import { searchInput } from '../../../shared/search/document';
-import { pngBytes } from '../main/fixtures';
 import { startMain, type MainInProcess } from './mainInProcess';
+import { twoCasesAndOneScreenshot } from './twoCases';
 import { testStore, type TestStore } from './testStore';
 
 let dir: string;
@@ -25,19 +22,7 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'liuzheng-caseview-'));
   main = startMain(path.join(dir, 'vault'));
   app = testStore(main.api, `caseview-${dbCount++}`);
-  const s = app.store.getState();
-  caseA = await s.saveCase({ ...EMPTY_CASE_INPUT, title: '甲店', platform: 'taobao', issueType: 'other' });
-  caseB = await s.saveCase({ ...EMPTY_CASE_INPUT, title: '乙店', platform: 'jd', issueType: 'other' });
-  const file = path.join(dir, '订单截图.png');
-  await writeFile(file, await pngBytes(40, 30));
-  const batch = await main.vault.importPaths(caseA, [file], 'dialog');
-  const plan = planImport(batch, caseA, new Map(), { now: app.deps.now(), newId: app.deps.newId, caseTitle: '甲店' });
-  await app.deps.repo.addEvidence(plan.records, plan.events, [caseA], app.deps.now());
-  const first = plan.records[0];
-  if (!first) throw new Error('nothing imported');
-  item = first;
-  await app.deps.search.upsert(searchInput(item, undefined));
-  await app.store.getState().navigate({ name: 'case', caseId: caseA });
+  ({ caseA, caseB, item } = await twoCasesAndOneScreenshot(app, main, dir));
 });
 
 afterEach(async () => {
