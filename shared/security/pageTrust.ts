@@ -58,3 +58,24 @@ export function isInsideRenderRoot(url: string, root: string): boolean {
   // A document path that can never match stands in, so only the folder rule applies.
   return isAllowedPageRequest(url, { document: `${root}\u0000`, resourceDir: root });
 }
+
+/**
+ * What the renderer answers a paused request with. `refuse` fails it; `stay` answers a document
+ * request with "204 No Content", which Chromium treats as "do not navigate", so the tab keeps showing
+ * the saved page. Failing a navigation instead would commit an error page, and a `<meta refresh>` or a
+ * self-reload firing while the picture is taken makes the capture fail or shows the error page.
+ */
+export type PageRequestAnswer = 'continue' | 'refuse' | 'stay';
+
+export function answerPageRequest(
+  req: { url: string; resourceType: string; isMainFrame: boolean },
+  scope: PageRequestScope,
+  documentLoaded: boolean,
+): PageRequestAnswer {
+  const allowed = isAllowedPageRequest(req.url, scope);
+  if (req.resourceType !== 'Document') return allowed ? 'continue' : 'refuse';
+  // The main frame loads the copy once; anything after that (refresh, reload, navigation) stays put.
+  if (req.isMainFrame) return allowed && !documentLoaded ? 'continue' : 'stay';
+  // A saved frame from the `_files` folder may load; any other frame stays empty.
+  return allowed ? 'continue' : 'stay';
+}

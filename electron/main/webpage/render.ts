@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isAllowedPageRequest, type PageRequestScope } from '../../../shared/security/pageTrust';
+import { answerPageRequest, isAllowedPageRequest, type PageRequestScope } from '../../../shared/security/pageTrust';
 import type { PageFormat } from '../../../shared/webpage/provenance';
 import { str, type CdpSession, type RenderHost } from './cdp';
 
@@ -37,18 +37,32 @@ function num(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
-/** Fails every request outside `scope` before it is sent; returns the list of refused URLs. */
+/**
+ * Answers every request before it is sent (see `answerPageRequest`): the copy and its folder load,
+ * other requests fail, and a document the page tries to open later gets "204 No Content" so the tab
+ * stays on the saved page. Returns the list of refused URLs.
+ */
 async function guardRequests(cdp: CdpSession, scope: PageRequestScope): Promise<{ blocked: string[]; off: () => void }> {
   const blocked: string[] = [];
+  const tree = await cdp.send('Page.getFrameTree');
+  const frame = (tree['frameTree'] as Record<string, unknown> | undefined)?.['frame'];
+  const mainFrameId = frame !== null && typeof frame === 'object' && 'id' in frame && typeof frame.id === 'string' ? frame.id : '';
+  let documentLoaded = false;
   const off = cdp.on('Fetch.requestPaused', (params) => {
-    const id = str(params, 'requestId');
+    const requestId = str(params, 'requestId');
     const request = params['request'];
     const url = request !== null && typeof request === 'object' && 'url' in request && typeof request.url === 'string' ? request.url : '';
-    if (isAllowedPageRequest(url, scope)) void cdp.send('Fetch.continueRequest', { requestId: id }).catch(() => undefined);
-    else {
-      if (blocked.length < 200) blocked.push(url.slice(0, 300));
-      void cdp.send('Fetch.failRequest', { requestId: id, errorReason: 'BlockedByClient' }).catch(() => undefined);
+    const isMainFrame = str(params, 'frameId') === mainFrameId;
+    const answer = answerPageRequest({ url, resourceType: str(params, 'resourceType'), isMainFrame }, scope, documentLoaded);
+    if (answer === 'continue') {
+      if (isMainFrame && str(params, 'resourceType') === 'Document') documentLoaded = true;
+      void cdp.send('Fetch.continueRequest', { requestId }).catch(() => undefined);
+      return;
     }
+    // A second load of the copy itself (a bare refresh) is not a refusal worth listing.
+    if (!isAllowedPageRequest(url, scope) && blocked.length < 200) blocked.push(url.slice(0, 300));
+    if (answer === 'stay') void cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 204, responseHeaders: [] }).catch(() => undefined);
+    else void cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);
   });
   // Every request pauses here, at the request stage, before any byte is sent.
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });

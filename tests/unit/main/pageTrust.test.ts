@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedPageRequest, isInsideRenderRoot } from '../../../shared/security/pageTrust';
+import { answerPageRequest, isAllowedPageRequest, isInsideRenderRoot } from '../../../shared/security/pageTrust';
 
 const document = 'file:///tmp/lz-render-ab12/page.html';
 const resourceDir = 'file:///tmp/lz-render-ab12/page_files/';
@@ -69,4 +69,21 @@ describe('isInsideRenderRoot: the render session loads files in its own folder o
     ['https://shop.kameng.example/', false],
     ['file://attacker/tmp/liuzheng-open/render/x', false],
   ])('%s → %s', (url, want) => expect(isInsideRenderRoot(url, root)).toBe(want));
+});
+
+describe('answerPageRequest: the tab never leaves the saved page', () => {
+  const scope = { document, resourceDir };
+  const doc = (url: string, isMainFrame = true) => ({ url, resourceType: 'Document', isMainFrame });
+  it.each([
+    ['the copy, first load', doc(document), false, 'continue'],
+    ['the copy again (meta refresh without a URL, a reload)', doc(document), true, 'stay'],
+    ['a meta refresh to the shop', doc('https://shop.kameng.example/refresh'), true, 'stay'],
+    ['a main-frame load elsewhere before the copy loaded', doc('https://shop.kameng.example/'), false, 'stay'],
+    ['a local file as the main frame', doc('file:///etc/passwd'), true, 'stay'],
+    ['a saved frame from the _files folder', doc(`${resourceDir}frame.html`, false), true, 'continue'],
+    ['a frame online', doc('https://ads.example/frame', false), true, 'stay'],
+    ['a stylesheet in the folder', { url: `${resourceDir}a.css`, resourceType: 'Stylesheet', isMainFrame: true }, true, 'continue'],
+    ['an image online', { url: 'https://t.example/p.gif', resourceType: 'Image', isMainFrame: true }, true, 'refuse'],
+    ['an image from elsewhere on disk', { url: 'file:///etc/passwd', resourceType: 'Image', isMainFrame: false }, false, 'refuse'],
+  ] as const)('%s → %s', (_name, req, loaded, want) => expect(answerPageRequest(req, scope, loaded)).toBe(want));
 });

@@ -10,6 +10,7 @@ import { chromium, type Browser } from '@playwright/test';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVaultService, type VaultService } from '../../../electron/main/vault';
+import type { CdpSession, RenderHost } from '../../../electron/main/webpage/cdp';
 import { renderSavedPage } from '../../../electron/main/webpage/render';
 import { chromiumLaunchOptions } from '../../support/chromium';
 import { POLICY_DATE, POLICY_TITLE, POLICY_URL, gbk, mhtml, policyHtml } from '../../support/pages';
@@ -107,6 +108,37 @@ describe('saved pages in the vault', () => {
     expect(out.blocked.some((u) => u.startsWith(origin))).toBe(true);
     expect(out.blocked).toContain('file:///etc/passwd');
     await new Promise((r) => setTimeout(r, 300));
+    expect(hits).toEqual([]);
+  }, 60_000);
+
+  it('stays on the saved page when it refreshes itself or navigates away while the picture is taken', async () => {
+    hits.length = 0;
+    // The picture is taken late on purpose, so the refresh has surely fired by then.
+    const inner = playwrightRenderHost(browser);
+    const framesAtCapture: string[] = [];
+    const slow: RenderHost = {
+      async open() {
+        const tab = await inner.open();
+        const send: CdpSession['send'] = async (method, params) => {
+          if (method !== 'Page.captureScreenshot') return tab.cdp.send(method, params);
+          await new Promise((r) => setTimeout(r, 800));
+          const shot = await tab.cdp.send(method, params);
+          framesAtCapture.push(JSON.stringify((await tab.cdp.send('Page.getFrameTree'))['frameTree']));
+          return shot;
+        };
+        return { ...tab, cdp: { ...tab.cdp, send } };
+      },
+    };
+    for (const [name, refresh] of [['away.html', `0;url=${origin}/refresh`], ['self.html', '0']] as const) {
+      const src = await put('e', name, policyHtml({ body: `<h1>退款规则</h1><meta http-equiv="refresh" content="${refresh}">` }));
+      const out = await renderSavedPage(slow, { file: src, format: 'html' }, path.join(root, 'e', 'render'), { png: true, pdf: false });
+      expect(out.png?.length).toBeGreaterThan(1000);
+    }
+    expect(framesAtCapture).toHaveLength(2);
+    for (const tree of framesAtCapture) {
+      expect(tree).toMatch(/lz-render-[0-9a-f]+\/page\.html/);
+      expect(tree).not.toMatch(/chrome-error|127\.0\.0\.1/);
+    }
     expect(hits).toEqual([]);
   }, 60_000);
 
