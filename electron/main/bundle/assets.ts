@@ -216,7 +216,11 @@ export function estimateBytes(asset: Asset): number {
     case 'listed':
       return PAGE_BYTES * 2;
     case 'page':
-      return (asset.pdf ? asset.pdf.bytes.length + asset.pdf.pages * PAGE_BYTES : asset.text.length * 1.3) + PAGE_BYTES * 2 + asset.clauses.reduce((s, c) => s + c.quote.length * 1.3, 0);
+      return (
+        (asset.pdf ? asset.pdf.bytes.length + asset.pdf.pages * PAGE_BYTES : asset.shot ? asset.shot.slices.reduce((s, x) => s + x.jpeg.length + PAGE_BYTES, 0) : asset.text.length * 1.3) +
+        PAGE_BYTES * 2 +
+        asset.clauses.reduce((s, c) => s + c.quote.length * 1.3, 0)
+      );
     case 'video':
       // Frames count against the size limit like any image.
       return PAGE_BYTES * (2 + Math.ceil(asset.frames.length / 6)) + asset.frames.reduce((s, f) => s + f.jpeg.length + 400, 0);
@@ -244,7 +248,12 @@ export async function prepareExhibit(layout: VaultLayout, e: BundleEvidence, no:
   const bytes = original ?? (await readOriginal(layout, e, no));
   if (e.mediaType === 'document') return done(e.format === 'pdf' ? await pdfAsset(bytes) : { type: 'listed', reason: '该文件无法嵌入本材料，需另行提交原文件。' });
   if (e.mediaType === 'text') return done(textAsset(bytes, e));
-  if (e.mediaType === 'page') return done(await preparePageAsset(bytes, e, () => storedPageSource(layout, e.sha256, e.format === 'mhtml' ? 'mhtml' : 'html'), opts.printPage));
+  if (e.mediaType === 'page') {
+    // The capture's screenshot goes through the same encoder (and size levels) as any tall screenshot.
+    const encodeShot = async (png: Buffer) => encodeImage(png, { ...e, format: 'png', kind: 'policy' }, [], opts.level);
+    const source = () => storedPageSource(layout, e.sha256, e.format === 'mhtml' ? 'mhtml' : 'html');
+    return done(await preparePageAsset(bytes, e, source, { encodeShot, ...(opts.printPage ? { print: opts.printPage } : {}) }));
+  }
   try {
     return done(await encodeImage(bytes, e, opts.redact ? (e.redactions ?? []) : [], opts.level));
   } catch {

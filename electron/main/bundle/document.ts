@@ -106,6 +106,8 @@ async function embedAssets(doc: PDFDocument, r: RenderInput, exhibits: readonly 
       const wanted = Array.from({ length: a.pages }, (_, k) => k).filter((k) => !a.unembeddable.includes(k));
       const pages = wanted.length === 0 ? [] : await doc.embedPdf(a.bytes, wanted);
       pages.forEach((p, i) => embedded.set(pdfKey(x.no, wanted[i] ?? -1), p));
+    } else if (a.type === 'page' && a.shot) {
+      for (const [k, s] of a.shot.slices.entries()) images.set(imageKey(x.no, k), await doc.embedJpg(s.jpeg));
     } else if (a.type === 'page' && a.pdf) {
       const pages = await doc.embedPdf(a.pdf.bytes, Array.from({ length: a.pdf.pages }, (_, k) => k));
       pages.forEach((p, k) => embedded.set(pdfKey(x.no, k), p));

@@ -207,6 +207,7 @@ export function exhibitPages(pc: PartContext, x: PreparedExhibit): PageJob[] {
     // The clauses first, on the page with the header; then the printed page (or its text).
     bodies.push(...flow(ts, pageLines(a, (text, size, indent) => ts.wrap(text, size, CONTENT_WIDTH - indent)), head.height));
     if (a.pdf) for (let i = 0; i < a.pdf.pages; i++) bodies.push((ctx) => drawEmbedded(ctx, pdfKey(x.no, i), 40));
+    if (a.shot) a.shot.slices.forEach((s, i) => bodies.push((ctx) => drawFitted(ctx, imageKey(x.no, i), 40, s.width, s.height)));
   } else if (a.type === 'video') {
     bodies.push(...videoBodies(ts, a, x.no, x.evidence.originalName, head.height));
   } else if (a.type === 'transcript' || a.type === 'text') {

@@ -1,9 +1,8 @@
 // A saved web page as an exhibit: where and when the file says it was saved, the refund clauses
 // quoted from it, then the page itself. In the app the page is printed to PDF by Chromium (scripts
 // off, network blocked) and embedded like a PDF exhibit; the CLI has no browser, so it lays out the
-// page's visible text instead. Either way the header and the clauses are the same.
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+// page's visible text instead. Either way the header and the clauses are the same. A 抓取网页 item
+// shows the full-page screenshot taken at capture time instead, in the app and the CLI alike.
 import { PDFDocument } from 'pdf-lib';
 import { localText } from '../../../shared/bundle/labels';
 import type { BundleEvidence } from '../../../shared/bundle/types';
@@ -12,9 +11,21 @@ import { readSavedPage } from '../../../shared/webpage/read';
 import type { PageProvenance } from '../../../shared/webpage/provenance';
 import type { PageSource } from '../webpage/render';
 import { PAGE_READ_BYTES, isPageFormat } from '../vault/page';
+import type { ImageSlice } from './assets';
+import { readCaptureFacts } from './captureExhibit';
 
 /** Prints a stored page to PDF; absent in the CLI. */
 export type PagePrinter = (source: PageSource) => Promise<Uint8Array>;
+
+/** Re-encodes a full-page PNG the way screenshots are (cut into page-sized slices). */
+export type ShotEncoder = (png: Buffer) => Promise<{ slices: ImageSlice[]; width: number; height: number }>;
+
+export interface PageShot {
+  slices: ImageSlice[];
+  width: number;
+  height: number;
+  sha256: string;
+}
 
 export interface PageAsset {
   type: 'page';
@@ -23,6 +34,8 @@ export interface PageAsset {
   /** The visible text, laid out when there is no print (or the print failed). */
   text: string;
   pdf: { bytes: Uint8Array; pages: number } | null;
+  /** A 抓取网页 item's full-page screenshot, checked against its manifest; shown instead of a print. */
+  shot: PageShot | null;
   /** Why there is no print, or that the text was cut; shown on the exhibit. */
   note: string | null;
   /** For a 抓取网页 item: the capture manifest's facts, as header rows. */
@@ -30,30 +43,41 @@ export interface PageAsset {
 }
 
 /** Labels this module prints, for the font subset. */
-export const PAGE_LABELS = ['网址', '网页标题', '保存时间', '文件未记录', '退款相关条款', '网页文字', '网页打印件', '由证据库中的原件在断网、禁用脚本的环境中打印', ...Object.values(CLAUSE_TOPIC_LABELS)].join('');
+export const PAGE_LABELS = ['网址', '网页标题', '保存时间', '文件未记录', '退款相关条款', '网页文字', '网页打印件', '由证据库中的原件在断网、禁用脚本的环境中打印', '整页截图', '抓取时保存的', '分段', ...Object.values(CLAUSE_TOPIC_LABELS)].join('');
 
-export async function preparePageAsset(bytes: Buffer, e: BundleEvidence, source: () => Promise<PageSource>, print?: PagePrinter): Promise<PageAsset> {
+export async function preparePageAsset(bytes: Buffer, e: BundleEvidence, source: () => Promise<PageSource>, how: { print?: PagePrinter; encodeShot: ShotEncoder }): Promise<PageAsset> {
   const format = isPageFormat(e.format) ? e.format : 'html';
   let text = '';
   let provenance: PageProvenance | null = e.page ?? null;
-  let note: string | null = null;
+  const notes: string[] = [];
   try {
     const page = readSavedPage(bytes.subarray(0, PAGE_READ_BYTES), format, { complete: bytes.length <= PAGE_READ_BYTES });
     text = page.text;
     provenance ??= page.provenance;
-    if (page.truncated) note = '网页过长，文字只列出前一部分；原件已完整保存。';
+    if (page.truncated) notes.push('网页过长，文字只列出前一部分；原件已完整保存。');
   } catch (err) {
-    note = `网页文字无法读取（${err instanceof Error ? err.message : String(err)}），需另行提交原文件。`;
+    notes.push(`网页文字无法读取（${err instanceof Error ? err.message : String(err)}），需另行提交原文件。`);
   }
   const clauses = findRefundClauses(text);
-  const capture = await captureRows(source).catch(() => null);
-  if (!print) return { type: 'page', provenance, clauses, text, pdf: null, capture, note: note ?? '本材料由命令行生成，未渲染网页，以下为网页的文字内容。' };
+  const facts = await readCaptureFacts(await source()).catch(() => null);
+  const base = { type: 'page' as const, provenance, clauses, text, capture: facts?.rows ?? null };
+  const note = (...more: string[]) => (notes.length + more.length > 0 ? [...notes, ...more].join('') : null);
+  if (facts?.screenshot) {
+    try {
+      const enc = await how.encodeShot(facts.screenshot.bytes);
+      return { ...base, pdf: null, shot: { ...enc, sha256: facts.screenshot.sha256 }, note: note(...facts.notes) };
+    } catch (err) {
+      facts.notes.push(`抓取时的整页截图无法解码（${err instanceof Error ? err.message : String(err)}），以下为保存的网页。`);
+    }
+  }
+  const captureNotes = facts?.notes ?? [];
+  if (!how.print) return { ...base, pdf: null, shot: null, note: note(...captureNotes, '本材料由命令行生成，未渲染网页，以下为网页的文字内容。') };
   try {
-    const pdfBytes = await print(await source());
+    const pdfBytes = await how.print(await source());
     const doc = await PDFDocument.load(pdfBytes, { updateMetadata: false });
-    return { type: 'page', provenance, clauses, text, pdf: { bytes: pdfBytes, pages: doc.getPageCount() }, capture, note };
+    return { ...base, pdf: { bytes: pdfBytes, pages: doc.getPageCount() }, shot: null, note: note(...captureNotes) };
   } catch (err) {
-    return { type: 'page', provenance, clauses, text, pdf: null, capture, note: `网页无法渲染（${err instanceof Error ? err.message : String(err)}），以下为网页的文字内容。` };
+    return { ...base, pdf: null, shot: null, note: note(...captureNotes, `网页无法渲染（${err instanceof Error ? err.message : String(err)}），以下为网页的文字内容。`) };
   }
 }
 
@@ -65,6 +89,7 @@ export function pageMetaRows(a: PageAsset): Array<[string, string]> {
   rows.push(['保存时间', p?.savedAt ? `${localText(p.savedAt, true)}（网页文件记录${p.savedAtRaw ? `：${p.savedAtRaw}` : ''}）` : '文件未记录']);
   if (a.capture) rows.push(...a.capture);
   if (a.pdf) rows.push(['网页打印件', `由证据库中的原件在断网、禁用脚本的环境中打印，共 ${a.pdf.pages} 页`]);
+  if (a.shot) rows.push(['整页截图', `抓取时保存的 screenshot.png（SHA-256 ${a.shot.sha256}，与抓取清单一致），嵌入 ${a.shot.width}×${a.shot.height}${a.shot.slices.length > 1 ? `，分 ${a.shot.slices.length} 段` : ''}`]);
   return rows;
 }
 
@@ -88,45 +113,9 @@ export function pageLines(a: PageAsset, wrap: (text: string, size: number, inden
     out.push({ text: `〔${tags}；第 ${c.line} 行〕`, size: 8, indent: 10, grey: true });
   });
   if (a.note) wrap(a.note, 9, 0).forEach((line, k) => out.push({ text: line, size: 9, indent: 0, grey: true, gap: k === 0 ? 10 : 0 }));
-  if (a.pdf === null && a.text !== '') {
+  if (a.pdf === null && a.shot === null && a.text !== '') {
     out.push({ text: '网页文字', size: 10.5, indent: 0, bold: true, gap: 10 });
     for (const para of a.text.split('\n')) for (const line of wrap(para, 9.5, 0)) out.push({ text: line, size: 9.5, indent: 0 });
   }
   return out;
-}
-
-const MAX_MANIFEST_BYTES = 1024 * 1024;
-const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const field = (v: unknown, key: string): unknown => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined);
-
-/** The facts a 抓取网页 manifest records, for the exhibit header; null for a page the buyer saved. */
-async function captureRows(source: () => Promise<PageSource>): Promise<Array<[string, string]> | null> {
-  const src = await source();
-  if (src.resourceFolder !== 'capture') return null;
-  const file = src.resources?.find((r) => r.name === 'capture-manifest.json')?.file;
-  if (!file) return null;
-  const bytes = await readFile(file);
-  if (bytes.length > MAX_MANIFEST_BYTES) return null;
-  const m: unknown = JSON.parse(bytes.toString('utf8'));
-  if (field(m, 'format') !== 'liuzheng-web-capture') return null;
-  const redirects = field(m, 'redirects');
-  const hops = Array.isArray(redirects) ? redirects.length : 0;
-  const response = field(m, 'response');
-  const server = field(m, 'server');
-  const tls = field(m, 'tls');
-  const start = field(m, 'start');
-  const end = field(m, 'end');
-  const rows: Array<[string, string]> = [
-    ['请求网址', text(field(m, 'requestedUrl'))],
-    ['最终网址', `${text(field(m, 'finalUrl'))}${hops > 0 ? `（经 ${hops} 次跳转）` : ''}`],
-    ['HTTP 状态', `${text(field(response, 'status'))} ${text(field(response, 'statusText'))}`.trim()],
-    ['服务器 IP', `${text(field(server, 'ip')) || '未记录'}${field(server, 'port') ? `:${text(field(server, 'port'))}` : ''}`],
-  ];
-  if (tls) {
-    const trusted = text(field(tls, 'securityState')) === 'secure' ? '' : '；浏览器未信任该证书';
-    rows.push(['HTTPS 证书', `主体 ${text(field(tls, 'subject'))}，签发者 ${text(field(tls, 'issuer'))}，有效期 ${text(field(tls, 'validFrom'))} 至 ${text(field(tls, 'validTo'))}，SHA-256 ${text(field(tls, 'sha256')) || '未读取'}${trusted}`]);
-  } else rows.push(['HTTPS 证书', '无（http 连接）']);
-  rows.push(['抓取时间', `${localText(text(field(start, 'shanghai')), true)} 至 ${localText(text(field(end, 'shanghai')), true)}（UTC ${text(field(start, 'utc'))}）`]);
-  rows.push(['抓取清单', `capture-manifest.json，SHA-256 ${createHash('sha256').update(bytes).digest('hex')}`]);
-  return rows;
 }

@@ -3,7 +3,7 @@
 // field is checked against what the servers know, and no request may reach anything else.
 import { execFile } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -42,12 +42,17 @@ const POLICY = `<!doctype html><html><head><meta charset="utf-8"><title>退款�
 <h1>退款规则</h1><p>退款申请将在2个工作日内审核。</p><img src="/logo.png">
 <script>fetch('http://outside.example/beacon').catch(()=>{}); new Image().src='http://10.0.0.1/x.gif';</script></body></html>`;
 
+// A long policy page: 6,000 CSS pixels, so its screenshot needs several exhibit pages.
+const TALL = `<!doctype html><html><head><meta charset="utf-8"><title>退款规则</title></head><body style="margin:0">
+<h1>退款规则</h1><p>退款申请将在2个工作日内审核。</p>${Array.from({ length: 30 }, (_, i) => `<div style="height:196px;border-top:4px solid #333">第${i + 1}条</div>`).join('')}</body></html>`;
+
 function handler(req: IncomingMessage, res: ServerResponse): void {
   hits.push(`${req.headers.host ?? ''}${req.url ?? ''}`);
   if (req.url === '/start') return void res.writeHead(302, { location: '/policy' }).end();
   if (req.url === '/policy') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-shop': 'kameng' }).end(POLICY);
   if (req.url === '/logo.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from('89504e470d0a1a0a', 'hex'));
   if (req.url === '/huge') return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<body style="margin:0"><div style="height:30000px;background:#eee">tall</div></body>`);
+  if (req.url === '/tall') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(TALL);
   if (req.url === '/never') return; // never answers: the capture must time out
   res.writeHead(404).end();
 }
@@ -182,5 +187,53 @@ describe('captureWebPage', () => {
     expect(pdfText).toContain(`SHA-256${cm?.sha256 ?? 'x'}`);
     await expect(handlers['capture:webPage']({ caseId: 'case-1', url: 'file:///etc/passwd', confirmed: true })).rejects.toMatchObject({ code: 'invalid-request' });
   }, 60_000);
-});
 
+  it('in the bundle, a capture is its full-page screenshot cut over as many pages as it needs, the facts on the first; a screenshot unlike its manifest is not shown', async () => {
+    const vaultDir = path.join(dir, 'vault-tall');
+    const vault = createVaultService({ vaultDir, now: () => new Date(CLOCK.t), tempDir: path.join(dir, 'open-tall') });
+    const handlers = createCaptureHandlers({ vault, host: playwrightCaptureHost(browser), policy: { allowHosts: [httpHost], onlyHosts: [httpHost] }, now, appVersion: '0.1.0-test', afterImport: () => undefined });
+    const batch = await handlers['capture:webPage']({ caseId: 'case-1', url: `http://${httpHost}/tall`, confirmed: true });
+    const blob = batch.items[0]?.blob;
+    if (!blob) throw new Error('no item');
+    const pageDir = path.join(vaultDir, 'pages', blob.sha256);
+    const stored = JSON.parse(await readFile(path.join(pageDir, 'manifest.json'), 'utf8')) as { files: { name: string; sha256: string }[] };
+    const shotSha = stored.files.find((f) => f.name === 'screenshot.png')?.sha256 ?? '';
+    const shot = await sharp(path.join(pageDir, shotSha)).metadata();
+    expect(shot.height).toBeGreaterThan(6000);
+    const evidence = { ...blob, importedAt: '2026-12-04T16:10:00', kind: 'policy' as const, title: '抓取的店铺规则', purpose: '', fields: [], messages: null };
+    const input = { target: 'platform' as const, case: caseOf(), complainant: { ...EMPTY_COMPLAINANT, name: '李明', phone: '13800138000', address: '上海' }, respondent: { ...EMPTY_RESPONDENT, name: '星辰卡盟', address: '杭州' }, complaint: { ...EMPTY_COMPLAINT_FACTS, requestKinds: [] }, cardShop: null, evidence: [evidence], events: [], exportedAt: '2026-12-04T16:20:00' };
+    // The app's printer is never asked: the capture's own screenshot is the page.
+    const printed: string[] = [];
+    const printPage = async (src: { file: string }) => (printed.push(src.file), new Uint8Array());
+    const out = path.join(dir, 'tall.pdf');
+    await createBundleService({ vaultDir, printPage }).exportBundle(input, { outFile: out, maxBytes: null });
+    expect(printed).toEqual([]);
+    const all0 = (await run('pdftotext', [out, '-'])).stdout.replace(/\s+/g, '');
+    const embed = new RegExp(`抓取时保存的screenshot\\.png（SHA-256${shotSha}，与抓取清单一致），嵌入(\\d+)×(\\d+)，分(\\d+)段`).exec(all0);
+    const [embedWidth, embedHeight, parts] = [Number(embed?.[1]), Number(embed?.[2]), Number(embed?.[3])];
+    // Screenshot proportions kept, and a page of it is never taller than about 2.3 widths.
+    expect(Math.abs(embedHeight / embedWidth - (shot.height ?? 0) / (shot.width ?? 1))).toBeLessThan(0.01);
+    expect(parts).toBe(Math.ceil(embedHeight / (embedWidth * 2.3 * 0.96)));
+    const images = (await run('pdfimages', ['-list', out])).stdout.split('\n').slice(2).filter((l) => l.trim() !== '');
+    const pagesWithShot = images.map((l) => l.trim().split(/\s+/)).filter((c) => c[3] === String(embedWidth)).map((c) => Number(c[0]));
+    expect(pagesWithShot).toHaveLength(parts);
+    expect(new Set(pagesWithShot).size).toBe(parts);
+    const firstShotPage = Math.min(...pagesWithShot);
+    const factsPage = (await run('pdftotext', ['-f', String(firstShotPage - 1), '-l', String(firstShotPage - 1), out, '-'])).stdout.replace(/\s+/g, '');
+    expect(factsPage).toContain('请求网址');
+    expect(factsPage).toContain(`http://${httpHost}/tall`);
+    expect(factsPage).toContain(embed?.[0] ?? 'the 整页截图 row');
+    expect(factsPage).toContain('退款申请将在2个工作日内审核');
+    expect(factsPage).not.toContain('网页文字');
+
+    // A screenshot that is not the one the manifest hashed is refused as the page, and the exhibit says why.
+    await writeFile(path.join(pageDir, shotSha), await sharp({ create: { width: 1024, height: 800, channels: 3, background: '#fff' } }).png().toBuffer());
+    const tampered = path.join(dir, 'tampered.pdf');
+    await createBundleService({ vaultDir }).exportBundle(input, { outFile: tampered, maxBytes: null });
+    const all = (await run('pdftotext', [tampered, '-'])).stdout.replace(/\s+/g, '');
+    expect(all).toContain('抓取时的整页截图与抓取清单记录的SHA-256不一致');
+    expect(all).not.toContain("抓取时保存的screenshot.png");
+    expect(all).toContain('网页文字');
+    expect((await run('pdfimages', ['-list', tampered])).stdout.split('\n').filter((l) => l.trim().split(/\s+/)[3] === String(embedWidth))).toEqual([]);
+  }, 90_000);
+});
