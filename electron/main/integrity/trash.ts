@@ -111,6 +111,9 @@ export function createTrash(opts: TrashOptions): TrashStore {
     await rm(metaFile(s.id), { force: true });
     await rm(entryFile(s.id), { force: true });
     await fsyncDir(dir);
+    // A saved page's folder (its `_files`, a capture's screenshot and manifest) goes with its last copy:
+    // kept while a live record or another trash entry may still show the page.
+    if (step === 'delete-blob' && !(await listStored()).some((o) => o.sha256 === s.sha256)) await rm(layout.pageDir(s.sha256), { recursive: true, force: true });
   };
 
   /** Moves the original and its sidecar into the trash beside their entry; derived copies go. */

@@ -1,6 +1,6 @@
 // The main-process integrity services on a real vault folder: the audit log's appends and crash
 // repair, the trash with a fake clock, and the vault check with real corrupted bytes.
-import { appendFile, chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -150,6 +150,25 @@ describe('trash', () => {
     expect(await readdir(layout.trashDir)).toEqual([]);
     const purges = (await integrity.audit.read()).entries.filter((e) => e.action === 'purge');
     expect(purges.map((e) => e.evidenceId)).toEqual(['ev-1', 'ev-2']);
+  });
+
+  it('takes a saved page’s folder with its last copy, and keeps it while a live record names the page', async () => {
+    const [order, chat] = await importTwo();
+    if (!order || !chat) throw new Error('no import');
+    const layout = vaultLayout(vaultDir);
+    // Stand-ins for the `pages/<sha>/` folder an HTML save or a 抓取网页 capture keeps beside its blob.
+    for (const sha of [order.sha256, chat.sha256]) {
+      await mkdir(layout.pageDir(sha), { recursive: true });
+      await writeFile(path.join(layout.pageDir(sha), 'manifest.json'), '{}');
+    }
+    const gone = await integrity.trash.move(order, '案件一');
+    // While in the trash the folder stays, so a restore shows the page as it was.
+    expect(await readdir(layout.pageDir(order.sha256))).toEqual(['manifest.json']);
+    await integrity.handlers['trash:purge']({ id: gone.id, liveSha256: [] });
+    await expect(readdir(layout.pageDir(order.sha256))).rejects.toMatchObject({ code: 'ENOENT' });
+    const kept = await integrity.trash.move(chat, '案件一');
+    await integrity.handlers['trash:purge']({ id: kept.id, liveSha256: [chat.sha256] });
+    expect(await readdir(layout.pageDir(chat.sha256))).toEqual(['manifest.json']);
   });
 
   it('deletes at once, after confirmation, with 永久删除', async () => {
