@@ -57,6 +57,25 @@ describe('extractAmount', () => {
     expect(hit?.label).toBe(label);
   });
 
+  it.each<[string, string[], string | null]>([
+    ['a real bill’s headline, read with an em dash', ['美团', '—100.00', '交易成功'], '100.00'],
+    ['…with a full-width minus', ['美团', '－100.00', '交易成功'], '100.00'],
+    ['…with 元 after it', ['美团', '-100.00元', '交易成功'], '100.00'],
+    ['…with its thin minus lost', ['美团', '100.00', '交易成功', '支付时间 2026-11-15 20:31:15'], '100.00'],
+    ['…run onto the payee’s name', ['美团 -100.00', '交易成功'], '100.00'],
+    ['a discount line is no payee', ['优惠 -5.00', '交易成功'], null],
+    ['a bill list: several headlines, no guess', ['全部账单', '美团 -100.00', '交易成功', '滴滴出行 -23.50'], null],
+    ['a bare headline does not beat a stronger label', ['100.00', '实付款 ¥95.00'], '95.00'],
+    ['the signed headline wins over a bare figure', ['100.00', '-95.00'], '95.00'],
+  ])('payment pages: %s', (_name, lines, value) => {
+    expect(extractAmount(cleanOcrText(lines.join('\n')), { kind: 'payment' })?.value ?? null).toBe(value);
+  });
+
+  it('takes a bare or payee-run figure as a headline only on payment pages', () => {
+    expect(extractAmount(cleanOcrText('美团\n100.00\n交易成功'), { kind: 'order' })).toBeNull();
+    expect(extractAmount(cleanOcrText('美团 -100.00'), { kind: 'other' })).toBeNull();
+  });
+
   it('is more confident with a label than with a lone figure', () => {
     const labelled = extractAmount('实付款 ¥149.90');
     const lone = extractAmount('¥149.90');

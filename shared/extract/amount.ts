@@ -22,8 +22,13 @@ const LABEL_RE = new RegExp(alternation(LABEL_RANK.flatMap(([, words]) => words)
 const BRACKETED_LABELS = new Set(['小写']);
 
 const MONEY_RE = /(?<![\d.,])([-−一]?)[ ]?([¥￥])[ ]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?![\d])|(?<![\d.,¥￥])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?[ ]?元/g;
-// Alipay and WeChat bill details: the amount alone on a line, as an expense. OCR may read the minus as 一.
-const BILL_LINE_RE = /^[-−一][ ]?[¥￥]?[ ]?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})$/;
+// Alipay and WeChat bill details: the amount alone on a line, as an expense. OCR reads the minus as
+// 一, a dash of any width, or (set large and thin) not at all.
+const MINUS = '[-−一—–－﹣‐‑]';
+const BILL_LINE_RE = new RegExp(`^${MINUS}[ ]?[¥￥]?[ ]?(\\d{1,3}(?:,\\d{3})+|\\d+)\\.(\\d{2})(?:[ ]?元)?$`);
+/** On a payment page only: the headline with its minus lost, or run onto the payee's name ("美团 -100.00"). */
+const BARE_LINE_RE = /^[¥￥]?[ ]?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})$/;
+const PAYEE_LINE_RE = new RegExp(`^([^\\d]{2,30}?)[ ]+${MINUS}[ ]?[¥￥]?[ ]?(\\d{1,3}(?:,\\d{3})+|\\d+)\\.(\\d{2})$`);
 
 export interface AmountOptions {
   /** In chats only a labelled figure counts: "149元的那个" is talk, not a receipt. */
@@ -132,6 +137,30 @@ function headerRowAmounts(text: string): Candidate[] {
   return out;
 }
 
+/** A bill's headline (rank 70); on a payment page also a bare or payee-run headline (a weaker read). */
+const BILL_RANK = 70;
+const BILL_GUESS_RANK = 65;
+
+function billLines(text: string, payment: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const at = (m: RegExpExecArray, rank: number, integer: string | undefined, decimals: string | undefined) => {
+      const start = offset + line.indexOf(m[0]);
+      if (integer !== undefined) out.push({ value: normalise(integer, decimals), start, end: start + m[0].length, rank });
+    };
+    const signed = BILL_LINE_RE.exec(line);
+    const bare = payment && !signed ? BARE_LINE_RE.exec(line) : null;
+    const payee = payment && !signed && !bare ? PAYEE_LINE_RE.exec(line) : null;
+    if (signed) at(signed, BILL_RANK, signed[1], signed[2]);
+    else if (bare) at(bare, BILL_GUESS_RANK, bare[1], bare[2]);
+    // "优惠 -5.00" names what the figure is; only a label-free name is the payee.
+    else if (payee && !new RegExp(LABEL_RE.source).test(payee[1] ?? '')) at(payee, BILL_GUESS_RANK, payee[2], payee[3]);
+    offset += line.length + 1;
+  }
+  return out;
+}
+
 export function extractAmount(text: string, opts: AmountOptions = {}): TextHit | null {
   const ix = indexText(text);
   const labels: LabelSpot[] = [...text.matchAll(LABEL_RE)]
@@ -155,22 +184,14 @@ export function extractAmount(text: string, opts: AmountOptions = {}): TextHit |
 
   if (opts.kind !== 'chat') {
     candidates.push(...headerRowAmounts(text));
-    let offset = 0;
-    for (const line of text.split('\n')) {
-      const m = BILL_LINE_RE.exec(line);
-      if (m?.[1] !== undefined) {
-        const start = offset + line.indexOf(m[0]);
-        candidates.push({ value: normalise(m[1], m[2]), start, end: start + m[0].length, rank: 70 });
-      }
-      offset += line.length + 1;
-    }
+    candidates.push(...billLines(text, opts.kind === 'payment'));
   }
 
   const labelled = candidates.filter((c) => c.rank > 10).sort((a, b) => b.rank - a.rank || a.start - b.start);
   let best = labelled[0];
   // A list of orders ("我的订单", a bill list) shows one 实付款 per order: no figure is the case's
   // amount, and the first one would be a guess stated as fact.
-  if (best && best.rank >= 70 && new Set(labelled.filter((c) => c.rank === best?.rank).map((c) => c.value)).size > 1) return null;
+  if (best && best.rank >= BILL_GUESS_RANK && new Set(labelled.filter((c) => c.rank === best?.rank).map((c) => c.value)).size > 1) return null;
   let confidence = best ? (best.rank >= 80 ? 0.95 : 0.85) : 0;
   if (!best && opts.kind !== 'chat') {
     // With no label at all, a single distinct figure on the page is probably the price paid.
