@@ -134,6 +134,20 @@ test('抓取网页: after the buyer confirms, a loopback page is captured into o
     await app.screenshot('64-captured-page');
     expect(hits).toContain('/go');
     expect(hits).toContain('/rules');
+    await page.keyboard.press('Escape');
+
+    // Its exhibit: the manifest's facts, then the screenshot taken at capture time (not a new print).
+    await page.getByTestId('open-export').click();
+    const exportDialog = page.getByTestId('export-dialog');
+    const out = join(await mkdtemp(join(tmpdir(), 'liuzheng-bundle-')), '证据包.pdf');
+    app.queueSaveDialog(out);
+    await exportDialog.getByTestId('export-pdf').click();
+    await expect(exportDialog.getByTestId('export-result')).toBeVisible({ timeout: 90_000 });
+    const text = (await run('pdftotext', ['-layout', out, '-'])).stdout.replace(/\s+/g, '');
+    expect(text).toContain(`http://${host}/go`);
+    expect(text).toMatch(/抓取时保存的screenshot\.png（SHA-256[0-9a-f]{64}，与抓取清单一致）/);
+    expect(text).not.toContain('网页打印件');
+    expect(text).toContain('已使用的卡密不支持退款');
   } finally {
     server.close();
   }

@@ -37,6 +37,15 @@ export const cardShopSlice: Slice<CardShopSlice> = (deps) => (set, get) => {
     const s = get().cardShop;
     return s?.caseId === caseId ? s.record : cardShopRecordOf(null);
   };
+  // Edits run one after another, each on the record the one before left. Two started together (Enter
+  // in one field, then its blur as the buyer moves on) would otherwise both begin from the same old
+  // record, and the one finishing last would drop the other's change.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
   async function seal(text: string): Promise<string | null> {
     const res = await deps.api.sealSecret({ text });
     if (res.ok) return res.value.sealed;
@@ -54,13 +63,13 @@ export const cardShopSlice: Slice<CardShopSlice> = (deps) => (set, get) => {
     },
 
     async saveCardShop(caseId, patch) {
-      await store(caseId, { ...current(caseId), ...patch });
+      await serial(() => store(caseId, { ...current(caseId), ...patch }));
     },
 
     async setCardShopSecret(caseId, field, text) {
       const sealed = text === '' ? '' : await seal(text);
       if (sealed === null) return false;
-      await store(caseId, { ...current(caseId), [SEALED_KEY[field]]: sealed });
+      await serial(() => store(caseId, { ...current(caseId), [SEALED_KEY[field]]: sealed }));
       return true;
     },
 
@@ -84,24 +93,28 @@ export const cardShopSlice: Slice<CardShopSlice> = (deps) => (set, get) => {
         const x = byId.get(e.id);
         return x && x.source === 'ocr' ? [cardShopFromExtraction(x.extraction)] : [];
       }));
-      const record = { ...current(caseId) };
-      const filled: CardShopField[] = [];
-      for (const key of ['domain', 'contact', 'paymentTxn', 'ticketUrl'] as const) {
-        const v = found[key];
-        if (v !== undefined && record[key].trim() === '') {
-          record[key] = v;
-          filled.push(key);
+      const filled = await serial(async () => {
+        const record = { ...current(caseId) };
+        const done: CardShopField[] = [];
+        for (const key of ['domain', 'contact', 'paymentTxn', 'ticketUrl'] as const) {
+          const v = found[key];
+          if (v !== undefined && record[key].trim() === '') {
+            record[key] = v;
+            done.push(key);
+          }
         }
-      }
-      for (const field of SECRET_FIELDS) {
-        const v = found[field];
-        if (v === undefined || record[SEALED_KEY[field]] !== '') continue;
-        const sealed = await seal(v);
-        if (sealed === null) return filled;
-        record[SEALED_KEY[field]] = sealed;
-        filled.push(field);
-      }
-      if (filled.length > 0) await store(caseId, record);
+        for (const field of SECRET_FIELDS) {
+          const v = found[field];
+          if (v === undefined || record[SEALED_KEY[field]] !== '') continue;
+          const sealed = await seal(v);
+          if (sealed === null) return null;
+          record[SEALED_KEY[field]] = sealed;
+          done.push(field);
+        }
+        if (done.length > 0) await store(caseId, record);
+        return done;
+      });
+      if (filled === null) return [];
       if (found.orderNumber !== undefined && c.orderNumber === '') {
         await get().saveCase({ ...toCaseInput(c), orderNumber: found.orderNumber }, caseId);
         filled.push('orderNumber');

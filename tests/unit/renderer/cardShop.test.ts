@@ -57,6 +57,23 @@ describe('a 卡盟 case', () => {
     expect(await app.deps.deadlines.listAll()).toEqual([]);
   });
 
+  it('keeps both of two edits started together (Enter in one field, then the next field’s)', async () => {
+    const id = await app.store.getState().saveCase(kameng);
+    const s = app.store.getState();
+    await s.loadCardShop(id);
+    await Promise.all([
+      s.saveCardShop(id, { paymentTxn: '2026111722001412345678901234' }),
+      s.saveCardShop(id, { paymentTxn: '2026111722001412345678901234' }),
+      s.saveCardShop(id, { ticketUrl: 'https://ka.example.com/complaint' }),
+      s.setCardShopSecret(id, 'cardCode', CARD),
+    ]);
+    const want = { paymentTxn: '2026111722001412345678901234', ticketUrl: 'https://ka.example.com/complaint' };
+    expect(app.store.getState().cardShop?.record).toMatchObject(want);
+    const row = await app.db.caseDetails.get(id);
+    expect(row?.cardShop).toMatchObject(want);
+    expect(row?.cardShop.cardCodeSealed.startsWith('fk1:')).toBe(true);
+  });
+
   it('stores the 卡密 only sealed, opens it on request, and exports with the sealed values', async () => {
     const id = await app.store.getState().saveCase(kameng);
     await app.store.getState().navigate({ name: 'case', caseId: id });
