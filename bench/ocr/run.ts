@@ -9,7 +9,10 @@
 //   4. tall: one 300×894,000 long scroll made now (bench/ocr/tall.ts), PP-OCR only, with its own
 //      peak RSS (issue 19).
 //
-//   npm run bench:ocr [-- --sets=corpus,heldout,stress,tall] [--corpus <dir>] [--seed=N] [--engines=paddle,tesseract,native]
+// The `scan CLI` column is the whole command a buyer runs, one cold process per set (scanCli.ts):
+// its img/s against native psm3's is the throughput goal of issue 11.
+//
+//   npm run bench:ocr [-- --sets=corpus,heldout,stress,tall] [--corpus <dir>] [--seed=N] [--engines=paddle,tesseract,native,scan]
 //                        [--det-width=480,640] [--reader=invertDark,stretch,detMinWidth=1000] [--verbose]
 //
 // Peak RSS: the in-process pools are sampled (the whole bench process, worker threads included,
@@ -31,6 +34,7 @@ import type { CorpusImage } from './corpus';
 import { loadCorpus } from './corpus';
 import type { BenchEngine } from './engines';
 import { nativeBench, paddleBench, tesseractJsBench } from './engines';
+import { scanCli } from './scanCli';
 import { readFile } from 'node:fs/promises';
 import type { Miss, Score } from './score';
 import { emptyScore, precision, recall, scoreImage } from './score';
@@ -83,6 +87,18 @@ async function runSet(set: string, images: readonly CorpusImage[], engine: Bench
   return run;
 }
 
+async function scanCliSet(set: string, images: readonly CorpusImage[]): Promise<Run> {
+  const out = await scanCli(images.map((i) => i.path));
+  const run: Run = { set, label: 'scan CLI (PP-OCR + check)', score: emptyScore(), misses: [], ms: [], wallMs: out.wallMs, startMs: 0, peakRssMb: (out.peakRssKb ?? 0) / 1024, images: images.length };
+  for (const img of images) {
+    const scan = out.lines.get(img.path) ?? toScanJson(extractWithHints({ text: '', words: [] }, { capturedAt: img.truth.capturedAt, anchorTrusted: true }, null), img.truth.capturedAt, 'filename');
+    run.misses.push(...scoreImage(run.score, img.truth, scan));
+  }
+  // Per image it is the wall time shared out: one process reads them all.
+  run.ms = [out.wallMs / Math.max(1, images.length)];
+  return run;
+}
+
 const pct = (n: number): string => `${(n * 100).toFixed(1)}`;
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const rp = (s: Score, f: 'ids' | 'timestamps' | 'amount' | 'scam'): string => `${pct(recall(s[f]))} / ${pct(precision(s[f]))}`;
@@ -99,7 +115,7 @@ function table(runs: readonly Run[]): string {
 
 async function main(): Promise<void> {
   const sets = (arg('sets') ?? 'corpus,heldout,stress,tall').split(',');
-  const wanted = (arg('engines') ?? 'paddle,tesseract,native').split(',');
+  const wanted = (arg('engines') ?? 'paddle,tesseract,native,scan').split(',');
   const cores = os.availableParallelism();
   const folders: Array<{ set: string; dir: string }> = [];
   let tmp: string | null = null;
@@ -149,6 +165,12 @@ async function main(): Promise<void> {
         }
       } finally {
         await engine.stop();
+      }
+    }
+    if (wanted.includes('scan')) {
+      for (const f of loaded) {
+        process.stdout.write(`scan CLI on ${f.set}…\n`);
+        runs.push(await scanCliSet(f.set, f.images));
       }
     }
   } finally {

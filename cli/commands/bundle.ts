@@ -12,6 +12,7 @@ import { BundleError, createBundleService } from '../../electron/main/bundle';
 import { CaseFileError, loadCaseFile } from '../../electron/main/bundle/caseFile';
 import { bundleInputFromCase } from '../../electron/main/bundle/fromCase';
 import { contractJson } from '../json';
+import { BUNDLE_SUMMARY, BUNDLE_USAGE } from './usage';
 
 // Same shape as the registry's CommandResult; kept local so this file stands alone.
 interface CommandResult {
@@ -19,9 +20,6 @@ interface CommandResult {
   stderr: string;
   exitCode: number;
 }
-
-export const BUNDLE_USAGE = 'bundle <case.json|case folder> --out <file.pdf> [--max-mb N|0] [--target platform|12315] [--redact] [--folder <dir>] [--no-ocr]';
-export const BUNDLE_SUMMARY = 'Build the evidence bundle PDF (split into parts under --max-mb, default 5; 0 = no limit) from a case.json; print {"files", "pages", "exhibits"}.';
 
 const USAGE_EXIT = 2;
 

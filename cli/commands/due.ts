@@ -3,6 +3,7 @@
 // prints stdout/stderr and exits with exitCode.
 import { DEADLINE_PRESETS, DeadlineInputError, computeDue, findPreset, parseLocalDateTime } from '../../shared/deadlines';
 import { contractJson } from '../json';
+import { DUE_USAGE } from './usage';
 
 // Same shape as the registry's CommandResult; kept local so this file stands alone.
 interface CommandResult {
@@ -12,8 +13,6 @@ interface CommandResult {
 }
 
 /** For the command registry's help listing. */
-export const DUE_USAGE = 'due <preset> <start>';
-export const DUE_SUMMARY = 'Print when a deadline preset ends, counted from a local Asia/Shanghai start time.';
 
 /** Exit code for bad usage or input, as the contract fixes it. */
 const USAGE_EXIT = 2;

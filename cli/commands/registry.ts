@@ -1,8 +1,7 @@
-import { BUNDLE_SUMMARY, BUNDLE_USAGE, runBundle } from './bundle';
-import { DUE_SUMMARY, DUE_USAGE, runDue } from './due';
+// Commands are loaded when run, so starting one does not load the others (a scan does not wait for
+// the PDF stack, nor `due` for the OCR engines).
 import { runHelp } from './help';
-import { runScan, SCAN_SUMMARY, SCAN_USAGE } from './scan';
-import { runVerify, VERIFY_SUMMARY, VERIFY_USAGE } from './verify';
+import { BUNDLE_SUMMARY, BUNDLE_USAGE, DUE_SUMMARY, DUE_USAGE, SCAN_SUMMARY, SCAN_USAGE, VERIFY_SUMMARY, VERIFY_USAGE } from './usage';
 
 export interface CommandResult {
   stdout: string;
@@ -22,8 +21,8 @@ export const commands: Record<string, Command> = {
     usage: 'help',
     run: () => runHelp(commands),
   },
-  scan: { summary: SCAN_SUMMARY, usage: SCAN_USAGE, run: runScan },
-  due: { summary: DUE_SUMMARY, usage: DUE_USAGE, run: runDue },
-  bundle: { summary: BUNDLE_SUMMARY, usage: BUNDLE_USAGE, run: runBundle },
-  verify: { summary: VERIFY_SUMMARY, usage: VERIFY_USAGE, run: runVerify },
+  scan: { summary: SCAN_SUMMARY, usage: SCAN_USAGE, run: async (args) => (await import('./scan')).runScan(args) },
+  due: { summary: DUE_SUMMARY, usage: DUE_USAGE, run: async (args) => (await import('./due')).runDue(args) },
+  bundle: { summary: BUNDLE_SUMMARY, usage: BUNDLE_USAGE, run: async (args) => (await import('./bundle')).runBundle(args) },
+  verify: { summary: VERIFY_SUMMARY, usage: VERIFY_USAGE, run: async (args) => (await import('./verify')).runVerify(args) },
 };

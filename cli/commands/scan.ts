@@ -5,9 +5,7 @@
 import { scanFiles } from '../../electron/main/ocr/scan';
 import { contractJson } from '../json';
 import type { CommandResult } from './registry';
-
-export const SCAN_USAGE = 'scan <file>...';
-export const SCAN_SUMMARY = 'OCR screenshots, read chat-log exports (.txt/.csv) or saved web pages (.mhtml/.html); print the extracted fields as one JSON line per file.';
+import { SCAN_SUMMARY, SCAN_USAGE } from './usage';
 
 const USAGE_EXIT = 2;
 

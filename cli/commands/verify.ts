@@ -10,16 +10,13 @@ import path from 'node:path';
 import { errorCode } from '../../electron/main/fs/errors';
 import { verifyBundle, VerifyInputError, type VerifyAgainst } from '../../electron/main/integrity/verifyBundle';
 import { contractJson } from '../json';
+import { VERIFY_SUMMARY, VERIFY_USAGE } from './usage';
 
 interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
 }
-
-export const VERIFY_USAGE = 'verify <bundle.pdf|folder> [--vault <dir> | --originals <dir>]';
-export const VERIFY_SUMMARY =
-  'Re-check an exported bundle, two verdicts: the PDF itself (signature, pages, images, printed 文件清单), then the originals by hash against the vault (default: the app\'s), a plain folder of originals (--originals), or a folder export\'s copies. Exit 0 all good, 1 any mismatch, 2 bad input.';
 
 /** Where the app keeps its vault (Electron's appData + "LiuZheng/vault"), for a PDF checked without --vault. */
 export function defaultVaultDir(platform = process.platform, env = process.env, home = os.homedir()): string {

@@ -21,7 +21,7 @@ export interface AutoEngineOptions {
 export function createAutoEngine(opts: AutoEngineOptions = {}): OcrEngine {
   const common = { size: opts.size, idleMs: opts.idleMs, timeoutMs: opts.timeoutMs };
   const tesseract = (): OcrEngine => createOcrEngine({ ...opts.tesseract, ...common });
-  // `size` caps the PP-OCR pool, which is smaller than tesseract.js's by default (paddlePoolSize).
+  // `size` caps the PP-OCR pool, which stops at four workers (paddlePoolSize).
   const paddleSize = Math.min(opts.size ?? Infinity, paddlePoolSize());
   let current: OcrEngine = opts.prefer === 'tesseract' ? tesseract() : createPaddleEngine({ ...opts.paddle, ...common, size: paddleSize });
   let fellBack = opts.prefer === 'tesseract';

@@ -159,11 +159,15 @@ export async function scanFiles(files: readonly string[], opts: ScanOptions = {}
     return own.engine;
   };
   const own2: { reader: OcrEngine | null } = { reader: null };
-  const second = opts.confirm === false ? null : (): OcrEngine => (own2.reader ??= createSecondReader(size));
+  // One second reader, as in the app: its single-line crops are quick, and every tesseract.js worker
+  // pays chi_sim's load at start-up, which a batch of a few dozen screenshots feels.
+  const second = opts.confirm === false ? null : (): OcrEngine => (own2.reader ??= createSecondReader());
   try {
     return await mapLimit(files, size * 2, async (file): Promise<ScanLine> => {
       try {
         const c = await classify(file);
+        // The second reader starts while the first page is read, not after it.
+        if (c.kind === 'image' && second) void second().warm().catch(() => undefined);
         const json =
           c.kind === 'image' ? await scanImage(file, c.bytes, c.mtimeMs, engine, second) : c.kind === 'page' ? await scanPage(file, c.format, c.mtimeMs) : await scanChatLog(file, c.bytes, c.mtimeMs);
         return { file, ...json };

@@ -1,6 +1,6 @@
 // A pool of worker threads running PP-OCRv4 (worker.ts), behind the same OcrEngine interface as
 // the tesseract.js pool. One thread per core, each with single-threaded onnxruntime sessions: on
-// two cores, two one-thread sessions beat one two-thread session and keep main responsive.
+// two cores, two one-thread sessions beat one two-thread session (paddlePoolSize).
 // Cancelling a running read stops its thread (onnxruntime cannot be interrupted mid-run); a fresh
 // one is started for the next job.
 import { existsSync } from 'node:fs';
@@ -28,12 +28,12 @@ export interface PaddleEngineOptions {
 export const PADDLE_ENGINE_NAME = 'paddle PP-OCRv4 det+rec onnxruntime';
 
 /**
- * Half the cores (at least one): on the 2-core machines measured, two PP-OCR threads in one process
- * read 6 screenshots at 2.5–2.7 s/img against 1.0–1.2 s/img for one (onnxruntime threads contend),
- * unlike tesseract.js's wasm workers.
+ * One worker per core, at most four (each holds its own sessions and image buffers, a few hundred MB
+ * on long screenshots). Measured on the 2-core machine with one-thread sessions, 46 corpus
+ * screenshots: one worker 54–58 s, two workers 33–34 s, two separate processes 37 s (bench:ocr).
  */
 export function paddlePoolSize(cores = os.availableParallelism()): number {
-  return Math.max(1, Math.min(defaultPoolSize(cores), Math.floor(cores / 2)));
+  return Math.max(1, Math.min(defaultPoolSize(cores), 4));
 }
 
 /**
