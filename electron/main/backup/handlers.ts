@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BackupApi } from '../../../shared/backup/contract';
 import { writeFileAtomic } from '../fs/atomic';
 import { randomBytes } from 'node:crypto';
-import { holdLock } from '../fs/serial';
+import { holdLock } from '../../../shared/async/serial';
 import { BackupError } from './errors';
 import type { BackupService } from './service';
 

@@ -59,7 +59,8 @@ export async function preparePageAsset(bytes: Buffer, e: BundleEvidence, source:
     notes.push(`网页文字无法读取（${err instanceof Error ? err.message : String(err)}），需另行提交原文件。`);
   }
   const clauses = findRefundClauses(text);
-  const facts = await readCaptureFacts(await source()).catch(() => null);
+  const src = await source().catch(() => null);
+  const facts = src ? await readCaptureFacts(src).catch(() => null) : null;
   const base = { type: 'page' as const, provenance, clauses, text, capture: facts?.rows ?? null };
   const note = (...more: string[]) => (notes.length + more.length > 0 ? [...notes, ...more].join('') : null);
   if (facts?.screenshot) {
@@ -73,7 +74,8 @@ export async function preparePageAsset(bytes: Buffer, e: BundleEvidence, source:
   const captureNotes = facts?.notes ?? [];
   if (!how.print) return { ...base, pdf: null, shot: null, note: note(...captureNotes, '本材料由命令行生成，未渲染网页，以下为网页的文字内容。') };
   try {
-    const pdfBytes = await how.print(await source());
+    if (!src) throw new Error('the stored page cannot be read');
+    const pdfBytes = await how.print(src);
     const doc = await PDFDocument.load(pdfBytes, { updateMetadata: false });
     return { ...base, pdf: { bytes: pdfBytes, pages: doc.getPageCount() }, shot: null, note: note(...captureNotes) };
   } catch (err) {

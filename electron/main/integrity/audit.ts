@@ -10,7 +10,7 @@ import { KeyUnavailableError, type AuditKey } from '../signing/keys';
 import { fsyncDir } from '../fs/atomic';
 import { hasErrorCode } from '../fs/errors';
 import { sha256Hex } from '../fs/hash';
-import { createSerial } from '../fs/serial';
+import { createSerial } from '../../../shared/async/serial';
 import { vaultLayout } from '../vault/layout';
 
 

@@ -10,7 +10,7 @@ import type {
   ReminderSettings,
   ReminderState,
 } from '../../../shared/reminders/contract';
-import { createSerial } from '../fs/serial';
+import { createSerial } from '../../../shared/async/serial';
 import { loadRemindersFile, saveRemindersFile, type RemindersFile } from './store';
 
 /** setTimeout overflows past 2^31-1 ms (~24.8 days) and fires at once, so no timer waits longer than a day. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { fsyncDir } from '../fs/atomic';
 import { hasErrorCode } from '../fs/errors';
-import { createSerial } from '../fs/serial';
+import { createSerial } from '../../../shared/async/serial';
 import { vaultLayout } from '../vault/layout';
 import { makeVaultCertificate, type VaultCertificate } from './cert';
 

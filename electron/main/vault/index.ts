@@ -8,7 +8,7 @@ import type { ImportSource } from '../../../shared/domain/evidence';
 import type { PagePreviewer } from './describe';
 import { ensureDerived, hasDerived } from './derived';
 import { hasErrorCode } from '../fs/errors';
-import { createSerial } from '../fs/serial';
+import { createSerial } from '../../../shared/async/serial';
 import { VaultError } from './errors';
 import type { ImportInput } from './importer';
 import { importBatch } from './importer';

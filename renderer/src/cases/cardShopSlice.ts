@@ -1,6 +1,7 @@
 // The card-shop order record of the open case. Its secrets (查询密码, 卡密) are sealed by main before
 // they are stored and opened by main only when the buyer presses 显示; the rest is plain text kept in
 // the case's details row beside the export form's parties.
+import { createSerial } from '../../../shared/async/serial';
 import { SECRET_FIELDS, cardShopRecordOf } from '../../../shared/cardshop/record';
 import type { CardShopField, CardShopRecord, SecretField } from '../../../shared/cardshop/record';
 import { cardShopFromExtraction, mergeFound } from '../../../shared/cardshop/fromOcr';
@@ -40,12 +41,7 @@ export const cardShopSlice: Slice<CardShopSlice> = (deps) => (set, get) => {
   // Edits run one after another, each on the record the one before left. Two started together (Enter
   // in one field, then its blur as the buyer moves on) would otherwise both begin from the same old
   // record, and the one finishing last would drop the other's change.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const serial = createSerial();
   async function seal(text: string): Promise<string | null> {
     const res = await deps.api.sealSecret({ text });
     if (res.ok) return res.value.sealed;

@@ -1,6 +1,7 @@
-// The one mutex in main: runs async work one at a time, in call order. A failed step does not block
-// the ones queued behind it. Used by the vault (imports, reconcile, trash moves, backup snapshots),
-// the audit log (appends chain on the last hash) and the reminder schedule (read–modify–write).
+// The one mutex: runs async work one at a time, in call order. A failed step does not block the ones
+// queued behind it. Used in main by the vault (imports, reconcile, trash moves, backup snapshots), the
+// audit log (appends chain on the last hash) and the reminder schedule (read–modify–write), and in
+// the renderer by the card-shop record (field edits read–modify–write one record).
 
 export interface Serial {
   <T>(work: () => Promise<T>): Promise<T>;
