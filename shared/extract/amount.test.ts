@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractAmount } from './amount';
+import { extractAmount, readAmount } from './amount';
 import { cleanOcrText } from './cleanup';
 import type { ExtractKind } from './types';
 
@@ -156,5 +156,28 @@ describe('amounts on receipts, invoices and other paper', () => {
     ['the same 实付款 shown twice is still the amount', '实付款 ¥59.00\n商品总价 ¥64.00\n实付款 ¥59.00', '59.00', '实付款'],
   ])('%s', (_name, text, value, label) => {
     expect(amount(text)).toEqual({ value, label });
+  });
+});
+
+describe('readAmount: several figures tied for "paid" are named, never picked', () => {
+  const read = (lines: string[], kind?: ExtractKind) => readAmount(cleanOcrText(lines.join('\n')), kind ? { kind } : {});
+
+  it('lists an order list’s 实付款 figures in page order', () => {
+    const r = read(['我的订单', '绿源旗舰店 交易成功', '共1件商品 实付款 ¥59.00', '晨光文具专营店 卖家已发货', '共1件商品 实付款 ¥26.90', '共1件商品 实付款 ¥59.00']);
+    expect(r).toEqual({ amount: null, choices: ['59.00', '26.90'] });
+  });
+
+  it('lists a bill list’s headlines', () => {
+    expect(read(['全部账单', '美团 -100.00', '交易成功', '滴滴出行 -23.50'], 'payment')).toEqual({ amount: null, choices: ['100.00', '23.50'] });
+  });
+
+  it('lists nothing when one figure was taken, or when there was nothing to choose from', () => {
+    expect(read(['实付款 ¥59.00', '商品总价 ¥64.00', '实付款 ¥59.00']).choices).toEqual([]);
+    expect(read(['¥25.00', '¥30.00'])).toEqual({ amount: null, choices: [] });
+  });
+
+  it('keeps at most eight, so a long page of orders is no wall of figures', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => `实付款 ¥${i + 10}.00`);
+    expect(read(lines).choices).toHaveLength(8);
   });
 });

@@ -162,6 +162,22 @@ function billLines(text: string, payment: boolean): Candidate[] {
 }
 
 export function extractAmount(text: string, opts: AmountOptions = {}): TextHit | null {
+  return readAmount(text, opts).amount;
+}
+
+export interface AmountReading {
+  amount: TextHit | null;
+  /**
+   * The distinct figures that tied for "paid" when no single one could be taken (a list of orders, a
+   * bill list), in page order: shown to the buyer as "several amounts", never picked for them.
+   */
+  choices: string[];
+}
+
+/** How many tied figures are worth listing; a longer list is a page of orders, not a choice. */
+const MAX_CHOICES = 8;
+
+export function readAmount(text: string, opts: AmountOptions = {}): AmountReading {
   const ix = indexText(text);
   const labels: LabelSpot[] = [...text.matchAll(LABEL_RE)]
     .filter((m) => BRACKETED_LABELS.has(m[0]) || !insideParentheses(ix, m.index))
@@ -191,7 +207,11 @@ export function extractAmount(text: string, opts: AmountOptions = {}): TextHit |
   let best = labelled[0];
   // A list of orders ("我的订单", a bill list) shows one 实付款 per order: no figure is the case's
   // amount, and the first one would be a guess stated as fact.
-  if (best && best.rank >= BILL_GUESS_RANK && new Set(labelled.filter((c) => c.rank === best?.rank).map((c) => c.value)).size > 1) return null;
+  if (best && best.rank >= BILL_GUESS_RANK) {
+    const tied = labelled.filter((c) => c.rank === best?.rank).sort((a, b) => a.start - b.start);
+    const values = [...new Set(tied.map((c) => c.value))];
+    if (values.length > 1) return { amount: null, choices: values.slice(0, MAX_CHOICES) };
+  }
   let confidence = best ? (best.rank >= 80 ? 0.95 : 0.85) : 0;
   if (!best && opts.kind !== 'chat') {
     // With no label at all, a single distinct figure on the page is probably the price paid.
@@ -201,8 +221,8 @@ export function extractAmount(text: string, opts: AmountOptions = {}): TextHit |
       confidence = 0.5;
     }
   }
-  if (!best) return null;
+  if (!best) return { amount: null, choices: [] };
   const hit: TextHit = { value: best.value, start: best.start, end: best.end, line: lineOf(ix.map, best.start), confidence };
   if (best.label !== undefined) hit.label = best.label;
-  return hit;
+  return { amount: hit, choices: [] };
 }

@@ -58,6 +58,15 @@ describe('extractFields on screenshots', () => {
     expect(json.text).toContain('实付款 ¥149.90');
   });
 
+  it('names the tied amounts of an order list instead of taking one, and the scan line is unchanged', () => {
+    const list = ocrPage(['我 的 订 单', '绿 源 旗 舰 店 交 易 成 功', '共 1 件 商 品 实 付 款 ¥ 59.00', '晨 光 文 具 专 营 店 卖 家 已 发 货', '共 1 件 商 品 实 付 款 ¥ 26.90']);
+    const x = extractFields(list, { capturedAt: CAPTURE, anchorTrusted: true });
+    expect(x.amount).toBeNull();
+    expect(x.amountChoices).toEqual(['59.00', '26.90']);
+    expect(toScanJson(x, CAPTURE, 'filename')).not.toHaveProperty('amountChoices');
+    expect(extractFields(TAOBAO, { capturedAt: CAPTURE, anchorTrusted: true })).not.toHaveProperty('amountChoices');
+  });
+
   it('gives every field its box, label and a confidence', () => {
     const r = extractFields(TAOBAO, { capturedAt: CAPTURE, anchorTrusted: true });
     const order = r.orderNumbers[0];

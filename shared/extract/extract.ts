@@ -1,7 +1,7 @@
 // Puts the extractors together for one OCR'd screenshot or one imported chat log, and shapes the
 // result for the `scan` CLI contract (issue 3).
 
-import { extractAmount } from './amount';
+import { extractAmount, readAmount } from './amount';
 import { indexWords, toField } from './boxes';
 import { classifyPage } from './classify';
 import { cleanOcrText } from './cleanup';
@@ -83,7 +83,7 @@ export function extractFields(page: OcrPage, opts: ExtractOptions): Extraction {
   const kind = opts.hints?.kind ?? guessed.kind;
   const platform = opts.hints?.platform ?? guessed.platform;
   const ids = extractIds(text, { platform, kind });
-  const amount = extractAmount(text, { kind });
+  const { amount, choices } = readAmount(text, { kind });
   const scam = detectScam(text);
   const times = splitTimes(extractTimestamps(text, { capturedAt: opts.capturedAt, anchorTrusted: opts.anchorTrusted, chatStamps: kind === 'chat' }).map((h) => toField(h, text, index)));
   return {
@@ -96,6 +96,7 @@ export function extractFields(page: OcrPage, opts: ExtractOptions): Extraction {
     approxTimestamps: times.approxTimestamps,
     ...(times.captureSuspect ? { captureSuspect: true as const } : {}),
     amount: amount ? toField(amount, text, index) : null,
+    ...(choices.length > 1 ? { amountChoices: choices } : {}),
     scam: scam.scam,
     scamSignals: scam.signals,
     text,

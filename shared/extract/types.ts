@@ -177,6 +177,11 @@ export interface Extraction {
     statusBar: { time: string; agrees: boolean } | null;
   };
   amount: Field | null;
+  /**
+   * Several figures tied for the amount paid (a list of orders), so none was taken: listed for the
+   * buyer, in page order. Absent when there was no tie.
+   */
+  amountChoices?: string[];
   scam: boolean;
   scamSignals: ScamSignal[];
   /** Cleaned OCR text, or a transcript of the chat log. */

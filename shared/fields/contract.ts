@@ -75,6 +75,7 @@ export const extractionSchema = z.object({
     })
     .optional(),
   amount: field.nullable(),
+  amountChoices: z.array(z.string().max(FIELDS_LIMITS.valueChars)).min(2).max(8).optional(),
   scam: z.boolean(),
   scamSignals: list(
     z.object({

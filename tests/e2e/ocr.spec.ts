@@ -1,5 +1,5 @@
 import { expect, test } from './harness/fixture';
-import { chatSvg, orderPageSvg, png } from '../support/screens';
+import { chatSvg, orderListSvg, orderPageSvg, png } from '../support/screens';
 import { createCase, dropFiles } from './steps';
 
 // The real default engine (PP-OCR, tesseract.js if onnxruntime cannot load) in the test process:
@@ -70,6 +70,19 @@ test('a screenshot is OCR’d in the background; its fields are highlighted, cor
   await app.screenshot('17-search');
   await page.getByTestId('search-hit').click();
   await expect(page.getByTestId('evidence-viewer')).toBeVisible();
+});
+
+test('an order list with two 实付款 names both amounts and fills in neither', async ({ app }) => {
+  const { page } = app;
+  await app.goto();
+  await createCase(page, { title: '两笔订单' });
+  await dropFiles(page, 'drop-zone', [{ name: 'Screenshot_20261117_120304.png', bytes: await png(orderListSvg(), 2), type: 'image/png' }]);
+  await page.getByTestId('evidence-card').click();
+  const viewer = page.getByTestId('evidence-viewer');
+  await expect(viewer.getByTestId('amount-choices')).toContainText('59.00、26.90', OCR_WAIT);
+  await expect(viewer.getByTestId('field-row').and(page.locator('[data-type="amount"]'))).toHaveCount(0);
+  await viewer.getByTestId('amount-choices').scrollIntoViewIfNeeded();
+  await app.screenshot('16d-amount-choices');
 });
 
 test('a chat with refund-scam talk raises a warning naming the message; a QQ export becomes a searchable transcript', async ({ app }) => {

@@ -59,7 +59,8 @@ test('卡盟 case → 12315 letter with every Order 121 field, secrets masked', 
   // Typed by the buyer.
   await panel.getByLabel('支付交易号').fill('2026111722001412345678901234');
   await panel.getByLabel('支付交易号').press('Enter');
-  await panel.getByLabel('投诉/工单页面').fill('https://ka.example.com/complaint');
+  // Typed key by key, so the save of the field above lands mid-typing: it must not wipe this one.
+  await panel.getByLabel('投诉/工单页面').pressSequentially('https://ka.example.com/complaint', { delay: 25 });
   await panel.getByLabel('投诉/工单页面').press('Enter');
   await expect(panel.getByTestId('card-shop-missing')).toHaveText('七项都已记录。');
   await app.screenshot('40-card-shop-record');

@@ -35,6 +35,15 @@ export function orderPageSvg(opts: { order?: string; amount?: string; shop?: str
   );
 }
 
+/** 我的订单: two orders, each with its own 实付款, so no single figure is the case's amount. */
+export function orderListSvg(amounts: readonly [string, string] = ['59.00', '26.90']): string {
+  const card = (y: number, shop: string, item: string, amount: string) =>
+    `<rect x="16" y="${y}" width="${W - 32}" height="200" rx="14" fill="#fff"/>${text(36, y + 40, shop, 22, '#111', 600)}${text(W - 140, y + 40, '交易成功', 20, '#ff5000')}
+     <rect x="36" y="${y + 60}" width="90" height="90" rx="8" fill="#dfe8ff"/>${text(140, y + 95, item, 20)}
+     ${text(W - 300, y + 180, `共1件商品 实付款 ¥${amount}`, 20, '#333')}`;
+  return frame('我的订单', `${text(36, 130, '全部   待付款   待发货   待收货   待评价', 20, '#666')}${card(160, '绿源旗舰店', '保温杯 500ml', amounts[0])}${card(390, '晨光文具专营店', '中性笔 12支装', amounts[1])}`);
+}
+
 /** A card shop's order-lookup page (发卡网 查询订单) showing the order, the lookup password and the delivered 卡密. */
 export function cardShopLookupSvg(opts: { order?: string; password?: string; card?: string } = {}): string {
   const rows = [

@@ -62,8 +62,11 @@ export function CardShopPanel({ record }: { record: CaseRecord }) {
 
 function PlainRow({ caseId, field, shop, label }: { caseId: string; field: PlainField; shop: CardShopRecord; label: string }) {
   const save = useApp((s) => s.saveCardShop);
-  const [value, setValue] = useState(shop[field]);
-  useEffect(() => setValue(shop[field]), [shop, field]);
+  const stored = shop[field];
+  const [value, setValue] = useState(stored);
+  // Follows this field's stored value only: another field's save landing must not wipe what the
+  // buyer is typing here.
+  useEffect(() => setValue(stored), [stored]);
   const commit = () => {
     const v = value.trim();
     // A pasted shop URL is kept as its host name: the domain is what identifies a shop that moves pages.

@@ -61,7 +61,7 @@ export function EvidenceViewer() {
           <EvidenceDetails key={item.id} item={item} />
           {extraction ? (
             <>
-              <FieldReview evidenceId={item.id} fields={fields} captureSource={item.captureSource} onHover={setHover} where={item.mediaType === 'video' ? fieldFrames(extraction.extraction) : undefined} />
+              <FieldReview evidenceId={item.id} fields={fields} captureSource={item.captureSource} onHover={setHover} where={item.mediaType === 'video' ? fieldFrames(extraction.extraction) : undefined} amountChoices={extraction.extraction.amountChoices} />
               {extraction.source === 'page' && <RefundClauses item={item} clauses={extraction.clauses ?? []} />}
               {extraction.source === 'page' && (
                 <details className="ocr-text">

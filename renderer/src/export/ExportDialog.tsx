@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { writeReason } from '../../../shared/bundle/reason';
 import type { BundleTarget } from '../../../shared/bundle/types';
@@ -55,6 +55,7 @@ function ExportBody({ caseId }: { caseId: string }) {
   const eventText = useMemo(() => (e: CaseEvent) => t(`timeline.${e.type}`, { detail: e.detail, status: e.status ? t(`status.${e.status}`) : '' }), [t]);
   const draft = useMemo(() => (record ? writeReason({ ...record, issue: record.issueType, request: record.remedy, statement: '' }, []).text : ''), [record]);
   const [target, setTarget] = useState<BundleTarget>('platform');
+  const targetPicked = useRef(false);
   const [limit, setLimit] = useState(0);
   const [redact, setRedact] = useState(false);
   const [pasting, setPasting] = useState(false);
@@ -73,7 +74,8 @@ function ExportBody({ caseId }: { caseId: string }) {
     let live = true;
     void caseDetails(caseId).then((d) => {
       if (!live || !d) return;
-      setTarget(d.target);
+      // A target the buyer already picked while this loaded stays theirs.
+      if (!targetPicked.current) setTarget(d.target);
       // The repository fills fields older rows lack, so the consents come back unanswered, never preset.
       setForm((f) => ({ ...f, statement: d.statement || f.statement, complainant: d.complainant, respondent: d.respondent, complaint: d.complaint }));
     });
@@ -106,7 +108,10 @@ function ExportBody({ caseId }: { caseId: string }) {
       <div className="export-form">
         <div className="inline-fields">
           <Field label={t('export.target')}>
-            <select value={target} data-testid="export-target" onChange={(e) => setTarget(e.target.value === '12315' ? '12315' : 'platform')}>
+            <select value={target} data-testid="export-target" onChange={(e) => {
+                targetPicked.current = true;
+                setTarget(e.target.value === '12315' ? '12315' : 'platform');
+              }}>
               <option value="platform">{t('export.targetPlatform')}</option>
               <option value="12315">{t('export.target12315')}</option>
             </select>

@@ -45,6 +45,7 @@ export const exportSlice: Slice<ExportSlice> = (deps) => (set, get) => {
     ...(redact ? { redactions: redactionChoices(get().redactionEdits) } : {}),
     ...(secrets ? { cardShopSecrets: secrets } : {}),
   });
+  let preflights = 0;
   return {
     exportOpen: false,
     preflight: null,
@@ -59,7 +60,11 @@ export const exportSlice: Slice<ExportSlice> = (deps) => (set, get) => {
     async runPreflight(form, maxBytes, redact, eventText) {
       const built = input(form, eventText);
       if (!built) return;
+      // Checks overlap while the buyer edits (target, form, secrets choice) and finish in any order;
+      // only the newest may speak, or an older one (say, for 平台申诉) hides what 12315 still lacks.
+      const asked = ++preflights;
       const res = await deps.api.preflightBundle({ input: built.data, maxBytes, redact, ...extras(redact, built.secrets) });
+      if (asked !== preflights) return;
       set(res.ok ? { preflight: res.value, exportError: null } : { exportError: res.error });
     },
 

@@ -165,6 +165,7 @@ export const en = {
     delete: 'Delete',
     restore: 'Restore',
     ocrText: 'Full recognised text',
+    amountChoices: 'This page shows several amounts paid ({{list}}); which one is this case’s cannot be told, so none was filled in. Enter it in the case details.',
     types: { orderNumber: 'Order no.', transactionId: 'Transaction', trackingNumber: 'Tracking no.', amount: 'Amount paid', timestamp: 'Time' },
     status: { confirmed: 'Confirmed', edited: 'Edited', deleted: 'Deleted' },
     agree: {

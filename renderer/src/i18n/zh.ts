@@ -164,6 +164,7 @@ export const zh = {
     delete: '删除',
     restore: '恢复',
     ocrText: '识别出的全文',
+    amountChoices: '此页有多个实付金额（{{list}}），无法判断哪一笔属于本案，未自动填写；请在案件信息中填写。',
     types: { orderNumber: '订单号', transactionId: '交易号', trackingNumber: '运单号', amount: '实付金额', timestamp: '时间' },
     status: { confirmed: '已确认', edited: '已修改', deleted: '已删除' },
     agree: {

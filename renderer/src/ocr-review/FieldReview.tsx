@@ -14,6 +14,8 @@ interface Props {
   onHover: (key: string | null) => void;
   /** For a video: the frame and offset each field was read from, by field key. */
   where?: Readonly<Record<string, FrameLink>>;
+  /** Several amounts tied for "paid" (a list of orders): named, never picked for the buyer. */
+  amountChoices?: readonly string[];
 }
 
 /**
@@ -60,7 +62,7 @@ function ApproxTimes({ evidenceId, fields, captureSource, onHover }: Props) {
 }
 
 /** Each extracted field with confirm, edit and delete; corrections are kept across re-OCR. */
-export function FieldReview({ evidenceId, fields: all, captureSource, onHover, where }: Props) {
+export function FieldReview({ evidenceId, fields: all, captureSource, onHover, where, amountChoices }: Props) {
   const { t } = useTranslation();
   const correct = useApp((s) => s.correctField);
   const fill = useApp((s) => s.fillCaseFrom);
@@ -79,6 +81,11 @@ export function FieldReview({ evidenceId, fields: all, captureSource, onHover, w
         </button>
       </div>
       {fields.length === 0 && <p className="muted small">{t('fields.none')}</p>}
+      {amountChoices && amountChoices.length > 1 && (
+        <p className="field-note small" role="note" data-testid="amount-choices">
+          {t('fields.amountChoices', { list: amountChoices.join('、') })}
+        </p>
+      )}
       <ul>
         {fields.map((f) => (
           <li

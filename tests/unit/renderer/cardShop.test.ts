@@ -11,6 +11,9 @@ import { missingCardShopFields } from '../../../shared/cardshop/record';
 import { createReminderHandlers } from '../../../electron/main/reminders/handlers';
 import { fileKeyBox } from '../../../electron/main/secrets/box';
 import { createCardShopHandlers } from '../../../electron/main/secrets/handlers';
+import { createBundleService } from '../../../electron/main/bundle';
+import { createBundleHandlers } from '../../../electron/main/bundle/handlers';
+import { createRedactionSource } from '../../../electron/main/bundle/redactions';
 import { makeHarness, type Harness } from '../reminders/harness';
 import { startMain, type MainInProcess } from './mainInProcess';
 import { testClock, testStore, type TestStore } from './testStore';
@@ -72,6 +75,35 @@ describe('a 卡盟 case', () => {
     const row = await app.db.caseDetails.get(id);
     expect(row?.cardShop).toMatchObject(want);
     expect(row?.cardShop.cardCodeSealed.startsWith('fk1:')).toBe(true);
+  });
+
+  it('shows the newest export check, whichever finishes last', async () => {
+    // The first check (平台申诉) answers late, after the one for 12315 that the buyer switched to.
+    const vaultDir = path.join(dir, 'vault-preflight');
+    const none = async (): Promise<null> => null;
+    const withBundle = startMain(vaultDir, () => createBundleHandlers(createBundleService({ vaultDir }), { chooseSavePath: none, chooseFolder: none }, createRedactionSource(vaultDir), fileKeyBox(path.join(dir, 'data'))));
+    let calls = 0;
+    const slowFirst = { ...withBundle.api, preflightBundle: async (req: Parameters<typeof withBundle.api.preflightBundle>[0]) => {
+      const n = calls++;
+      const res = await withBundle.api.preflightBundle(req);
+      if (n === 0) await new Promise((r) => setTimeout(r, 300));
+      return res;
+    } };
+    const late = testStore(slowFirst, `cardshop-late-${dbCount++}`, testClock(START));
+    try {
+      const id = await late.store.getState().saveCase(kameng);
+      await late.store.getState().navigate({ name: 'case', caseId: id });
+      const form = { request: '', statement: '', complainant: EMPTY_COMPLAINANT, respondent: EMPTY_RESPONDENT, complaint: EMPTY_COMPLAINT_FACTS };
+      const s = late.store.getState();
+      await Promise.all([s.runPreflight({ ...form, target: 'platform' }, null, false, (e) => e.detail), s.runPreflight({ ...form, target: '12315' }, null, false, (e) => e.detail)]);
+      expect(calls).toBe(2);
+      expect(late.store.getState().exportError).toBeNull();
+      // 12315 needs the buyer's own consents; the late 平台申诉 answer must not hide that.
+      expect(late.store.getState().preflight?.errors.length).toBeGreaterThan(0);
+    } finally {
+      late.db.close();
+      await late.db.delete();
+    }
   });
 
   it('stores the 卡密 only sealed, opens it on request, and exports with the sealed values', async () => {
