@@ -99,8 +99,11 @@ export function createTrash(opts: TrashOptions): TrashStore {
     return out.sort((a, b) => b.trashedAt.localeCompare(a.trashedAt));
   };
 
-  /** Removes one entry, deleting the trashed bytes only when no live record needs them. */
-  const purgeOne = async (s: Stored, live: ReadonlySet<string>): Promise<void> => {
+  /**
+   * Removes one entry, deleting the trashed bytes only when no live record needs them. `others`: the
+   * entries still in the trash besides this one (read once by the caller, not once per entry).
+   */
+  const purgeOne = async (s: Stored, live: ReadonlySet<string>, others: readonly Stored[]): Promise<void> => {
     const step = purgeStep(s.sha256, live, await exists(layout.blob(s.sha256)));
     if (step === 'return-blob') {
       await mkdir(path.dirname(layout.blob(s.sha256)), { recursive: true });
@@ -113,7 +116,7 @@ export function createTrash(opts: TrashOptions): TrashStore {
     await fsyncDir(dir);
     // A saved page's folder (its `_files`, a capture's screenshot and manifest) goes with its last copy:
     // kept while a live record or another trash entry may still show the page.
-    if (step === 'delete-blob' && !(await listStored()).some((o) => o.sha256 === s.sha256)) await rm(layout.pageDir(s.sha256), { recursive: true, force: true });
+    if (step === 'delete-blob' && !others.some((o) => o.sha256 === s.sha256)) await rm(layout.pageDir(s.sha256), { recursive: true, force: true });
   };
 
   /** Moves the original and its sidecar into the trash beside their entry; derived copies go. */
@@ -190,7 +193,7 @@ export function createTrash(opts: TrashOptions): TrashStore {
     purge: (id, liveSha256) =>
       opts.exclusive(async () => {
         const s = await readStored(id);
-        await purgeOne(s, new Set(liveSha256));
+        await purgeOne(s, new Set(liveSha256), (await listStored()).filter((o) => o.id !== s.id));
         await audit.record({ action: 'purge', caseId: s.record.caseId, evidenceId: s.record.id, sha256: s.sha256, detail: `${s.record.title}（永久删除）` });
       }),
 
@@ -199,9 +202,11 @@ export function createTrash(opts: TrashOptions): TrashStore {
         const live = new Set(liveSha256);
         const at = now().getTime();
         let purged = 0;
-        for (const s of await listStored()) {
+        let left = await listStored();
+        for (const s of [...left]) {
           if (!isTrashExpired(Date.parse(s.trashedAt), at)) continue;
-          await purgeOne(s, live);
+          left = left.filter((o) => o.id !== s.id);
+          await purgeOne(s, live, left);
           await audit.record({ action: 'purge', caseId: s.record.caseId, evidenceId: s.record.id, sha256: s.sha256, detail: `${s.record.title}（回收站保留期满 30 天）` });
           purged += 1;
         }
