@@ -13,9 +13,11 @@ import { CLAUSE_TOPICS, MAX_CLAUSES, type RefundClause } from '../webpage/refund
  * Bumped whenever extraction would read the same OCR result differently, so fields stored by an
  * older build are read again rather than trusted. 3: times carry their basis, and relative stamps
  * against a weak capture time are approximate (issue 12). 4: bill headlines read with other dashes,
- * no minus, or beside the payee are the amount on payment pages.
+ * no minus, or beside the payee are the amount on payment pages. 5: the second reader (English, the
+ * first reader's Chinese words painted out, a wrapped value read row by row) flags fewer right values
+ * as 请核对, so stored flags are worked out again.
  */
-export const FIELDS_VERSION = 4;
+export const FIELDS_VERSION = 5;
 
 /** Bounds on what one file holds and one reply carries: far above a real page or a bounded chat read. */
 export const FIELDS_LIMITS = { items: 20_000, textChars: 16 * 1024 * 1024, valueChars: 4096 };

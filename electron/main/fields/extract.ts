@@ -60,7 +60,7 @@ export async function extractEvidenceFields(source: FieldSource, opts: ExtractOp
   const extraction = capture === null ? read : { ...read, capture, ...(contradicted ? { captureSuspect: true as const } : {}) };
   if (!opts.secondReader) return extraction;
   try {
-    return withAgreement(extraction, (await confirmFields(opts.secondReader, source.image, extraction)).agreement);
+    return withAgreement(extraction, (await confirmFields(opts.secondReader, source.image, extraction, { words: source.ocr.words })).agreement);
   } catch (err) {
     // The fields stand without the cross-check: they are shown unflagged, not lost.
     console.error('[fields] second reader failed', err);

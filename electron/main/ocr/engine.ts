@@ -47,6 +47,8 @@ export interface OcrEngineOptions {
   size?: number;
   /** A folder with chi_sim/eng .traineddata.gz; by default resolved by data.ts. */
   dataDir?: string;
+  /** tesseract.js languages, default chi_sim+eng. */
+  langs?: string;
   /** Writable folder for gathered language data. */
   cacheDir?: string;
   /** Page segmentation mode; 6 (one uniform block) kept label and value rows together best. */
@@ -130,6 +132,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 export function createOcrEngine(opts: OcrEngineOptions = {}): OcrEngine {
   const size = Math.max(1, opts.size ?? defaultPoolSize());
   const psm = opts.psm ?? OCR_PSM;
+  const langs = opts.langs ?? LANGS;
   const idleMs = opts.idleMs ?? 120_000;
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const slots: Slot[] = Array.from({ length: size }, () => ({ gen: 0, worker: null, starting: null, job: null, idleTimer: null }));
@@ -160,7 +163,7 @@ export function createOcrEngine(opts: OcrEngineOptions = {}): OcrEngine {
     const gen = slot.gen;
     const starting: Promise<Tesseract.Worker> = (async () => {
       const loc = await location();
-      const worker = await withTimeout(Tesseract.createWorker(LANGS, Tesseract.OEM.LSTM_ONLY, {
+      const worker = await withTimeout(Tesseract.createWorker(langs, Tesseract.OEM.LSTM_ONLY, {
         langPath: loc.langPath,
         workerPath: workerScript(),
         cachePath: opts.cacheDir ?? defaultOcrCacheDir(),
@@ -266,7 +269,7 @@ export function createOcrEngine(opts: OcrEngineOptions = {}): OcrEngine {
   return {
     size,
     kind: 'tesseract',
-    name: `tesseract.js ${TESSERACT_JS_VERSION} ${LANGS} ${OCR_DATA_VARIANT} psm ${psm}`,
+    name: `tesseract.js ${TESSERACT_JS_VERSION} ${langs} ${OCR_DATA_VARIANT} psm ${psm}`,
     recognize(image, recognizeOpts = {}) {
       if (terminated) return Promise.reject(new OcrEngineError('terminated', 'The OCR engine was shut down.'));
       return new Promise<EngineRecognition>((resolve, reject) => {

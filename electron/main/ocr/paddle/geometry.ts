@@ -120,35 +120,54 @@ export interface Line {
   charX: number[];
 }
 
-/** Lines split at spaces into words, each boxed by its characters' positions. */
+/** CJK, kana and full-width forms (a label and its ：) as against ASCII digits and letters (a value). */
+const wide = (c: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
+const ascii = (c: string): boolean => /[!-~]/.test(c);
+
+/**
+ * Lines split into words at spaces, and where wide characters meet ASCII ones: PP-OCR reads
+ * `订单编号：2026…` as one run, and the value's own box (from the characters' positions, not a
+ * guess) is what a highlight and the second reader's crop need.
+ */
 export function lineWords(line: Line): OcrWord[] {
   const words: OcrWord[] = [];
   const chars = [...line.text];
   const n = chars.length;
   const pitch = n > 0 ? (line.box.x1 - line.box.x0) / n : 0;
+  const x = (i: number, fallback: number): number => line.charX[i] ?? fallback;
   let start = -1;
-  const flush = (end: number): void => {
+  // Where the current word's left edge is when it began at a script change (halfway between centres).
+  let leftEdge: number | null = null;
+  const flush = (end: number, rightEdge: number | null): void => {
     if (start < 0) return;
-    const a = line.charX[start] ?? line.box.x0;
-    const b = line.charX[end - 1] ?? line.box.x1;
-    const text = chars.slice(start, end).join('');
+    const a = x(start, line.box.x0);
+    const b = x(end - 1, line.box.x1);
     words.push({
-      text,
+      text: chars.slice(start, end).join(''),
       confidence: Math.round(line.confidence * 1000) / 10,
       bbox: {
-        x0: Math.round(Math.max(line.box.x0, a - pitch / 2)),
+        x0: Math.round(Math.max(line.box.x0, leftEdge ?? a - pitch / 2)),
         y0: Math.round(line.box.y0),
-        x1: Math.round(Math.min(line.box.x1, b + pitch / 2)),
+        x1: Math.round(Math.min(line.box.x1, rightEdge ?? b + pitch / 2)),
         y1: Math.round(line.box.y1),
       },
     });
     start = -1;
+    leftEdge = null;
   };
   for (let i = 0; i < n; i++) {
-    if ((chars[i] ?? ' ').trim() === '') flush(i);
+    const c = chars[i] ?? ' ';
+    const prev = chars[i - 1] ?? ' ';
+    if (c.trim() === '') flush(i, null);
     else if (start < 0) start = i;
+    else if ((wide(prev) && ascii(c)) || (ascii(prev) && wide(c))) {
+      const mid = (x(i - 1, line.box.x0) + x(i, line.box.x1)) / 2;
+      flush(i, mid);
+      start = i;
+      leftEdge = mid;
+    }
   }
-  flush(n);
+  flush(n, null);
   return words;
 }
 

@@ -56,4 +56,17 @@ describe('readingOrder', () => {
       ['cd', 30, 50],
     ]);
   });
+
+  it('splits a label from the value glued to it, at the halfway point between their characters', () => {
+    // 订单号：2026 over 0…80: characters centred at 5, 15, …, 75.
+    const words = lineWords(line('订单号：2026', 0, 0, 80, 10));
+    expect(words.map((w) => [w.text, w.bbox.x0, w.bbox.x1])).toEqual([
+      ['订单号：', 0, 40],
+      ['2026', 40, 80],
+    ]);
+    // Money and dates come apart into their parts; the extraction matches across words all the same.
+    expect(lineWords(line('￥59.00', 0, 0, 60, 10)).map((w) => w.text)).toEqual(['￥', '59.00']);
+    expect(lineWords(line('2026年9月', 0, 0, 70, 10)).map((w) => w.text)).toEqual(['2026', '年', '9', '月']);
+    expect(lineWords(line('iPhone 15 Pro', 0, 0, 130, 10)).map((w) => w.text)).toEqual(['iPhone', '15', 'Pro']);
+  });
 });
