@@ -35,6 +35,8 @@ import { loadCorpus } from './corpus';
 import type { BenchEngine } from './engines';
 import { nativeBench, paddleBench, tesseractJsBench } from './engines';
 import { scanCli } from './scanCli';
+import type { AgreementTally } from './agreement';
+import { agreementLine, emptyAgreement, tallyAgreement } from './agreement';
 import { readFile } from 'node:fs/promises';
 import type { Miss, Score } from './score';
 import { emptyScore, precision, recall, scoreImage } from './score';
@@ -49,6 +51,8 @@ interface Run {
   startMs: number;
   peakRssMb: number;
   images: number;
+  /** The scan CLI's second-reader flags against the truth. */
+  agreement?: AgreementTally;
 }
 
 const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -89,10 +93,12 @@ async function runSet(set: string, images: readonly CorpusImage[], engine: Bench
 
 async function scanCliSet(set: string, images: readonly CorpusImage[]): Promise<Run> {
   const out = await scanCli(images.map((i) => i.path));
-  const run: Run = { set, label: 'scan CLI (PP-OCR + check)', score: emptyScore(), misses: [], ms: [], wallMs: out.wallMs, startMs: 0, peakRssMb: (out.peakRssKb ?? 0) / 1024, images: images.length };
+  const agreement = emptyAgreement();
+  const run: Run = { set, label: 'scan CLI (PP-OCR + check)', score: emptyScore(), misses: [], ms: [], wallMs: out.wallMs, startMs: 0, peakRssMb: (out.peakRssKb ?? 0) / 1024, images: images.length, agreement };
   for (const img of images) {
     const scan = out.lines.get(img.path) ?? toScanJson(extractWithHints({ text: '', words: [] }, { capturedAt: img.truth.capturedAt, anchorTrusted: true }, null), img.truth.capturedAt, 'filename');
     run.misses.push(...scoreImage(run.score, img.truth, scan));
+    tallyAgreement(agreement, img.truth, scan);
   }
   // Per image it is the wall time shared out: one process reads them all.
   run.ms = [out.wallMs / Math.max(1, images.length)];
@@ -179,6 +185,8 @@ async function main(): Promise<void> {
   runs.sort((a, b) => folders.findIndex((f) => f.set === a.set) - folders.findIndex((f) => f.set === b.set));
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const out = [`bench:ocr — ${cores} cores, load average now ${load} (other work on the machine slows every column alike)`, '', table(runs)];
+  const checked = runs.filter((r) => r.agreement !== undefined);
+  if (checked.length > 0) out.push('', ...checked.map((r) => agreementLine(r.set, r.agreement ?? emptyAgreement())));
   let tall: TallRun | null = null;
   if (sets.includes('tall') && corpusAt < 0 && wanted.includes('paddle')) {
     process.stdout.write('PP-OCRv4 on a 300×894,000 long scroll…\n');

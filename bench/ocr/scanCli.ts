@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ScanJson } from '../../shared/extract';
+import type { Agreement } from '../../electron/main/ocr/confirm';
 
 const run = promisify(execFile);
 const GNU_TIME = '/usr/bin/time';
@@ -15,7 +16,7 @@ const GNU_TIME = '/usr/bin/time';
 export interface ScanCliRun {
   wallMs: number;
   /** By the path given on the command line; a file scan could not read has no entry. */
-  lines: Map<string, ScanJson>;
+  lines: Map<string, ScanJson & { agree?: Agreement }>;
   peakRssKb: number | null;
 }
 
@@ -29,10 +30,10 @@ export async function scanCli(files: readonly string[]): Promise<ScanCliRun> {
     // A failed file makes scan exit 1 with the other lines printed; the bench scores what it got.
     const out = await run(timed ? GNU_TIME : node[0] ?? 'node', timed ? ['-f', '%M', '-o', rss, ...node] : node.slice(1), { maxBuffer: 256 * 1024 * 1024 }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
     const wallMs = Date.now() - started;
-    const lines = new Map<string, ScanJson>();
+    const lines = new Map<string, ScanJson & { agree?: Agreement }>();
     for (const line of out.stdout.split('\n')) {
       if (line.trim() === '') continue;
-      const json = JSON.parse(line) as ScanJson & { file: string; error?: string };
+      const json = JSON.parse(line) as ScanJson & { file: string; error?: string; agree?: Agreement };
       if (json.error === undefined) lines.set(json.file, json);
     }
     const peak = timed ? Number((await readFile(rss, 'utf8')).trim().split('\n').pop()) : NaN;

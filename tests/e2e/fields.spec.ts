@@ -44,7 +44,7 @@ test('a dropped corpus screenshot shows and stores exactly the fields `scan` pri
   const viewer = page.getByTestId('evidence-viewer');
   await expect(viewer.getByTestId('field-row')).toHaveCount(expected.orderNumbers.length + expected.transactionIds.length + expected.timestamps.length + (expected.amount ? 1 : 0));
   const rows = await viewer.getByTestId('field-row').evaluateAll((els) =>
-    els.map((el) => ({ type: el.getAttribute('data-type') ?? '', value: el.querySelector('[data-testid="field-value"]')?.textContent?.trim() ?? '' })),
+    els.map((el) => ({ type: el.getAttribute('data-type') ?? '', value: el.querySelector('[data-testid="field-value"]')?.getAttribute('data-value') ?? '', shown: el.querySelector('[data-testid="field-value"]')?.textContent?.trim() ?? '' })),
   );
   const of = (type: string) => rows.filter((r) => r.type === type).map((r) => r.value);
   expect({
@@ -54,6 +54,8 @@ test('a dropped corpus screenshot shows and stores exactly the fields `scan` pri
     amount: of('amount')[0] ?? null,
   }).toEqual({ orderNumbers: expected.orderNumbers, transactionIds: expected.transactionIds, timestamps: expected.timestamps, amount: expected.amount });
   expect(of('orderNumber').length + of('timestamp').length).toBeGreaterThan(0);
+  // Times are shown as a buyer writes them (2026-10-09 12:07), the same instant as the stored value.
+  for (const r of rows) expect(r.shown).toBe(r.type === 'timestamp' ? r.value.replace('T', ' ') : r.value);
   // Each checked field says whether the second reader agreed (两次识别一致) or asks the buyer (请核对).
   const agree = expected.agree;
   if (!agree) throw new Error('scan ran without its second reader');

@@ -80,7 +80,8 @@ function runTogether(want: readonly number[], digits: string, minGroups: number)
  * Whether the crop's reading supports the value. Ids must appear whole; amounts must match to the
  * cent; a timestamp's groups read from the crop (which may omit the year, or show 9月24日) must all
  * be among the value's, in order, and at least three of them: two when the date was inferred (a
- * chat's 昨天 20:56 shows only the time of day, and only that can be confirmed).
+ * chat's 昨天 20:56 shows only the time of day, and only that can be confirmed). The hour may be
+ * read on the 12-hour clock (晚上8:56).
  */
 export function agrees(field: ConfirmedKind, value: string, reread: string, basis: TimeBasis = 'shown'): boolean {
   if (field === 'orderNumbers' || field === 'transactionIds') return alnum(reread).includes(alnum(value));
@@ -88,11 +89,13 @@ export function agrees(field: ConfirmedKind, value: string, reread: string, basi
     const want = Number(value.replace(/[^\d.]/g, ''));
     return (reread.match(/\d+(?:[.,]\d{1,2})?/g) ?? []).some((m) => Math.abs(Number(m.replace(',', '.')) - want) < 0.005);
   }
-  const want = groups(value);
+  const value24 = groups(value);
+  // A chat writes 下午4:36 for 16:36: the hour may be shown on the 12-hour clock.
+  const hour = value24[3];
+  const value12 = hour === undefined || hour === 12 ? null : value24.map((g, i) => (i === 3 ? hour % 12 || 12 : g));
   const got = groups(reread);
   const least = basis === 'shown' ? 3 : 2;
-  if (got.length >= least && inOrder(want, got)) return true;
-  return runTogether(want, got.join(''), least);
+  return [value24, value12].some((want) => want !== null && ((got.length >= least && inOrder(want, got)) || runTogether(want, got.join(''), least)));
 }
 
 const centre = (b: BBox): { x: number; y: number } => ({ x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 });

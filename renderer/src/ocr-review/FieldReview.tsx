@@ -97,17 +97,20 @@ export function FieldReview({ evidenceId, fields: all, captureSource, onHover, w
             onMouseLeave={() => onHover(null)}
           >
             <span className={`field-type field-${f.type}`}>{t(`fields.types.${f.type}`)}</span>
-            {f.basis !== null && (
-              <span className="field-basis small" data-testid="field-basis" data-basis={f.basis}>
-                {t(`times.basis.${f.basis}`)}
-              </span>
-            )}
             {editing === f.key ? (
               <input value={draft} autoFocus aria-label={t(`fields.types.${f.type}`)} onChange={(e) => setDraft(e.target.value)} data-testid="field-edit-input" />
             ) : (
+              // The basis sits in the value's own cell: as a fourth grid item it pushed the actions
+              // onto a 64 px column of their own and ran over the value.
               <span className="field-value-cell">
-                <span className="mono field-value" data-testid="field-value">
-                  {f.value}
+                {f.basis !== null && (
+                  <span className="field-basis small" data-testid="field-basis" data-basis={f.basis}>
+                    {t(`times.basis.${f.basis}`)}
+                  </span>
+                )}
+                {/* A time reads 2026-10-09 12:07:30 on screen; the stored ISO value stays in data-value. */}
+                <span className="mono field-value" data-testid="field-value" data-value={f.value}>
+                  {f.type === 'timestamp' ? formatLocal(f.value, true) : f.value}
                 </span>
                 {where?.[f.key] && (
                   <span className="muted small field-frame" data-testid="field-frame">

@@ -34,6 +34,10 @@ describe('agrees', () => {
     expect(agrees('timestamps', '2026-10-08T20:56', '20:56', 'inferred')).toBe(true);
     expect(agrees('timestamps', '2026-10-08T20:56', '20:56', 'approx')).toBe(true);
     expect(agrees('timestamps', '2026-10-08T20:56', '20:58', 'inferred')).toBe(false);
+    // 晚上8:56 and 凌晨0:22 / 12:22: the hour on the 12-hour clock.
+    expect(agrees('timestamps', '2026-10-08T20:56', '8:56', 'inferred')).toBe(true);
+    expect(agrees('timestamps', '2026-10-08T00:22', '12:22', 'inferred')).toBe(true);
+    expect(agrees('timestamps', '2026-10-08T20:56', '9:56', 'inferred')).toBe(false);
     // A date shown whole still needs three groups.
     expect(agrees('timestamps', '2026-10-08T20:56', '20:56')).toBe(false);
   });

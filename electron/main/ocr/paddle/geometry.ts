@@ -122,12 +122,13 @@ export interface Line {
 
 /** CJK, kana and full-width forms (a label and its ：) as against ASCII digits and letters (a value). */
 const wide = (c: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
-const ascii = (c: string): boolean => /[!-~]/.test(c);
+const alnum = (c: string): boolean => /[0-9A-Za-z]/.test(c);
 
 /**
- * Lines split into words at spaces, and where wide characters meet ASCII ones: PP-OCR reads
+ * Lines split into words at spaces, and where a label meets its value: PP-OCR reads
  * `订单编号：2026…` as one run, and the value's own box (from the characters' positions, not a
- * guess) is what a highlight and the second reader's crop need.
+ * guess) is what a highlight and the second reader's crop need. Punctuation between them (a colon
+ * read as ASCII `:`, a ¥) stays with the label; a value followed by Chinese is split there too.
  */
 export function lineWords(line: Line): OcrWord[] {
   const words: OcrWord[] = [];
@@ -136,8 +137,12 @@ export function lineWords(line: Line): OcrWord[] {
   const pitch = n > 0 ? (line.box.x1 - line.box.x0) / n : 0;
   const x = (i: number, fallback: number): number => line.charX[i] ?? fallback;
   let start = -1;
-  // Where the current word's left edge is when it began at a script change (halfway between centres).
+  // Where the current word's left edge is when it began at a split (halfway between centres).
   let leftEdge: number | null = null;
+  // The word so far ends in wide characters, perhaps followed by punctuation: a label.
+  let label = false;
+  // The word so far holds a letter or digit since its last wide character: a value.
+  let value = false;
   const flush = (end: number, rightEdge: number | null): void => {
     if (start < 0) return;
     const a = x(start, line.box.x0);
@@ -157,14 +162,26 @@ export function lineWords(line: Line): OcrWord[] {
   };
   for (let i = 0; i < n; i++) {
     const c = chars[i] ?? ' ';
-    const prev = chars[i - 1] ?? ' ';
-    if (c.trim() === '') flush(i, null);
-    else if (start < 0) start = i;
-    else if ((wide(prev) && ascii(c)) || (ascii(prev) && wide(c))) {
+    if (c.trim() === '') {
+      flush(i, null);
+      continue;
+    }
+    if (start >= 0 && ((label && alnum(c)) || (value && wide(c)))) {
       const mid = (x(i - 1, line.box.x0) + x(i, line.box.x1)) / 2;
       flush(i, mid);
-      start = i;
       leftEdge = mid;
+    }
+    if (start < 0) {
+      start = i;
+      label = false;
+      value = false;
+    }
+    if (wide(c)) {
+      label = true;
+      value = false;
+    } else if (alnum(c)) {
+      label = false;
+      value = true;
     }
   }
   flush(n, null);

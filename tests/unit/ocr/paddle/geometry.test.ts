@@ -68,5 +68,9 @@ describe('readingOrder', () => {
     expect(lineWords(line('￥59.00', 0, 0, 60, 10)).map((w) => w.text)).toEqual(['￥', '59.00']);
     expect(lineWords(line('2026年9月', 0, 0, 70, 10)).map((w) => w.text)).toEqual(['2026', '年', '9', '月']);
     expect(lineWords(line('iPhone 15 Pro', 0, 0, 130, 10)).map((w) => w.text)).toEqual(['iPhone', '15', 'Pro']);
+    // A colon read as ASCII, or a ¥, stays with its label.
+    expect(lineWords(line('下单时间:2026/09/15', 0, 0, 150, 10)).map((w) => w.text)).toEqual(['下单时间:', '2026/09/15']);
+    expect(lineWords(line('实付款¥59.00', 0, 0, 90, 10)).map((w) => w.text)).toEqual(['实付款¥', '59.00']);
+    expect(lineWords(line('D2026-11-09，已发货', 0, 0, 160, 10)).map((w) => w.text)).toEqual(['D2026-11-09', '，已发货']);
   });
 });
