@@ -48,104 +48,110 @@ async function fieldsOf(deps: StoreDeps, item: EvidenceRecord): Promise<Omit<Ext
   return chat.ok ? { ...base, source: 'chatlog', messages: chat.value.messages } : null;
 }
 
-export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => ({
-  ocrItems: {},
-  ocrOverall: null,
-  extractions: {},
+export const ocrSlice: Slice<OcrSlice> = (deps) => (set, get) => {
+  // Loads overlap (a correction, an OCR result, a case refresh): only the latest one started may set
+  // the rows, or an earlier read finishing last would show the buyer's corrections undone.
+  let loads = 0;
+  return {
+    ocrItems: {},
+    ocrOverall: null,
+    extractions: {},
 
-  async loadOcr() {
-    const res = await deps.api.ocrStatus({});
-    if (res.ok) set({ ocrItems: Object.fromEntries(res.value.items.map((i) => [i.sha256, i])), ocrOverall: res.value.overall });
-    // Anything OCR'd or imported while this window was closed gets its fields now, and fields an
-    // older build read differently are replaced by main's (the buyer's corrections stay).
-    const [missing, outdated] = await Promise.all([deps.extractions.missing(['image', 'text', 'page', 'video']), deps.extractions.outdated(FIELDS_VERSION)]);
-    await get().ingestEvidence([...missing, ...outdated]);
-  },
+    async loadOcr() {
+      const res = await deps.api.ocrStatus({});
+      if (res.ok) set({ ocrItems: Object.fromEntries(res.value.items.map((i) => [i.sha256, i])), ocrOverall: res.value.overall });
+      // Anything OCR'd or imported while this window was closed gets its fields now, and fields an
+      // older build read differently are replaced by main's (the buyer's corrections stay).
+      const [missing, outdated] = await Promise.all([deps.extractions.missing(['image', 'text', 'page', 'video']), deps.extractions.outdated(FIELDS_VERSION)]);
+      await get().ingestEvidence([...missing, ...outdated]);
+    },
 
-  onOcrProgress({ item, overall }) {
-    set({ ocrItems: { ...get().ocrItems, [item.sha256]: item }, ocrOverall: overall });
-    if (item.state === 'done') void deps.extractions.evidenceWithSha(item.sha256).then((rows) => get().ingestEvidence(rows));
-  },
+    onOcrProgress({ item, overall }) {
+      set({ ocrItems: { ...get().ocrItems, [item.sha256]: item }, ocrOverall: overall });
+      if (item.state === 'done') void deps.extractions.evidenceWithSha(item.sha256).then((rows) => get().ingestEvidence(rows));
+    },
 
-  async ingestEvidence(items) {
-    let touchedOpenCase = false;
-    const open = get().route;
-    for (const item of items) {
-      const record = await fieldsOf(deps, item);
-      if (!record) continue;
-      await deps.extractions.save(record);
-      // A file-name guess of "other" gives way to what the page itself shows.
-      const kind = suggestedKind(record.extraction.kind);
-      let upgraded = item.kind === 'other' && kind ? { ...item, kind } : item;
-      if (upgraded !== item) await deps.repo.updateEvidence(item.id, { kind: upgraded.kind });
-      // The status-bar clock may have confirmed or supplied the capture time; the buyer's own stays.
-      const capture = record.extraction.capture;
-      if (capture && item.captureSource !== 'user' && (capture.captureSource !== item.captureSource || capture.capturedAt !== item.capturedAt)) {
-        upgraded = { ...upgraded, capturedAt: capture.capturedAt, captureSource: capture.captureSource };
-        await deps.repo.updateEvidence(item.id, { capturedAt: capture.capturedAt, captureSource: capture.captureSource });
+    async ingestEvidence(items) {
+      let touchedOpenCase = false;
+      const open = get().route;
+      for (const item of items) {
+        const record = await fieldsOf(deps, item);
+        if (!record) continue;
+        await deps.extractions.save(record);
+        // A file-name guess of "other" gives way to what the page itself shows.
+        const kind = suggestedKind(record.extraction.kind);
+        let upgraded = item.kind === 'other' && kind ? { ...item, kind } : item;
+        if (upgraded !== item) await deps.repo.updateEvidence(item.id, { kind: upgraded.kind });
+        // The status-bar clock may have confirmed or supplied the capture time; the buyer's own stays.
+        const capture = record.extraction.capture;
+        if (capture && item.captureSource !== 'user' && (capture.captureSource !== item.captureSource || capture.capturedAt !== item.capturedAt)) {
+          upgraded = { ...upgraded, capturedAt: capture.capturedAt, captureSource: capture.captureSource };
+          await deps.repo.updateEvidence(item.id, { capturedAt: capture.capturedAt, captureSource: capture.captureSource });
+        }
+        await deps.search.upsert(searchInput(upgraded, record));
+        if (open.name === 'case' && open.caseId === item.caseId) touchedOpenCase = true;
       }
-      await deps.search.upsert(searchInput(upgraded, record));
-      if (open.name === 'case' && open.caseId === item.caseId) touchedOpenCase = true;
-    }
-    if (touchedOpenCase) await Promise.all([get().refreshCase(), get().loadExtractions()]);
-  },
+      if (touchedOpenCase) await Promise.all([get().refreshCase(), get().loadExtractions()]);
+    },
 
-  async loadExtractions() {
-    const { route } = get();
-    if (route.name !== 'case') return set({ extractions: {} });
-    const rows = await deps.extractions.forCase(route.caseId);
-    set({ extractions: Object.fromEntries(rows.map((r) => [r.evidenceId, r])) });
-  },
+    async loadExtractions() {
+      const load = ++loads;
+      const { route } = get();
+      if (route.name !== 'case') return set({ extractions: {} });
+      const rows = await deps.extractions.forCase(route.caseId);
+      if (load === loads) set({ extractions: Object.fromEntries(rows.map((r) => [r.evidenceId, r])) });
+    },
 
-  async cancelOcr(sha256) {
-    await deps.api.cancelOcr({ sha256 });
-  },
+    async cancelOcr(sha256) {
+      await deps.api.cancelOcr({ sha256 });
+    },
 
-  async retryOcr(sha256) {
-    await deps.api.retryOcr({ sha256 });
-  },
+    async retryOcr(sha256) {
+      await deps.api.retryOcr({ sha256 });
+    },
 
-  reread: null,
+    reread: null,
 
-  async rereadAll() {
-    // Each file re-read comes back through onOcrProgress → ingestEvidence, which keeps corrections.
-    const res = await deps.api.rereadAllOcr({});
-    set({ reread: res.ok ? { phase: 'queued', report: res.value } : { phase: 'failed', message: res.error.message } });
-  },
+    async rereadAll() {
+      // Each file re-read comes back through onOcrProgress → ingestEvidence, which keeps corrections.
+      const res = await deps.api.rereadAllOcr({});
+      set({ reread: res.ok ? { phase: 'queued', report: res.value } : { phase: 'failed', message: res.error.message } });
+    },
 
-  async cancelReread() {
-    const res = await deps.api.cancelAllOcr({});
-    set({ reread: res.ok ? { phase: 'cancelled', cancelled: res.value } : { phase: 'failed', message: res.error.message } });
-  },
+    async cancelReread() {
+      const res = await deps.api.cancelAllOcr({});
+      set({ reread: res.ok ? { phase: 'cancelled', cancelled: res.value } : { phase: 'failed', message: res.error.message } });
+    },
 
-  async correctField(evidenceId, key, correction) {
-    await deps.extractions.correct(evidenceId, key, correction);
-    await get().loadExtractions();
-  },
+    async correctField(evidenceId, key, correction) {
+      await deps.extractions.correct(evidenceId, key, correction);
+      await get().loadExtractions();
+    },
 
-  async setCaptureTime(evidenceId, capturedAt) {
-    const item = get().evidence.find((e) => e.id === evidenceId);
-    if (!item) return 'not found';
-    // Main checks the time, keeps it in the vault, re-reads the fields against it and audits it.
-    const res = await deps.api.setCaptureTime({ sha256: item.sha256, capturedAt, caseId: item.caseId, evidenceId });
-    if (!res.ok) return res.error.message;
-    const parsed = res.value.fields === null ? null : evidenceFieldsSchema.safeParse(res.value.fields);
-    const row = get().extractions[evidenceId];
-    const fields =
-      parsed?.success && row
-        ? { evidenceId, caseId: item.caseId, sha256: item.sha256, source: row.source, messages: row.messages, updatedAt: deps.now(), extraction: parsed.data.extraction, fieldsVersion: parsed.data.version }
-        : null;
-    await deps.extractions.setCapture(evidenceId, res.value.capturedAt, fields);
-    await get().refreshCase();
-    return null;
-  },
+    async setCaptureTime(evidenceId, capturedAt) {
+      const item = get().evidence.find((e) => e.id === evidenceId);
+      if (!item) return 'not found';
+      // Main checks the time, keeps it in the vault, re-reads the fields against it and audits it.
+      const res = await deps.api.setCaptureTime({ sha256: item.sha256, capturedAt, caseId: item.caseId, evidenceId });
+      if (!res.ok) return res.error.message;
+      const parsed = res.value.fields === null ? null : evidenceFieldsSchema.safeParse(res.value.fields);
+      const row = get().extractions[evidenceId];
+      const fields =
+        parsed?.success && row
+          ? { evidenceId, caseId: item.caseId, sha256: item.sha256, source: row.source, messages: row.messages, updatedAt: deps.now(), extraction: parsed.data.extraction, fieldsVersion: parsed.data.version }
+          : null;
+      await deps.extractions.setCapture(evidenceId, res.value.capturedAt, fields);
+      await get().refreshCase();
+      return null;
+    },
 
-  async fillCaseFrom(evidenceId) {
-    const row = get().extractions[evidenceId];
-    const item = get().evidence.find((e) => e.id === evidenceId);
-    const record = item && get().cases.find((c) => c.id === item.caseId);
-    if (!row || !record) return;
-    const fill = caseFillFrom(reviewFields(row.extraction, row.corrections), row.extraction.platform);
-    await get().saveCase({ ...toCaseInput(record), ...fill }, record.id);
-  },
-});
+    async fillCaseFrom(evidenceId) {
+      const row = get().extractions[evidenceId];
+      const item = get().evidence.find((e) => e.id === evidenceId);
+      const record = item && get().cases.find((c) => c.id === item.caseId);
+      if (!row || !record) return;
+      const fill = caseFillFrom(reviewFields(row.extraction, row.corrections), row.extraction.platform);
+      await get().saveCase({ ...toCaseInput(record), ...fill }, record.id);
+    },
+  };
+};
